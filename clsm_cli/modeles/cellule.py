@@ -1,0 +1,67 @@
+"""Models of ``cellule/situations.toml`` and ``cellule/seances/AAAA-MM-JJ.toml``.
+
+No names, birth dates, addresses, phone numbers, e-mails or NIR may appear here: situations are
+known only by the pseudonymous code clsm generates (``S-2026-007``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from .communs import (
+    Fichier,
+    FormeConsentement,
+    Identifiant,
+    Modele,
+    Problematique,
+    StatutSituation,
+    Texte,
+    TrancheAge,
+)
+
+MOTIF_CODE = r"^S-\d{4}-\d{3,5}$"
+CodeSituation = Annotated[str, StringConstraints(pattern=MOTIF_CODE)]
+
+
+class Consentement(Modele):
+    recueilli: bool
+    date: dt.date | None = None
+    forme: FormeConsentement | None = None
+
+
+class Situation(Modele):
+    code: CodeSituation
+    date_saisine: dt.date
+    origine: Texte | None = None
+    tranche_age: TrancheAge = TrancheAge.inconnue
+    commune: Texte | None = None
+    qpv: bool = False
+    problematiques: list[Problematique] = []
+    consentement: Consentement | None = None
+    referent: Identifiant | None = None
+    statut: StatutSituation = StatutSituation.ouverte
+    date_cloture: dt.date | None = None
+    issue: Texte | None = None
+
+
+class FichierSituations(Fichier):
+    """``cellule/situations.toml``."""
+
+    situation: list[Situation] = []
+
+
+class Examen(Modele):
+    code: CodeSituation
+    orientation: Texte | None = None
+    actions: list[Texte] = []
+
+
+class SeanceCellule(Fichier):
+    """One meeting of the cellule de cas complexes."""
+
+    date: dt.date
+    presents: list[Identifiant] = []
+    examen: list[Examen] = []

@@ -1,0 +1,65 @@
+"""Models of ``membres.toml`` and ``groupes.toml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import model_validator
+
+from .communs import College, Fichier, Identifiant, Modele, Texte
+
+
+class Membre(Modele):
+    id: Identifiant
+    nom: Texte | None = None
+    prenom: Texte | None = None
+    structure: Texte | None = None
+    fonction: Texte | None = None
+    college: College
+    instances: list[Texte] = []
+    courriel: Texte | None = None
+    telephone: Texte | None = None
+    depuis: dt.date | None = None
+    jusqu_a: dt.date | None = None
+    notes: Texte | None = None
+
+    @model_validator(mode="after")
+    def _coherence(self) -> Membre:
+        if not self.nom and not self.structure:
+            raise ValueError("un membre doit avoir au moins un nom ou une structure")
+        return self
+
+    @property
+    def libelle(self) -> str:
+        """« Prénom Nom (Structure) », or the structure alone for a structure-only entry."""
+        personne = " ".join(p for p in (self.prenom, self.nom) if p)
+        if personne and self.structure:
+            return f"{personne} ({self.structure})"
+        return personne or self.structure or self.id
+
+    def actif(self, le: dt.date) -> bool:
+        """True when the member belongs to the CLSM on that day."""
+        return (self.depuis is None or self.depuis <= le) and (
+            self.jusqu_a is None or self.jusqu_a >= le
+        )
+
+
+class FichierMembres(Fichier):
+    """``membres.toml``."""
+
+    membre: list[Membre] = []
+
+
+class Groupe(Modele):
+    id: Identifiant
+    nom: Texte
+    mission: Texte | None = None
+    pilote: Identifiant | None = None
+    membres: list[Identifiant] = []
+    actif: bool = True
+
+
+class FichierGroupes(Fichier):
+    """``groupes.toml``."""
+
+    groupe: list[Groupe] = []

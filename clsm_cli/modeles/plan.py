@@ -1,0 +1,62 @@
+"""Model of ``plan.toml``: the multi-year action plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .communs import Entier, Fichier, Identifiant, Modele, Montant, StatutAction, Texte, TypeAction
+
+
+class Periode(Modele):
+    debut: dt.date
+    fin: dt.date
+
+
+class Axe(Modele):
+    id: Identifiant
+    intitule: Texte
+
+
+class Indicateur(Modele):
+    libelle: Texte
+    cible: float | None = None
+    realise: float | None = None
+    unite: Texte | None = None
+
+
+class Realisation(Modele):
+    date: dt.date
+    libelle: Texte
+    participants: Entier | None = None
+    commentaire: Texte | None = None
+
+
+class Action(Modele):
+    id: Identifiant
+    axe: Identifiant
+    intitule: Texte
+    objectif: Texte | None = None
+    type: TypeAction
+    publics: list[Texte] = []
+    qpv: bool | list[Texte] = False
+    pilote: Identifiant | None = None
+    partenaires: list[Texte] = []
+    groupe: Identifiant | None = None
+    statut: StatutAction = StatutAction.prevue
+    debut: dt.date | None = None
+    fin: dt.date | None = None
+    budget: Montant | None = None
+    indicateur: list[Indicateur] = []
+    realisation: list[Realisation] = []
+
+    @property
+    def touche_qpv(self) -> bool:
+        return bool(self.qpv)
+
+
+class FichierPlan(Fichier):
+    """``plan.toml``."""
+
+    periode: Periode | None = None
+    axe: list[Axe] = []
+    action: list[Action] = []

@@ -1,0 +1,46 @@
+"""Model of ``sism/AAAA.toml``: one year of Semaines d'information sur la santé mentale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from .communs import Entier, Fichier, Heure, Identifiant, Modele, Texte, TypeEvenement
+
+THEMES_NATIONAUX: dict[int, str] = {
+    2020: "Santé mentale et discriminations",
+    2021: "Pour ma santé mentale, respectons mes droits",
+    2022: "Pour ma santé mentale, agissons pour notre environnement",
+    2023: "À tous les âges de la vie, ma santé mentale est un droit",
+    2024: "En mouvement pour notre santé mentale",
+    2025: "Pour notre santé mentale, réparons le lien social",
+}
+
+
+class Evenement(Modele):
+    titre: Texte
+    type: TypeEvenement
+    date: dt.date
+    heure: Heure | None = None
+    lieu: Texte | None = None
+    commune: Texte | None = None
+    qpv: bool | Texte = False
+    organisateurs: list[Texte] = []
+    partenaires: list[Texte] = []
+    public: Texte | None = None
+    participants: Entier | None = None
+    en_ligne: bool = False
+    inscription: Texte | None = None
+    description: Texte | None = None
+
+
+class Sism(Fichier):
+    """One SISM year."""
+
+    annee: int = Field(ge=1990, le=2100)
+    theme: Texte
+    debut: dt.date | None = None
+    fin: dt.date | None = None
+    comite: list[Identifiant] = []
+    evenement: list[Evenement] = []
