@@ -1,0 +1,161 @@
+"""The ``clsm`` command line: a thin click layer over the library.
+
+Subcommands are loaded lazily (their module is imported only when that command runs), so that
+``clsm --help`` imports click alone. Errors end here, in one place, as French messages.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .contexte import Contexte
+from . import francais
+from .erreurs import ErreurChargement, ErreurClsm
+
+francais.installer()
+
+COMMANDES: dict[str, tuple[str, str]] = {
+    "init": ("clsm_cli.commands.init:init", "Créer un dossier clsm (vide ou de démonstration)."),
+    "verifier": ("clsm_cli.commands.verifier:verifier", "Lister tous les problèmes du dossier."),
+    "etat": ("clsm_cli.commands.etat:etat", "Tableau de bord du CLSM en un écran."),
+}
+
+
+class GroupeParesseux(click.Group):
+    """A click group whose subcommands are imported only when used."""
+
+    def __init__(
+        self, *args: Any, paresseuses: dict[str, tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
+        kwargs.setdefault("subcommand_metavar", "COMMANDE [ARGUMENTS]...")
+        super().__init__(*args, **kwargs)
+        self.paresseuses = dict(paresseuses or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.paresseuses))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.paresseuses:
+            module, _, attribut = self.paresseuses[cmd_name][0].partition(":")
+            commande = getattr(importlib.import_module(module), attribut)
+            self.add_command(commande, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lignes = []
+        for nom in self.list_commands(ctx):
+            if nom in self.commands:
+                commande = self.commands[nom]
+                if commande.hidden:
+                    continue
+                aide = commande.get_short_help_str(limit=formatter.width - 20)
+            else:
+                aide = self.paresseuses[nom][1]
+            lignes.append((nom, aide))
+        if lignes:
+            with formatter.section("Commandes"):
+                formatter.write_dl(lignes)
+
+
+class GroupeRacine(GroupeParesseux):
+    """The root group: turns every user-caused problem into a French message."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except ErreurClsm as exc:
+            _afficher_erreur(exc)
+            ctx.exit(exc.code_sortie)
+        except KeyboardInterrupt:
+            click.echo("Interrompu.", err=True)
+            ctx.exit(130)
+        except OSError as exc:
+            if os.environ.get("CLSM_DEBUG"):
+                raise
+            fichier = f" « {exc.filename} »" if exc.filename else ""
+            click.echo(
+                f"Erreur : opération impossible sur{fichier} : {exc.strerror or exc}.", err=True
+            )
+            ctx.exit(1)
+        except Exception as exc:  # last resort: never a traceback for a user
+            if os.environ.get("CLSM_DEBUG"):
+                raise
+            click.echo(
+                f"Erreur inattendue ({type(exc).__name__}) : ce n'est pas de votre fait. "
+                "Aucun fichier n'a été laissé à moitié écrit. Relancez avec CLSM_DEBUG=1 et "
+                "transmettez le message à l'équipe clsm.",
+                err=True,
+            )
+            ctx.exit(70)
+
+
+def _afficher_erreur(exc: ErreurClsm) -> None:
+    click.echo(f"Erreur : {exc}", err=True)
+    if isinstance(exc, ErreurChargement):
+        for probleme in exc.problemes:
+            if probleme.est_erreur:
+                click.echo(f"  {probleme}", err=True)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("clsm-cli")
+    except PackageNotFoundError:  # pragma: no cover - source checkout without install
+        return "inconnue"
+
+
+@click.group(
+    cls=GroupeRacine,
+    paresseuses=COMMANDES,
+    help=(
+        "clsm : le dossier du Conseil local de santé mentale (membres, instances, plan "
+        "d'action, SISM, cellule) en fichiers TOML, et les documents qui en découlent."
+    ),
+    epilog="Pour commencer : clsm init --demo demo, puis clsm -C demo etat.",
+)
+@click.option(
+    "-C",
+    "--dossier",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Dossier du CLSM (par défaut : le dossier courant ou le plus proche parent "
+    "contenant clsm.toml).",
+)
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Format des listes et résultats.",
+)
+@click.option(
+    "--separateur",
+    type=click.Choice([",", ";"]),
+    default=",",
+    help="Séparateur CSV (« ; » pour Excel en français).",
+)
+@click.version_option(_version(), "--version", message="clsm %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, dossier: Path | None, format_: str, separateur: str) -> None:
+    ctx.obj = Contexte(dossier=dossier, format=format_, separateur=separateur)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``clsm`` script."""
+    try:
+        cli.main(args=argv, prog_name="clsm")
+    except BrokenPipeError:  # pragma: no cover - `clsm … | head`
+        sys.stderr.close()
+        sys.exit(1)

@@ -1,0 +1,437 @@
+"""The writing layer: every change is validated, then written atomically, under a lock.
+
+- :func:`ecrire_atomique`: temporary file in the same folder, fsync, ``os.replace``, fsync of
+  the folder: a file is always either the old or the new version, never half.
+- :class:`Verrou`: a lock file (``.clsm/verrou``) serialises concurrent clsm processes; the OS
+  releases it when its holder dies, so a stale lock never blocks anyone.
+- :class:`Edition`: reads the files to change (tomlkit, so that comments, blank lines and key
+  order survive), lets a command change them, re-validates the whole folder with the new
+  texts, and writes only if the change adds no error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import os
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from . import dossier as D
+from .erreurs import ErreurValidation, ErreurVerrou
+from .modeles.communs import VERSION_SCHEMA
+
+if TYPE_CHECKING:
+    import tomlkit.items
+    from tomlkit.toml_document import TOMLDocument
+
+    from .projet import Projet
+
+ATTENTE_VERROU = float(os.environ.get("CLSM_ATTENTE_VERROU", "30"))
+"""Seconds a writer waits for another clsm process before giving up with a message."""
+
+MODE_CELLULE_DOSSIER = 0o700
+MODE_CELLULE_FICHIER = 0o600
+
+
+# --- atomic write --------------------------------------------------------------------------
+
+
+def ecrire_atomique(chemin: Path, contenu: str | bytes, mode: int | None = None) -> None:
+    """Write ``contenu`` to ``chemin`` atomically (old or new version, never half)."""
+    donnees = contenu.encode("utf-8") if isinstance(contenu, str) else contenu
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    if mode is None:
+        try:
+            mode = chemin.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+    fd, temporaire = tempfile.mkstemp(dir=chemin.parent, prefix=f".{chemin.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(donnees)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temporaire, mode)
+        os.replace(temporaire, chemin)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporaire)
+        raise
+    _fsync_dossier(chemin.parent)
+
+
+def _fsync_dossier(dossier: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(dossier, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def nettoyer_temporaires(racine: Path) -> list[Path]:
+    """Remove temporary files left by a killed process; return what was removed."""
+    retires = []
+    for dossier in (racine, *(racine / d for d in D.DOSSIERS_DE_FICHIERS), racine / "cellule"):
+        if dossier.is_dir():
+            for p in dossier.iterdir():
+                if D.RE_TEMPORAIRE.match(p.name) and p.is_file():
+                    with contextlib.suppress(OSError):
+                        p.unlink()
+                        retires.append(p)
+    return retires
+
+
+def mode_pour(chemin: str) -> int | None:
+    """Permissions a file must get: 0600 under cellule/, otherwise keep the current ones."""
+    return MODE_CELLULE_FICHIER if D.est_dans_cellule(chemin) else None
+
+
+def preparer_dossiers(racine: Path, chemin: str) -> None:
+    """Create the parent folders of ``chemin`` (cellule/ ones with mode 0700)."""
+    parent = (racine / chemin).parent
+    parent.mkdir(parents=True, exist_ok=True)
+    if D.est_dans_cellule(chemin) and os.name == "posix":
+        courant = racine
+        for partie in Path(chemin).parent.parts:
+            courant = courant / partie
+            os.chmod(courant, MODE_CELLULE_DOSSIER)
+
+
+# --- lock ----------------------------------------------------------------------------------
+
+
+class Verrou:
+    """Exclusive lock on a clsm folder, held while a command writes."""
+
+    def __init__(self, racine: Path, attente: float | None = None) -> None:
+        self.chemin = racine / D.DOSSIER_INTERNE / "verrou"
+        self.attente = ATTENTE_VERROU if attente is None else attente
+        self._fichier: Any = None
+
+    def __enter__(self) -> Verrou:
+        self.chemin.parent.mkdir(parents=True, exist_ok=True)
+        f = open(self.chemin, "a+b")  # noqa: SIM115 - held until __exit__
+        limite = time.monotonic() + self.attente
+        pause = 0.01
+        while not _essayer_verrou(f):
+            if time.monotonic() >= limite:
+                f.close()
+                raise ErreurVerrou(self._message_occupe())
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+        f.seek(0)
+        f.truncate()
+        f.write(f"{os.getpid()}\n{dt.datetime.now().isoformat(timespec='seconds')}\n".encode())
+        f.flush()
+        self._fichier = f
+        return self
+
+    def _message_occupe(self) -> str:
+        try:
+            pid, depuis = self.chemin.read_text(encoding="utf-8").split()[:2]
+        except (OSError, ValueError):
+            pid, depuis = "?", "?"
+        return (
+            f"Le dossier est en cours de modification par un autre clsm (processus {pid}, "
+            f"depuis {depuis}) ; attente abandonnée après {self.attente:g} s. Réessayez dans "
+            f"un instant ; si ce processus est bloqué, arrêtez-le (kill {pid})."
+        )
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        f, self._fichier = self._fichier, None
+        if f is not None:
+            with contextlib.suppress(OSError):
+                f.seek(0)
+                f.truncate()
+                f.flush()
+            _liberer_verrou(f)
+            f.close()
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _essayer_verrou(f: Any) -> bool:
+        try:
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _liberer_verrou(f: Any) -> None:
+        with contextlib.suppress(OSError):
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _essayer_verrou(f: Any) -> bool:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+
+    def _liberer_verrou(f: Any) -> None:
+        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+# --- TOML text -----------------------------------------------------------------------------
+
+
+def ligne_schema(chemin: str) -> str:
+    """The ``#:schema`` comment of a file, relative to it (editors validate offline)."""
+    genre = D.type_de_fichier(chemin) or "clsm"
+    profondeur = chemin.count("/")
+    return f"#:schema {'../' * profondeur}{D.DOSSIER_SCHEMAS}/{genre}.schema.json"
+
+
+def en_donnees(valeur: Any) -> Any:
+    """Plain TOML-ready data from a model or value: no None, no empty lists, enums as text."""
+    from pydantic import BaseModel
+
+    if isinstance(valeur, BaseModel):
+        valeur = {k: getattr(valeur, k) for k in type(valeur).model_fields}
+        valeur.pop("version_schema", None)
+    if isinstance(valeur, dict):
+        return {
+            k: en_donnees(v)
+            for k, v in valeur.items()
+            if v is not None and not (isinstance(v, list) and not v)
+        }
+    if isinstance(valeur, list | tuple):
+        return [en_donnees(v) for v in valeur]
+    if isinstance(valeur, enum.Enum):
+        return valeur.value
+    if isinstance(valeur, float) and valeur.is_integer():
+        return int(valeur)
+    return valeur
+
+
+def en_item(valeur: Any, niveau: int = 0) -> Any:
+    """tomlkit item for ``valeur``: lists of tables as ``[[…]]``, other nested tables inline."""
+    import tomlkit
+
+    if isinstance(valeur, dict):
+        if niveau <= 1:
+            table = tomlkit.table()
+            for k, v in valeur.items():
+                table.add(k, en_item(v, niveau + 1))
+            return table
+        inline = tomlkit.inline_table()
+        for k, v in valeur.items():
+            inline[k] = en_item(v, niveau + 1)
+        return inline
+    if isinstance(valeur, list) and valeur and all(isinstance(v, dict) for v in valeur):
+        if niveau <= 1:
+            aot = tomlkit.aot()
+            for v in valeur:
+                aot.append(en_item(v, niveau + 1))
+            return aot
+        tableau = tomlkit.array()
+        for v in valeur:
+            tableau.append(en_item(v, niveau + 1))
+        return tableau
+    if isinstance(valeur, str) and "\n" in valeur:
+        return tomlkit.string(valeur, multiline=True)
+    if isinstance(valeur, list):
+        tableau = tomlkit.array()
+        tableau.extend(en_item(v, niveau + 1) for v in valeur)
+        if sum(len(str(v)) for v in valeur) > 80:
+            tableau.multiline(True)
+        return tableau
+    return tomlkit.item(valeur)
+
+
+def texte_nouveau(chemin: str, donnees: dict[str, Any], entete: str | None = None) -> str:
+    """Full text of a new file: ``#:schema`` line, optional comment, version, then data."""
+    import tomlkit
+
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment(ligne_schema(chemin)[1:].lstrip()))
+    if entete:
+        for ligne in entete.splitlines():
+            doc.add(tomlkit.comment(ligne))
+    doc.add("version_schema", VERSION_SCHEMA)
+    doc.add(tomlkit.nl())
+    simples = {k: v for k, v in donnees.items() if not _est_table(v)}
+    tables = {k: v for k, v in donnees.items() if _est_table(v)}
+    for k, v in simples.items():
+        doc.add(k, en_item(v, 1))
+    for k, v in tables.items():
+        if simples or len(doc) > 1:
+            doc.add(tomlkit.nl())
+        doc.add(k, en_item(v, 0))
+    texte = tomlkit.dumps(doc)
+    texte = texte.replace("# :schema", "#:schema", 1)
+    while "\n\n\n" in texte:
+        texte = texte.replace("\n\n\n", "\n\n")
+    return texte
+
+
+def _est_table(v: Any) -> bool:
+    return isinstance(v, dict) or (
+        isinstance(v, list) and bool(v) and all(isinstance(x, dict) for x in v)
+    )
+
+
+def ajouter_enregistrement(doc: Any, table: str, donnees: dict[str, Any]) -> None:
+    """Append a record ``[[table]]`` at the end of its array of tables (created if absent)."""
+    import tomlkit
+
+    item = en_item(donnees, 1)
+    if table in doc:
+        existant = doc[table]
+        existant.append(item)
+    else:
+        aot = tomlkit.aot()
+        aot.append(item)
+        if not tomlkit.dumps(doc).endswith("\n\n"):
+            doc.add(tomlkit.nl())
+        doc.add(table, aot)
+
+
+def modifier_champs(table: Any, champs: dict[str, Any]) -> None:
+    """Set (or, with None, remove) keys of a tomlkit table, keeping its other lines intact."""
+    for cle, valeur in champs.items():
+        valeur = en_donnees(valeur)
+        if valeur is None or (isinstance(valeur, list) and not valeur):
+            if cle in table:
+                del table[cle]
+        else:
+            table[cle] = en_item(valeur, 2)
+
+
+def trouver_enregistrement(doc: Any, table: str, cle: str, valeur: str) -> tuple[int, Any]:
+    """Index and table of the record whose ``cle`` equals ``valeur`` (KeyError otherwise)."""
+    for i, t in enumerate(doc.get(table, [])):
+        if t.get(cle) == valeur:
+            return i, t
+    raise KeyError(valeur)
+
+
+# --- edition -------------------------------------------------------------------------------
+
+
+class Edition:
+    """A validated, atomic change of one or more files of a folder, made under its lock.
+
+    ``with projet.edition() as ed: doc = ed.document("membres.toml"); …`` — on leaving the
+    block without error, the folder is re-validated with the new texts: if the change adds an
+    error, :class:`ErreurValidation` is raised and nothing is written.
+    """
+
+    def __init__(self, projet: Projet, attente: float | None = None) -> None:
+        self.projet = projet
+        self.racine = projet.racine
+        self._verrou = Verrou(self.racine, attente)
+        self._documents: dict[str, TOMLDocument] = {}
+        self._textes: dict[str, str | None] = {}
+        self.apres: Projet | None = None
+
+    def __enter__(self) -> Edition:
+        self._verrou.__enter__()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if exc_type is None:
+                self.appliquer()
+        finally:
+            self._verrou.__exit__(exc_type, exc, tb)
+
+    # files to change
+    def document(self, chemin: str) -> TOMLDocument:
+        """The tomlkit document of ``chemin`` as it is on disk now (a new one if absent)."""
+        import tomlkit
+
+        if chemin not in self._documents:
+            fichier = self.racine / chemin
+            if chemin in self._textes and self._textes[chemin] is not None:
+                texte = self._textes.pop(chemin) or ""
+            elif fichier.is_file():
+                texte = fichier.read_text(encoding="utf-8-sig")
+            else:
+                texte = texte_nouveau(chemin, {})
+            self._documents[chemin] = tomlkit.parse(texte)
+        return self._documents[chemin]
+
+    def creer(self, chemin: str, donnees: dict[str, Any], entete: str | None = None) -> None:
+        """Create (or replace) a whole file from plain data."""
+        self._documents.pop(chemin, None)
+        self._textes[chemin] = texte_nouveau(chemin, donnees, entete)
+
+    def remplacer(self, chemin: str, texte: str) -> None:
+        self._documents.pop(chemin, None)
+        self._textes[chemin] = texte
+
+    def supprimer(self, chemin: str) -> None:
+        self._documents.pop(chemin, None)
+        self._textes[chemin] = None
+
+    def textes(self) -> dict[str, str | None]:
+        import tomlkit
+
+        resultat = dict(self._textes)
+        for chemin, doc in self._documents.items():
+            resultat[chemin] = tomlkit.dumps(doc)
+        return resultat
+
+    def valider(self) -> list[Any]:
+        """Errors the change would add to the folder (empty: the change is acceptable)."""
+        from .projet import Projet
+        from .verification import erreurs, verifier
+
+        textes = self.textes()
+        self.apres = Projet.ouvrir(self.racine, tolerant=True, textes=textes)
+        apres = erreurs(verifier(self.apres))
+        if not apres:
+            return []
+        avant = Counter(_cle(p) for p in erreurs(verifier(Projet.ouvrir(self.racine, tolerant=True))))
+        nouvelles = []
+        for p in apres:
+            if avant[_cle(p)] > 0:
+                avant[_cle(p)] -= 1
+            else:
+                nouvelles.append(p)
+        return nouvelles
+
+    def appliquer(self) -> None:
+        nouvelles = self.valider()
+        if nouvelles:
+            raise ErreurValidation(nouvelles)
+        for chemin, texte in sorted(self.textes().items()):
+            cible = self.racine / chemin
+            if texte is None:
+                with contextlib.suppress(FileNotFoundError):
+                    cible.unlink()
+                continue
+            actuel = cible.read_text(encoding="utf-8") if cible.is_file() else None
+            if actuel == texte:
+                continue
+            preparer_dossiers(self.racine, chemin)
+            ecrire_atomique(cible, texte, mode_pour(chemin))
+
+
+def _cle(p: Any) -> tuple[str, str, str, str]:
+    return (p.fichier, p.champ, p.code, p.message)
