@@ -24,6 +24,20 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "init": ("clsm_cli.commands.init:init", "Créer un dossier clsm (vide ou de démonstration)."),
     "verifier": ("clsm_cli.commands.verifier:verifier", "Lister tous les problèmes du dossier."),
     "etat": ("clsm_cli.commands.etat:etat", "Tableau de bord du CLSM en un écran."),
+    "membres": ("clsm_cli.commands.membres:membres", "Membres : lister, ajouter, importer…"),
+    "groupes": ("clsm_cli.commands.groupes:groupes", "Groupes de travail et leur composition."),
+    "identite": ("clsm_cli.commands.identite:identite", "Identité du CLSM (clsm.toml)."),
+    "financement": ("clsm_cli.commands.financement:financement", "Financements par année."),
+    "plan": ("clsm_cli.commands.plan:plan", "Plan d'action : axes, actions, réalisations."),
+    "reunion": ("clsm_cli.commands.reunion:reunion", "Réunions des instances (copil, plénière…)."),
+    "suivi": ("clsm_cli.commands.suivi:suivi", "Relevé de suivi des décisions."),
+    "sism": ("clsm_cli.commands.sism:sism", "Semaines d'information sur la santé mentale."),
+    "cellule": ("clsm_cli.commands.cellule:cellule", "Cellule de cas complexes (confidentiel)."),
+    "convention": ("clsm_cli.commands.convention:convention", "Projet de convention."),
+    "bilan": ("clsm_cli.commands.bilan:bilan", "Bilan annuel (.docx et .xlsx)."),
+    "copil": ("clsm_cli.commands.copil:copil", "Compte rendu de réunion (.docx)."),
+    "agenda": ("clsm_cli.commands.agenda:agenda", "Agenda .ics des réunions et de la SISM."),
+    "national": ("clsm_cli.commands.national:national", "Consolider plusieurs CLSM."),
 }
 
 

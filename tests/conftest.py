@@ -1,0 +1,52 @@
+"""Shared fixtures: a CLI runner and clsm folders built in temporary directories."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from clsm_cli.cli import cli
+
+RACINE_DEPOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def _modele_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from clsm_cli import creer_dossier
+
+    return creer_dossier(tmp_path_factory.mktemp("modele") / "demo", demo=True)
+
+
+@pytest.fixture
+def demo(tmp_path: Path, _modele_demo: Path) -> Path:
+    """A fresh copy of the demo folder (cellule/ permissions kept)."""
+    cible = tmp_path / "demo"
+    shutil.copytree(_modele_demo, cible)
+    return cible
+
+
+@pytest.fixture
+def projet(tmp_path: Path) -> Path:
+    """An empty but valid clsm folder."""
+    from clsm_cli import creer_dossier
+
+    return creer_dossier(tmp_path / "clsm", nom="CLSM de Testville", territoire="Testville")
+
+
+@pytest.fixture
+def clsm(runner: CliRunner) -> Callable[..., Result]:
+    """Run ``clsm ARGS…`` in-process: ``clsm("-C", dossier, "etat")``."""
+
+    def lancer(*args: object, input: str | None = None) -> Result:
+        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return lancer
