@@ -224,15 +224,16 @@ def en_donnees(valeur: Any) -> Any:
 
 
 def en_item(valeur: Any, niveau: int = 0) -> Any:
-    """tomlkit item for ``valeur``: lists of tables as ``[[…]]``, other nested tables inline."""
+    """tomlkit item for ``valeur`` found at nesting ``niveau`` (0 = top-level key).
+
+    Top-level dicts become ``[tables]``; lists of dicts at levels 0 and 1 become arrays of
+    tables (``[[action]]``, ``[[action.realisation]]``); anything deeper is written inline.
+    """
     import tomlkit
 
     if isinstance(valeur, dict):
-        if niveau <= 1:
-            table = tomlkit.table()
-            for k, v in valeur.items():
-                table.add(k, en_item(v, niveau + 1))
-            return table
+        if niveau == 0:
+            return _table(valeur, niveau)
         inline = tomlkit.inline_table()
         for k, v in valeur.items():
             inline[k] = en_item(v, niveau + 1)
@@ -241,13 +242,13 @@ def en_item(valeur: Any, niveau: int = 0) -> Any:
         if niveau <= 1:
             aot = tomlkit.aot()
             for v in valeur:
-                aot.append(en_item(v, niveau + 1))
+                aot.append(_table(v, niveau))
             return aot
         tableau = tomlkit.array()
         for v in valeur:
             tableau.append(en_item(v, niveau + 1))
         return tableau
-    if isinstance(valeur, str) and "\n" in valeur:
+    if isinstance(valeur, str) and _multiligne(valeur):
         return tomlkit.string(valeur, multiline=True)
     if isinstance(valeur, list):
         tableau = tomlkit.array()
@@ -256,6 +257,28 @@ def en_item(valeur: Any, niveau: int = 0) -> Any:
             tableau.multiline(True)
         return tableau
     return tomlkit.item(valeur)
+
+
+def _multiligne(texte: str) -> bool:
+    """Write as a multi-line string only when that reads back identically."""
+    return (
+        "\n" in texte
+        and not texte.startswith("\n")
+        and not any(c < " " and c not in "\n\t" for c in texte)
+        and '"""' not in texte
+        and "\\" not in texte
+        and not texte.endswith('"')
+    )
+
+
+def _table(valeur: dict[str, Any], niveau: int) -> Any:
+    """A ``[table]`` (or one element of ``[[table]]``) whose keys sit at ``niveau + 1``."""
+    import tomlkit
+
+    table = tomlkit.table()
+    for k, v in valeur.items():
+        table.add(k, en_item(v, niveau + 1))
+    return table
 
 
 def texte_nouveau(chemin: str, donnees: dict[str, Any], entete: str | None = None) -> str:
@@ -294,7 +317,7 @@ def ajouter_enregistrement(doc: Any, table: str, donnees: dict[str, Any]) -> Non
     """Append a record ``[[table]]`` at the end of its array of tables (created if absent)."""
     import tomlkit
 
-    item = en_item(donnees, 1)
+    item = _table(donnees, 0)
     if table in doc:
         existant = doc[table]
         existant.append(item)
@@ -314,7 +337,7 @@ def modifier_champs(table: Any, champs: dict[str, Any]) -> None:
             if cle in table:
                 del table[cle]
         else:
-            table[cle] = en_item(valeur, 2)
+            table[cle] = en_item(valeur, 1)
 
 
 def trouver_enregistrement(doc: Any, table: str, cle: str, valeur: str) -> tuple[int, Any]:

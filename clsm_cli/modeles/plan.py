@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import field_validator
+
 from .communs import Entier, Fichier, Identifiant, Modele, Montant, StatutAction, Texte, TypeAction
 
 
@@ -48,6 +50,12 @@ class Action(Modele):
     budget: Montant | None = None
     indicateur: list[Indicateur] = []
     realisation: list[Realisation] = []
+
+    @field_validator("qpv")
+    @classmethod
+    def _qpv_vide(cls, valeur: bool | list[str]) -> bool | list[str]:
+        """An empty list of QPV means « no QPV »: store it as false."""
+        return valeur if valeur != [] else False
 
     @property
     def touche_qpv(self) -> bool:
