@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from .contexte import Contexte
 from . import francais
+from .contexte import Contexte
 from .erreurs import ErreurChargement, ErreurClsm
 
 francais.installer()

@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import enum
 import os
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -27,7 +28,6 @@ from .erreurs import ErreurValidation, ErreurVerrou
 from .modeles.communs import VERSION_SCHEMA
 
 if TYPE_CHECKING:
-    import tomlkit.items
     from tomlkit.toml_document import TOMLDocument
 
     from .projet import Projet
@@ -118,7 +118,7 @@ class Verrou:
 
     def __enter__(self) -> Verrou:
         self.chemin.parent.mkdir(parents=True, exist_ok=True)
-        f = open(self.chemin, "a+b")  # noqa: SIM115 - held until __exit__
+        f = open(self.chemin, "a+b")
         limite = time.monotonic() + self.attente
         pause = 0.01
         while not _essayer_verrou(f):
@@ -161,7 +161,7 @@ class Verrou:
             f.close()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _essayer_verrou(f: Any) -> bool:
@@ -430,7 +430,9 @@ class Edition:
         apres = erreurs(verifier(self.apres))
         if not apres:
             return []
-        avant = Counter(_cle(p) for p in erreurs(verifier(Projet.ouvrir(self.racine, tolerant=True))))
+        avant = Counter(
+            _cle(p) for p in erreurs(verifier(Projet.ouvrir(self.racine, tolerant=True)))
+        )
         nouvelles = []
         for p in apres:
             if avant[_cle(p)] > 0:

@@ -48,9 +48,7 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
         "annee": annee,
         "membres": {
             "actifs": len(actifs),
-            "par_college": {
-                c: par_college[c] for c in LIBELLES_COLLEGE if par_college[c]
-            },
+            "par_college": {c: par_college[c] for c in LIBELLES_COLLEGE if par_college[c]},
         },
         "reunions": {
             "tenues": sum(1 for r in reunions if r.date <= aujourdhui),

@@ -121,11 +121,11 @@ def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> Fichier
         try:
             texte = brut.decode("utf-8")
         except UnicodeDecodeError as exc:
-            ligne = brut[: exc.start].count(b"\n") + 1
+            ligne_fautive = brut[: exc.start].count(b"\n") + 1
             lu.problemes.append(
                 Probleme(
                     chemin,
-                    ligne,
+                    ligne_fautive,
                     "",
                     "le fichier n'est pas encodé en UTF-8 (réenregistrez-le en UTF-8)",
                     "E002",

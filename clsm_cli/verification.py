@@ -256,8 +256,7 @@ def controle_noms_fichiers(projet: Projet) -> Iterator[Probleme]:
         if chemin.rpartition("/")[2] != f"{seance.date.isoformat()}.toml":
             yield _f(projet, chemin).probleme(
                 ["date"],
-                f"le fichier devrait s'appeler « cellule/seances/{seance.date.isoformat()}"
-                ".toml »",
+                f"le fichier devrait s'appeler « cellule/seances/{seance.date.isoformat()}.toml »",
                 "E204",
             )
 
@@ -315,7 +314,8 @@ def controle_permissions(projet: Projet) -> Iterator[Probleme]:
                     chemin,
                     None,
                     "",
-                    f"fichier lisible par d'autres utilisateurs (corrigez avec : chmod 600 {chemin})",
+                    "fichier lisible par d'autres utilisateurs "
+                    f"(corrigez avec : chmod 600 {chemin})",
                     "W301",
                 )
 

@@ -36,7 +36,11 @@ def pour_annotation(annotation: Any, metadata: list[Any] | None = None) -> st.Se
         return pour_annotation(base, metadata + extra)
     if origine in (typing.Union, types.UnionType):
         return st.one_of(
-            *(pour_annotation(a, metadata) for a in typing.get_args(annotation) if a is not type(None))
+            *(
+                pour_annotation(a, metadata)
+                for a in typing.get_args(annotation)
+                if a is not type(None)
+            )
         ) | (st.none() if type(None) in typing.get_args(annotation) else st.nothing())
     if origine is list:
         (element,) = typing.get_args(annotation)
@@ -51,9 +55,7 @@ def pour_annotation(annotation: Any, metadata: list[Any] | None = None) -> st.Se
     if annotation is int:
         return st.integers(min_value=c.get("ge", -(10**6)), max_value=c.get("le", 10**6))
     if annotation is float:
-        return st.floats(
-            min_value=c.get("ge", -1e9), max_value=c.get("le", 1e9), allow_nan=False
-        )
+        return st.floats(min_value=c.get("ge", -1e9), max_value=c.get("le", 1e9), allow_nan=False)
     if annotation is dt.date:
         return DATES
     if annotation is str:

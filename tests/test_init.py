@@ -26,11 +26,15 @@ def test_init_vide(tmp_path: Path, clsm: Callable[..., Result]) -> None:
     for chemin in ("membres.toml", "groupes.toml", "plan.toml", "cellule/situations.toml"):
         texte = (cible / chemin).read_text(encoding="utf-8")
         assert texte.startswith("#:schema ")
-    assert (cible / "membres.toml").read_text(encoding="utf-8").startswith(
-        "#:schema .clsm/schemas/membres.schema.json\n"
+    assert (
+        (cible / "membres.toml")
+        .read_text(encoding="utf-8")
+        .startswith("#:schema .clsm/schemas/membres.schema.json\n")
     )
-    assert (cible / "cellule/situations.toml").read_text(encoding="utf-8").startswith(
-        "#:schema ../.clsm/schemas/situations.schema.json\n"
+    assert (
+        (cible / "cellule/situations.toml")
+        .read_text(encoding="utf-8")
+        .startswith("#:schema ../.clsm/schemas/situations.schema.json\n")
     )
     for dossier in ("reunions", "sism", "cellule/seances", "modeles", "exports"):
         assert (cible / dossier).is_dir()

@@ -60,7 +60,8 @@ def test_syntaxe_toml(projet: Path, verifier: Callable[..., Result]) -> None:
     r = verifier(projet)
     assert r.exit_code == 1
     assert lignes(r) == [
-        "membres.toml:4: syntaxe TOML : valeur invalide (texte sans guillemets ?), colonne 7 (E001)",
+        "membres.toml:4: syntaxe TOML : valeur invalide (texte sans guillemets ?), "
+        "colonne 7 (E001)",
         "1 erreur(s), 0 avertissement(s).",
     ]
 
@@ -94,14 +95,19 @@ instances = "copil"
         "psychiatrie, usagers, aidants, sante, social_medico_social, logement, education, "
         "securite_justice, institutions, associations, autres) (E103)",
         "membres.toml:19: id: clé obligatoire manquante (E102)",
-        "membres.toml:22: depuis: date attendue (AAAA-MM-JJ, sans guillemets), reçu « hier » (E104)",
+        "membres.toml:22: depuis: date attendue (AAAA-MM-JJ, sans guillemets), "
+        "reçu « hier » (E104)",
         "membres.toml:23: instances: liste attendue ([ … ]), reçu « copil » (E104)",
         "5 erreur(s), 0 avertissement(s).",
     ]
 
 
 def test_doublons(projet: Path, verifier: Callable[..., Result]) -> None:
-    ecrire(projet, "membres.toml", MEMBRES + '\n[[membre]]\nid = "dupont-marie"\nnom = "Autre"\ncollege = "elus"\n')
+    ecrire(
+        projet,
+        "membres.toml",
+        MEMBRES + '\n[[membre]]\nid = "dupont-marie"\nnom = "Autre"\ncollege = "elus"\n',
+    )
     r = verifier(projet)
     assert lignes(r) == [
         "membres.toml:15: id: identifiant « dupont-marie » en double (déjà utilisé ligne 4) (E202)",
@@ -111,7 +117,11 @@ def test_doublons(projet: Path, verifier: Callable[..., Result]) -> None:
 
 
 def test_references(projet: Path, verifier: Callable[..., Result]) -> None:
-    ecrire(projet, "membres.toml", MEMBRES.replace('college = "elus"', 'college = "elus"\ninstances = ["copil", "fantome"]'))
+    ecrire(
+        projet,
+        "membres.toml",
+        MEMBRES.replace('college = "elus"', 'college = "elus"\ninstances = ["copil", "fantome"]'),
+    )
     ecrire(
         projet,
         "groupes.toml",
@@ -174,7 +184,7 @@ def test_ordre_des_dates(projet: Path, verifier: Callable[..., Result]) -> None:
     ecrire(
         projet,
         "plan.toml",
-        ENTETE + "\n[periode]\ndebut = 2027-01-01\nfin = 2024-12-31\n\n[[axe]]\nid = \"x\"\n"
+        ENTETE + '\n[periode]\ndebut = 2027-01-01\nfin = 2024-12-31\n\n[[axe]]\nid = "x"\n'
         'intitule = "X"\n\n[[action]]\nid = "a"\naxe = "x"\nintitule = "A"\ntype = "autre"\n'
         "debut = 2026-05-01\nfin = 2026-04-01\n",
     )
@@ -201,7 +211,11 @@ def test_ordre_des_dates(projet: Path, verifier: Callable[..., Result]) -> None:
 
 def test_noms_de_fichiers(projet: Path, verifier: Callable[..., Result]) -> None:
     ecrire(projet, "sism/2025.toml", ENTETE + 'annee = 2026\ntheme = "Thème"\n')
-    ecrire(projet, "reunions/2026-03-12-copil.toml", ENTETE + 'instance = "pleniere"\ndate = 2026-03-13\n')
+    ecrire(
+        projet,
+        "reunions/2026-03-12-copil.toml",
+        ENTETE + 'instance = "pleniere"\ndate = 2026-03-13\n',
+    )
     r = verifier(projet)
     assert lignes(r) == [
         "reunions/2026-03-12-copil.toml:3: date: le fichier devrait s'appeler "

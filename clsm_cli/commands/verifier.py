@@ -8,7 +8,9 @@ from ..contexte import Contexte, passer_contexte
 from ..problemes import CODES
 
 
-@click.command(help="Lister tous les problèmes de tous les fichiers (sortie 1 s'il y a une erreur).")
+@click.command(
+    help="Lister tous les problèmes de tous les fichiers (sortie 1 s'il y a une erreur)."
+)
 @click.option("--strict", is_flag=True, help="Les avertissements comptent aussi comme erreurs.")
 @click.option("--codes", is_flag=True, help="Afficher la table des codes de problèmes et quitter.")
 @passer_contexte
