@@ -62,6 +62,18 @@ class GroupeParesseux(click.Group):
             self.add_command(commande, cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        nom = args[0] if args else ""
+        if args and self.get_command(ctx, nom) is None and not nom.startswith("-"):
+            import difflib
+
+            proches = difflib.get_close_matches(nom, self.list_commands(ctx), n=1)
+            conseil = f" Vouliez-vous dire « {proches[0]} » ?" if proches else ""
+            ctx.fail(f"Commande inconnue « {nom} ».{conseil}")
+        return super().resolve_command(ctx, args)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lignes = []
         for nom in self.list_commands(ctx):
@@ -130,6 +142,7 @@ def _version() -> str:
 
 
 @click.group(
+    name="clsm",
     cls=GroupeRacine,
     paresseuses=COMMANDES,
     help=(
