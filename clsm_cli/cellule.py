@@ -65,6 +65,4 @@ def prochain_code(projet: Projet, annee: int) -> str:
 
 def _codes_archives(projet: Projet) -> list[str]:
     """Codes already used by purged situations (never reused)."""
-    archives = projet.autres.get("cellule/archives.toml") or {}
-    codes = archives.get("codes_utilises", [])
-    return [c for c in codes if isinstance(c, str)]
+    return list(projet.archives.codes_utilises)

@@ -25,6 +25,7 @@ from .modeles import (
     Sism,
     Situation,
 )
+from .modeles.archives import FichierArchives
 from .problemes import Probleme, trier
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ MODELES: dict[str, type[BaseModel]] = {
     "sism": Sism,
     "situations": FichierSituations,
     "seance": SeanceCellule,
+    "archives": FichierArchives,
 }
 
 
@@ -58,6 +60,7 @@ class Projet:
         self.reunions: dict[str, Reunion] = {}
         self.sism: dict[str, Sism] = {}
         self.seances: dict[str, SeanceCellule] = {}
+        self.archives = FichierArchives()
         self.autres: dict[str, Any] = {}
         self.invalides: set[str] = set()
 
@@ -98,8 +101,6 @@ class Projet:
         lu = lire_fichier(self.racine, chemin, texte)
         self.fichiers[chemin] = lu
         if genre is None or genre not in MODELES:
-            if genre == "archives":
-                self.autres[chemin] = lu.donnees
             return
         modele = valider(lu, MODELES[genre], montrer_valeurs=not D.est_dans_cellule(chemin))
         if modele is None:
@@ -121,6 +122,8 @@ class Projet:
             self.sism[chemin] = modele
         elif genre == "seance":
             self.seances[chemin] = modele
+        elif genre == "archives":
+            self.archives = modele
 
     @property
     def problemes(self) -> list[Probleme]:

@@ -21,6 +21,7 @@ TITRES = {
     "sism": "sism/AAAA.toml — Semaines d'information sur la santé mentale",
     "situations": "cellule/situations.toml — situations (pseudonymisées) de la cellule",
     "seance": "cellule/seances/AAAA-MM-JJ.toml — séance de la cellule",
+    "archives": "cellule/archives.toml — décomptes anonymes annuels des situations purgées",
 }
 
 

@@ -45,6 +45,11 @@ def pour_annotation(annotation: Any, metadata: list[Any] | None = None) -> st.Se
     if origine is list:
         (element,) = typing.get_args(annotation)
         return st.lists(pour_annotation(element), max_size=3)
+    if origine is dict:
+        cle, valeur = typing.get_args(annotation)
+        return st.dictionaries(pour_annotation(cle), pour_annotation(valeur), max_size=3)
+    if origine is typing.Literal:
+        return st.sampled_from(typing.get_args(annotation))
     c = _contraintes(metadata)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return donnees_modele(annotation)

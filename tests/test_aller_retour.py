@@ -23,6 +23,7 @@ CHEMINS = {
     "sism": "sism/2026.toml",
     "situations": "cellule/situations.toml",
     "seance": "cellule/seances/2026-03-12.toml",
+    "archives": "cellule/archives.toml",
 }
 
 
