@@ -124,6 +124,7 @@ class Projet:
             self.seances[chemin] = modele
         elif genre == "archives":
             self.archives = modele
+            self.autres[chemin] = lu.donnees
 
     @property
     def problemes(self) -> list[Probleme]:
