@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -313,14 +314,69 @@ def _est_table(v: Any) -> bool:
     )
 
 
+def _corps(table: Any) -> Any:
+    """The container of a tomlkit table (or the document itself)."""
+    from tomlkit.container import Container
+
+    return table if isinstance(table, Container) else table.value
+
+
+def _derniere_table(table: Any) -> Any:
+    """The table whose body ends the text of ``table`` (its last sub-table, if any)."""
+    from tomlkit.items import AoT, Table
+
+    while True:
+        corps = _corps(table).body
+        if not corps or not isinstance(corps[-1][1], AoT | Table):
+            return table
+        dernier = corps[-1][1]
+        if isinstance(dernier, AoT) and not len(dernier):
+            return table
+        table = dernier[-1] if isinstance(dernier, AoT) else dernier
+
+
+def _detacher_queue(table: Any) -> tuple[list[Any], list[Any]]:
+    """Remove the comments and blank lines that end the text of ``table``.
+
+    Returns (attached, rest): the comments written right under the last key belong to this
+    record; everything from the first blank line on introduces what follows it.
+    """
+    from tomlkit.items import Comment, Whitespace
+
+    corps = _corps(_derniere_table(table)).body
+    queue: list[Any] = []
+    while corps and corps[-1][0] is None and isinstance(corps[-1][1], Comment | Whitespace):
+        queue.insert(0, corps.pop()[1])
+    for i, element in enumerate(queue):
+        if isinstance(element, Whitespace):
+            return queue[:i], queue[i:]
+    return queue, []
+
+
+def _rattacher(table: Any, elements: Sequence[Any]) -> None:
+    corps = _corps(_derniere_table(table)).body
+    for element in elements:
+        corps.append((None, element))
+
+
 def ajouter_enregistrement(doc: Any, table: str, donnees: dict[str, Any]) -> None:
-    """Append a record ``[[table]]`` at the end of its array of tables (created if absent)."""
+    """Append a record ``[[table]]`` at the end of its array of tables (created if absent).
+
+    The new block is separated from the previous one by a blank line; comments that
+    introduced what follows the array (after a blank line) stay in front of it.
+    """
     import tomlkit
+    from tomlkit.items import Whitespace
 
     item = _table(donnees, 0)
-    if table in doc:
+    if table in doc and len(doc[table]):
         existant = doc[table]
+        attache, reste = _detacher_queue(existant[-1])
+        _rattacher(existant[-1], [*attache, Whitespace("\n")])
         existant.append(item)
+        _rattacher(item, reste)
+    elif table in doc:
+        doc[table].append(item)
     else:
         aot = tomlkit.aot()
         aot.append(item)
@@ -329,15 +385,75 @@ def ajouter_enregistrement(doc: Any, table: str, donnees: dict[str, Any]) -> Non
         doc.add(table, aot)
 
 
-def modifier_champs(table: Any, champs: dict[str, Any]) -> None:
-    """Set (or, with None, remove) keys of a tomlkit table, keeping its other lines intact."""
+def modifier_champs(table: Any, champs: dict[str, Any], ordre: Sequence[str] = ()) -> None:
+    """Set (or, with None, remove) keys of a tomlkit table, keeping its other lines intact.
+
+    A new key goes after the key that precedes it in ``ordre`` (e.g. the model's field
+    order), else after the last key — never below the comments that end the table.
+    """
     for cle, valeur in champs.items():
         valeur = en_donnees(valeur)
         if valeur is None or (isinstance(valeur, list) and not valeur):
             if cle in table:
                 del table[cle]
-        else:
+        elif cle in table:
             table[cle] = en_item(valeur, 1)
+        else:
+            _inserer(table, cle, en_item(valeur, 1), ordre)
+
+
+def _inserer(table: Any, cle: str, item: Any, ordre: Sequence[str]) -> None:
+    from tomlkit.items import AoT, Table
+
+    corps = _corps(table)
+    cles = [str(k.key) for k, v in corps.body if k is not None and not isinstance(v, AoT | Table)]
+    if not cles:
+        table[cle] = item
+        return
+    ordre = list(ordre)
+    avant = ordre[: ordre.index(cle)] if cle in ordre else []
+    precedentes = [k for k in cles if k in avant]
+    if precedentes:
+        corps._insert_after(max(precedentes, key=cles.index), cle, item)
+    elif cle in ordre and any(k in ordre for k in cles):
+        suivante = next(k for k in cles if k in ordre)
+        indice = next(
+            i for i, (k, _) in enumerate(corps.body) if k is not None and str(k.key) == suivante
+        )
+        corps._insert_at(indice, cle, item)
+    else:
+        corps._insert_after(cles[-1], cle, item)
+
+
+def supprimer_enregistrement(doc: Any, table: str, indice: int) -> str:
+    """Text of ``doc`` without the record ``doc[table][indice]``.
+
+    Comments written above the record or introducing the next one stay; only the record's
+    own lines go. Give the result to :meth:`Edition.remplacer`.
+    """
+    import uuid
+
+    import tomlkit
+    from tomlkit.items import Comment, Trivia
+
+    cible = doc[table][indice]
+    _, reste = _detacher_queue(cible)
+    jeton = uuid.uuid4().hex
+    cible.trivia.comment_ws = " "
+    cible.trivia.comment = f"# debut-{jeton}"
+    _rattacher(cible, [Comment(Trivia(comment=f"# fin-{jeton}", trail="\n"))])
+    texte = tomlkit.dumps(doc)
+    debut = texte.rfind("\n", 0, texte.index(f"# debut-{jeton}")) + 1
+    fin = texte.index("\n", texte.index(f"# fin-{jeton}")) + 1
+    avant, apres = texte[:debut], texte[fin:]
+    milieu = "".join(e.as_string() for e in reste)
+    while avant.endswith("\n\n") and milieu.startswith("\n"):
+        milieu = milieu[1:]
+    if not apres and not milieu.strip():
+        return avant.rstrip("\n") + "\n"
+    if avant.endswith("\n\n") and not milieu and apres.startswith("\n"):
+        apres = apres.lstrip("\n")
+    return avant + milieu + apres
 
 
 def trouver_enregistrement(doc: Any, table: str, cle: str, valeur: str) -> tuple[int, Any]:
