@@ -308,7 +308,10 @@ def controle_permissions(projet: Projet) -> Iterator[Probleme]:
         )
     for chemin in projet.fichiers:
         if D.est_dans_cellule(chemin):
-            mode = stat.S_IMODE((projet.racine / chemin).stat().st_mode)
+            try:
+                mode = stat.S_IMODE((projet.racine / chemin).stat().st_mode)
+            except FileNotFoundError:  # a file an edition is about to create (0600)
+                continue
             if mode & 0o077:
                 yield Probleme(
                     chemin,
