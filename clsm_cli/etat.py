@@ -23,12 +23,18 @@ def suivis_ouverts(projet: Projet) -> list[dict[str, Any]]:
                         "date_reunion": reunion.date,
                         "instance": reunion.instance,
                         "quoi": suivi.quoi,
-                        "qui": suivi.qui,
+                        "qui": _nom(projet, suivi.qui),
                         "echeance": suivi.echeance,
                     }
                 )
     resultat.sort(key=lambda s: (s["echeance"] is None, s["echeance"] or dt.date.max))
     return resultat
+
+
+def _nom(projet: Projet, qui: str | None) -> str | None:
+    """A member id in ``qui`` shown as the member's name; free text kept as written."""
+    membre = projet.membres_par_id.get(qui or "")
+    return membre.libelle if membre else qui
 
 
 def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -69,13 +68,15 @@ def creer_dossier(
 
 
 def _fichiers_vides(nom: str | None, territoire: str | None) -> dict[str, dict[str, Any]]:
+    from .projet import aujourdhui
+
     territoire = territoire or nom or "À compléter"
     nom = nom or f"CLSM de {territoire}"
     return {
         "clsm.toml": {
             "nom": nom,
             "territoire": territoire,
-            "date_creation": dt.date.today(),
+            "date_creation": aujourdhui(),
             "cellule": {"seuil_masquage": 11, "conservation_mois": 24},
         },
         "membres.toml": {},

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import dossier as D
-from .erreurs import ErreurChargement, Introuvable
+from .erreurs import ErreurChargement, ErreurClsm, Introuvable
 from .lecture import FichierLu, lire_fichier, valider
 from .modeles import (
     Action,
@@ -218,7 +219,21 @@ class Projet:
         return {g.id: g.nom for g in self.groupes}
 
     def aujourdhui(self) -> dt.date:
-        return dt.date.today()
+        """Today, or the day set in CLSM_AUJOURDHUI (AAAA-MM-JJ: reproducible reports, tests)."""
+        return aujourdhui()
+
+
+def aujourdhui() -> dt.date:
+    """Today, or the day set in the CLSM_AUJOURDHUI environment variable (AAAA-MM-JJ)."""
+    fixe = os.environ.get("CLSM_AUJOURDHUI")
+    if fixe:
+        try:
+            return dt.date.fromisoformat(fixe)
+        except ValueError:
+            raise ErreurClsm(
+                f"CLSM_AUJOURDHUI = « {fixe} » n'est pas une date AAAA-MM-JJ."
+            ) from None
+    return dt.date.today()
 
 
 def _ordre_fichiers(chemin: str) -> tuple[int, str]:

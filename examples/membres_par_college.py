@@ -5,7 +5,6 @@ Utilisation : python examples/membres_par_college.py [DOSSIER]   (par défaut : 
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -14,8 +13,9 @@ from clsm_cli import Projet
 from clsm_cli.modeles import LIBELLES_COLLEGE
 
 
-def membres_par_college(dossier: Path, le: dt.date) -> dict[str, list[str]]:
+def membres_par_college(dossier: Path) -> dict[str, list[str]]:
     projet = Projet.ouvrir(dossier)
+    le = projet.aujourdhui()
     groupes: dict[str, list[str]] = defaultdict(list)
     for membre in projet.membres:
         if membre.actif(le):
@@ -25,7 +25,7 @@ def membres_par_college(dossier: Path, le: dt.date) -> dict[str, list[str]]:
 
 if __name__ == "__main__":
     dossier = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "demo"
-    for college, noms in membres_par_college(dossier, dt.date.today()).items():
+    for college, noms in membres_par_college(dossier).items():
         print(f"{college} ({len(noms)})")
         for nom in noms:
             print(f"  - {nom}")

@@ -14,6 +14,16 @@ from clsm_cli.cli import cli
 RACINE_DEPOT = Path(__file__).resolve().parent.parent
 
 
+AUJOURDHUI = "2026-11-26"
+"""Tests run on a fixed day, so that figures depending on « today » stay reproducible."""
+
+
+@pytest.fixture(autouse=True)
+def _jour_et_largeur_fixes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLSM_AUJOURDHUI", AUJOURDHUI)
+    monkeypatch.setenv("COLUMNS", "120")
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import tomllib
@@ -9,7 +10,7 @@ from collections import Counter
 
 from clsm_cli.modeles import LIBELLES_COLLEGE
 
-from .conftest import RACINE_DEPOT
+from .conftest import AUJOURDHUI, RACINE_DEPOT
 
 
 def test_script_membres_par_college() -> None:
@@ -20,9 +21,7 @@ def test_script_membres_par_college() -> None:
     membres = tomllib.loads(
         (RACINE_DEPOT / "examples/demo/membres.toml").read_text(encoding="utf-8")
     )["membre"]
-    import datetime as dt
-
-    aujourdhui = dt.date.today()
+    aujourdhui = dt.date.fromisoformat(AUJOURDHUI)
     actifs = Counter(
         LIBELLES_COLLEGE[m["college"]]
         for m in membres

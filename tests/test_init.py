@@ -84,7 +84,9 @@ def test_demo_valide_et_complete(demo: Path, clsm: Callable[..., Result]) -> Non
 def test_exemple_demo_a_jour(demo: Path) -> None:
     """examples/demo/ is exactly what `clsm init --demo` writes."""
     exemple = RACINE_DEPOT / "examples" / "demo"
-    comparaison = filecmp.dircmp(demo, exemple, ignore=[".clsm", "exports", ".gitignore"])
+    comparaison = filecmp.dircmp(
+        demo, exemple, ignore=[".clsm", "exports", "modeles", ".gitignore"]
+    )
 
     def differences(c: filecmp.dircmp[str]) -> list[str]:
         d = [*c.left_only, *c.right_only, *c.diff_files]

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from click.testing import Result
 
+from ..conftest import AUJOURDHUI
+
 
 def _toml(chemin: Path) -> dict:  # type: ignore[type-arg]
     return tomllib.loads(chemin.read_text(encoding="utf-8"))
@@ -39,7 +41,7 @@ def test_etat_table_vide(projet: Path, clsm: Callable[..., Result]) -> None:
 
 
 def test_etat_demo(demo: Path, clsm: Callable[..., Result]) -> None:
-    aujourdhui = dt.date.today()
+    aujourdhui = dt.date.fromisoformat(AUJOURDHUI)
     annee = 2025
     r = clsm("-C", demo, "--format", "json", "etat", "--annee", str(annee))
     assert r.exit_code == 0
