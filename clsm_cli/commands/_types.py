@@ -1,0 +1,32 @@
+"""click parameter types shared by the data commands (French messages, no heavy import)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import click
+
+_RE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class TypeDate(click.ParamType):
+    """A calendar date written ``AAAA-MM-JJ``; anything else is refused in French."""
+
+    name = "AAAA-MM-JJ"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.date):
+            return value
+        texte = str(value).strip()
+        if _RE_DATE.match(texte):
+            try:
+                return dt.date.fromisoformat(texte)
+            except ValueError:
+                pass
+        self.fail(f"date invalide « {value} » : format AAAA-MM-JJ", param, ctx)
+
+
+DATE = TypeDate()
+"""Use as ``type=DATE`` on any option or argument that takes a date."""
