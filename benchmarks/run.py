@@ -1,0 +1,486 @@
+"""Benchmarks of clsm on generated folders: each figure with its target and PASS/FAIL.
+
+    python benchmarks/run.py [--repetitions N] [--rapide] [--cache DOSSIER] [--sans-resultats]
+
+Every figure is the median of several runs of a real subprocess (wall time, and peak RSS of
+that very process through ``os.wait4``). Generated folders are kept in a cache (keyed by the
+sources that shape them), so a second run only measures. Commands that do not exist yet are
+reported « indisponible ». Results go to ``benchmarks/RESULTS.md`` (above the history of
+optimisations, which is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+RACINE = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from generer import ANNEE_FIN, generer  # noqa: E402
+
+PYTHON = sys.executable
+_SCRIPT = Path(PYTHON).parent / "clsm"
+CLSM = [str(_SCRIPT)] if _SCRIPT.is_file() else [PYTHON, "-m", "clsm_cli"]
+MARQUE_HISTORIQUE = "<!-- historique : conservé par run.py -->"
+NB_NATIONAL = 300
+
+
+@dataclass
+class Mesure:
+    secondes: float
+    rss_mo: float
+    code: int
+    erreur: str = ""
+
+
+@dataclass
+class Ligne:
+    nom: str
+    valeur: str
+    cible: str
+    statut: str  # PASS, FAIL, indisponible, info
+
+    def __str__(self) -> str:
+        return f"{self.nom:<58} {self.valeur:>22}  cible {self.cible:<14} {self.statut}"
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+def lancer(commande: Sequence[str], cwd: Path | None = None) -> Mesure:
+    """Run once; wall time and the peak RSS of that process (not of earlier children)."""
+    with tempfile.TemporaryFile() as sortie, tempfile.TemporaryFile() as erreurs:
+        debut = time.perf_counter()
+        processus = subprocess.Popen(
+            list(commande), stdout=sortie, stderr=erreurs, stdin=subprocess.DEVNULL, cwd=cwd
+        )
+        _, statut, usage = os.wait4(processus.pid, 0)
+        duree = time.perf_counter() - debut
+        processus.returncode = os.waitstatus_to_exitcode(statut)
+        erreurs.seek(0)
+        texte = erreurs.read().decode("utf-8", "replace")[-2000:]
+    return Mesure(duree, usage.ru_maxrss / 1024, processus.returncode, texte)
+
+
+def mediane(
+    commande: Sequence[str], repetitions: int, avant: Callable[[], None] | None = None
+) -> Mesure:
+    """Median time and max RSS over ``repetitions`` runs (one warm-up run first)."""
+    mesures = []
+    for i in range(repetitions + 1):
+        if avant is not None:
+            avant()
+        m = lancer(commande)
+        if m.code != 0:
+            return m
+        if i:
+            mesures.append(m)
+    return Mesure(statistics.median(m.secondes for m in mesures), max(m.rss_mo for m in mesures), 0)
+
+
+def disponible(*mots: str) -> bool:
+    """True when ``clsm MOTS… --help`` works (the command exists in this checkout)."""
+    return lancer([*CLSM, *mots, "--help"]).code == 0
+
+
+def aide(*mots: str) -> str:
+    r = subprocess.run([*CLSM, *mots, "--help"], capture_output=True, text=True, check=False)
+    return r.stdout
+
+
+# --- folders -----------------------------------------------------------------------------------
+
+
+def empreinte() -> str:
+    """Sources that shape a generated folder: a change in one regenerates the cache."""
+    h = hashlib.sha256()
+    for f in ("benchmarks/generer.py", "clsm_cli/ecriture.py", "clsm_cli/initialisation.py"):
+        h.update((RACINE / f).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _generer(args: tuple[str, str, int, float]) -> str:
+    dossier, taille, graine, facteur = args
+    if not (Path(dossier) / "clsm.toml").is_file():
+        partiel = Path(dossier + ".partiel")
+        shutil.rmtree(partiel, ignore_errors=True)
+        generer(partiel, taille, graine, facteur)
+        partiel.rename(dossier)
+    return dossier
+
+
+def preparer(cache: Path, facteurs: Sequence[int], national: int) -> dict[str, Path]:
+    cache.mkdir(parents=True, exist_ok=True)
+    for perime in cache.parent.iterdir():  # folders made by an older generator
+        if perime.is_dir() and perime != cache and len(perime.name) == 12:
+            shutil.rmtree(perime, ignore_errors=True)
+    travaux = [(str(cache / f"grand-x{k}"), "grand", 1, float(k)) for k in facteurs]
+    dossier_national = cache / f"national-{national}"
+    travaux += [
+        (str(dossier_national / f"clsm-{i:03d}"), "moyen", i, 1.0) for i in range(1, national + 1)
+    ]
+    a_faire = [t for t in travaux if not (Path(t[0]) / "clsm.toml").is_file()]
+    if a_faire:
+        print(f"Génération de {len(a_faire)} dossier(s) dans {cache}…", flush=True)
+        debut = time.perf_counter()
+        a_faire.sort(key=lambda t: -t[3])  # the biggest first, so both cores stay busy
+        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            list(pool.map(_generer, a_faire, chunksize=1))
+        print(f"  fait en {time.perf_counter() - debut:.0f} s", flush=True)
+    dossiers = {f"x{k}": cache / f"grand-x{k}" for k in facteurs}
+    dossiers["national"] = dossier_national
+    return dossiers
+
+
+# --- machine -----------------------------------------------------------------------------------
+
+
+def machine() -> list[str]:
+    modele = "inconnu"
+    try:
+        for ligne in Path("/proc/cpuinfo").read_text().splitlines():
+            if ligne.startswith("model name"):
+                modele = ligne.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memoire = "inconnue"
+    try:
+        for ligne in Path("/proc/meminfo").read_text().splitlines():
+            if ligne.startswith("MemTotal"):
+                memoire = f"{int(ligne.split()[1]) / 1024 / 1024:.1f} Go"
+    except OSError:
+        pass
+    return [
+        f"- Date : {dt.datetime.now().isoformat(timespec='minutes')}",
+        f"- Processeurs : {os.cpu_count()} × {modele}",
+        f"- Mémoire : {memoire}",
+        f"- Python : {platform.python_version()} ({platform.python_implementation()}), "
+        f"{platform.system()} {platform.release()}",
+    ]
+
+
+# --- the benchmark -----------------------------------------------------------------------------
+
+
+def statut(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def echec(nom: str, m: Mesure) -> Ligne:
+    derniere = (m.erreur.strip().splitlines() or ["?"])[-1][:80]
+    return Ligne(nom, f"erreur (code {m.code})", "-", f"FAIL : {derniere}")
+
+
+class Banc:
+    def __init__(self, dossiers: dict[str, Path], repetitions: int, rapide: bool) -> None:
+        self.d = dossiers
+        self.n = repetitions
+        self.rapide = rapide
+        self.lignes: list[Ligne] = []
+        self.brouillon = Path(tempfile.mkdtemp(prefix="clsm-bench-"))
+
+    def noter(self, ligne: Ligne) -> None:
+        self.lignes.append(ligne)
+        print(ligne, flush=True)
+
+    def copie(self, cle: str) -> Path:
+        cible = self.brouillon / cle
+        if not cible.exists():
+            shutil.copytree(self.d[cle], cible)
+        return cible
+
+    def tout(self) -> None:
+        self.demarrage()
+        self.verifier()
+        self.commandes()
+        self.echelle()
+        self.national()
+        shutil.rmtree(self.brouillon, ignore_errors=True)
+
+    def demarrage(self) -> None:
+        click = mediane([PYTHON, "-c", "import click"], self.n * 3)
+        aide = mediane([*CLSM, "--help"], self.n * 3)
+        if aide.code:
+            return self.noter(echec("clsm --help", aide))
+        ratio = aide.secondes / click.secondes
+        self.noter(
+            Ligne(
+                f"clsm --help / import click ({aide.secondes * 1000:.0f} / "
+                f"{click.secondes * 1000:.0f} ms)",
+                f"{ratio:.2f}",
+                "≤ 1.3",
+                statut(ratio <= 1.3),
+            )
+        )
+
+    def verifier(self) -> None:
+        grand = self.d["x1"]
+        plancher = mediane([PYTHON, str(BENCH / "plancher.py"), str(grand)], self.n)
+        v = mediane([*CLSM, "-C", str(grand), "verifier"], self.n)
+        if v.code:
+            return self.noter(echec("clsm verifier (grand)", v))
+        ratio = v.secondes / plancher.secondes
+        self.noter(
+            Ligne(
+                f"verifier / plancher tomllib ({v.secondes:.2f} / {plancher.secondes:.2f} s)",
+                f"{ratio:.2f}",
+                "≤ 2.5",
+                statut(ratio <= 2.5),
+            )
+        )
+        self.noter(
+            Ligne(
+                "verifier grand : temps (RSS)",
+                f"{v.secondes:.2f} s ({v.rss_mo:.0f} Mo)",
+                "< 1 s",
+                statut(v.secondes < 1),
+            )
+        )
+
+    def commande(
+        self,
+        nom: str,
+        mots: Sequence[str],
+        args: Sequence[str],
+        cible_s: float | None,
+        cible_mo: float | None = None,
+        avant: Callable[[], None] | None = None,
+        dossier: Path | None = None,
+        globales: Sequence[str] = (),
+    ) -> Mesure | None:
+        if not disponible(*mots):
+            self.noter(Ligne(nom, "-", "-", "indisponible"))
+            return None
+        dossier = dossier or self.d["x1"]
+        m = mediane([*CLSM, "-C", str(dossier), *globales, *mots, *args], self.n, avant)
+        if m.code:
+            self.noter(echec(nom, m))
+            return None
+        cibles, ok = [], True
+        if cible_s is not None:
+            cibles.append(f"< {cible_s:g} s")
+            ok = ok and m.secondes < cible_s
+        if cible_mo is not None:
+            cibles.append(f"< {cible_mo:g} Mo")
+            ok = ok and m.rss_mo < cible_mo
+        self.noter(
+            Ligne(
+                nom,
+                f"{m.secondes:.2f} s ({m.rss_mo:.0f} Mo)",
+                ", ".join(cibles) or "-",
+                statut(ok) if cibles else "info",
+            )
+        )
+        return m
+
+    def commandes(self) -> None:
+        annee = str(ANNEE_FIN)
+        self.commande("clsm etat --annee (grand)", ["etat"], ["--annee", annee], 1.0)
+        self.commande(
+            "clsm membres liste --format json (grand)",
+            ["membres", "liste"],
+            [],
+            1.0,
+            globales=["--format", "json"],
+        )
+        brouillon = self.copie("x1")
+        self.edition_bibliotheque(brouillon)
+        action = "action-0300"
+        self.commande(
+            "clsm plan realisation ajouter (grand, plan.toml 440 Ko)",
+            ["plan", "realisation", "ajouter"],
+            self.args_realisation(action),
+            1.5,
+            dossier=brouillon,
+        )
+        for genre in ("docx", "xlsx"):
+            self.bilan(genre, "x1", cible_s=3.0, cible_mo=300)
+
+    def args_realisation(self, action: str) -> list[str]:
+        texte = aide("plan", "realisation", "ajouter")
+        args = [action] if "ACTION" in texte else ["--action", action]
+        args += ["--date", f"{ANNEE_FIN}-06-15", "--libelle", "Séance de mesure"]
+        if "--participants" in texte:
+            args += ["--participants", "12"]
+        return args
+
+    def args_bilan(self, genre: str, sortie: Path) -> list[str]:
+        texte = aide("bilan")
+        args = [str(ANNEE_FIN)]
+        if "--format" in texte.replace("--format table", ""):
+            args += ["--format", genre]
+        elif f"--{genre}" in texte:
+            args += [f"--{genre}"]
+        if "-o" in texte or "--sortie" in texte:
+            args += ["-o", str(sortie.with_suffix("." + genre))]
+        return args
+
+    def bilan(
+        self, genre: str, cle: str, cible_s: float | None = None, cible_mo: float | None = None
+    ) -> Mesure | None:
+        dossier = self.copie(cle)
+        return self.commande(
+            f"clsm bilan {ANNEE_FIN} {genre} ({'grand' if cle == 'x1' else 'grand ' + cle})",
+            ["bilan"],
+            self.args_bilan(genre, self.brouillon / f"bilan-{cle}"),
+            cible_s,
+            cible_mo,
+            dossier=dossier,
+        )
+
+    def edition_bibliotheque(self, brouillon: Path) -> None:
+        m = mediane([PYTHON, str(BENCH / "edition.py"), str(brouillon)], self.n)
+        if m.code:
+            return self.noter(echec("édition de plan.toml (bibliothèque)", m))
+        self.noter(
+            Ligne(
+                "édition de plan.toml, grand (Projet.edition)",
+                f"{m.secondes:.2f} s ({m.rss_mo:.0f} Mo)",
+                "< 1.5 s",
+                statut(m.secondes < 1.5),
+            )
+        )
+
+    def echelle(self) -> None:
+        facteurs = [k for k in (1, 4, 16) if f"x{k}" in self.d]
+        if len(facteurs) < 2:
+            return
+        n = max(1, self.n // 2)
+        temps: dict[int, float] = {}
+        for k in facteurs:
+            m = mediane([*CLSM, "-C", str(self.d[f"x{k}"]), "verifier"], n)
+            if m.code not in (0, 1):
+                return self.noter(echec(f"verifier ×{k}", m))
+            temps[k] = m.secondes
+            self.noter(
+                Ligne(
+                    f"verifier grand ×{k}", f"{m.secondes:.2f} s ({m.rss_mo:.0f} Mo)", "-", "info"
+                )
+            )
+        self.ratio_echelle("verifier", temps)
+        if not disponible("bilan"):
+            return self.noter(Ligne("échelle du bilan", "-", "-", "indisponible"))
+        temps = {}
+        for k in facteurs:
+            m = self.bilan("xlsx", f"x{k}")
+            if m is None:
+                return
+            temps[k] = m.secondes
+        self.ratio_echelle("bilan xlsx", temps)
+
+    def ratio_echelle(self, quoi: str, temps: dict[int, float]) -> None:
+        grand = max(temps)
+        ratio = temps[grand] / temps[1]
+        limite = 20 * grand / 16
+        self.noter(
+            Ligne(
+                f"échelle {quoi} : temps(×{grand}) / temps(×1)",
+                f"{ratio:.1f}",
+                f"≤ {limite:g}",
+                statut(ratio <= limite),
+            )
+        )
+
+    def national(self) -> None:
+        dossier = self.d.get("national")
+        if dossier is None:
+            return
+        nb = len(list(dossier.glob("clsm-*")))
+        if not disponible("national"):
+            return self.noter(
+                Ligne(f"clsm national, {nb} dossiers moyens", "-", "-", "indisponible")
+            )
+        m = mediane(
+            [*CLSM, "--format", "json", "national", str(dossier), "--recursif"],
+            max(1, self.n // 2),
+        )
+        if m.code:
+            return self.noter(echec(f"clsm national ({nb} dossiers)", m))
+        self.noter(
+            Ligne(
+                f"clsm national, {nb} dossiers « moyen » ({os.cpu_count()} cœurs)",
+                f"{m.secondes:.2f} s ({m.rss_mo:.0f} Mo)",
+                "< 10 s",
+                statut(m.secondes < 10),
+            )
+        )
+
+
+def ecrire_resultats(chemin: Path, lignes: list[Ligne], duree: float, options: str) -> None:
+    ancien = chemin.read_text(encoding="utf-8") if chemin.is_file() else ""
+    _, _, historique = ancien.partition(MARQUE_HISTORIQUE)
+    tableau = ["| Mesure | Valeur | Cible | Résultat |", "|---|---|---|---|"]
+    tableau += [f"| {lg.nom} | {lg.valeur} | {lg.cible} | {lg.statut} |" for lg in lignes]
+    texte = "\n".join(
+        [
+            "# Résultats des benchmarks de clsm",
+            "",
+            "Produit par `python benchmarks/run.py` (ne pas modifier au-dessus de la marque : le "
+            "fichier est réécrit à chaque exécution).",
+            "",
+            "## Machine",
+            "",
+            *machine(),
+            "",
+            "## Mesures",
+            "",
+            f"Médiane de plusieurs exécutions ({options}) ; RSS = pic de mémoire du processus. "
+            "Dossier « grand » : 400 membres, 20 groupes, 300 actions et 3 000 réalisations, "
+            "10 ans de SISM × 60 événements, 200 réunions, 2 000 situations, 500 séances "
+            "(`benchmarks/generer.py --taille grand`), ×4 et ×16 pour l'échelle.",
+            "",
+            *tableau,
+            "",
+            f"Durée totale de l'exécution : {duree:.0f} s.",
+            "",
+            MARQUE_HISTORIQUE,
+        ]
+    )
+    chemin.write_text(texte + (historique or "\n"), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmarks de clsm (voir RESULTS.md).")
+    parser.add_argument("--repetitions", type=int, default=5, help="exécutions par mesure")
+    parser.add_argument("--rapide", action="store_true", help="sans ×16 ni national")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "clsm-bench",
+        help="dossier des dossiers générés (réutilisés d'une exécution à l'autre)",
+    )
+    parser.add_argument("--sans-resultats", action="store_true", help="ne pas écrire RESULTS.md")
+    args = parser.parse_args(argv)
+    debut = time.perf_counter()
+    facteurs = (1, 4) if args.rapide else (1, 4, 16)
+    dossiers = preparer(args.cache / empreinte(), facteurs, 0 if args.rapide else NB_NATIONAL)
+    if args.rapide:
+        dossiers.pop("national")
+    banc = Banc(dossiers, args.repetitions, args.rapide)
+    banc.tout()
+    duree = time.perf_counter() - debut
+    print(f"Durée totale : {duree:.0f} s", flush=True)
+    if not args.sans_resultats:
+        options = f"{args.repetitions} répétitions" + (", rapide" if args.rapide else "")
+        ecrire_resultats(BENCH / "RESULTS.md", banc.lignes, duree, options)
+    return 1 if any(lg.statut.startswith("FAIL") for lg in banc.lignes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
