@@ -1,4 +1,4 @@
-"""``clsm membres``: listings (table, JSON, CSV), fiche, ajout, modification, départ, suppression."""
+"""``clsm membres``: listings (table, JSON, CSV), fiche, ajout, modification, départ."""
 
 from __future__ import annotations
 
