@@ -78,12 +78,13 @@ def _fsync_dossier(dossier: Path) -> None:
 
 
 def nettoyer_temporaires(racine: Path) -> list[Path]:
-    """Remove temporary files left by a killed process; return what was removed."""
+    """Remove the temporary files of data files (``.membres.toml.*.tmp``) left by a killed
+    process; return what was removed. Call it under the lock: only lock holders write them."""
     retires = []
     for dossier in (racine, *(racine / d for d in D.DOSSIERS_DE_FICHIERS), racine / "cellule"):
         if dossier.is_dir():
             for p in dossier.iterdir():
-                if D.RE_TEMPORAIRE.match(p.name) and p.is_file():
+                if D.RE_TEMPORAIRE.match(p.name) and ".toml." in p.name and p.is_file():
                     with contextlib.suppress(OSError):
                         p.unlink()
                         retires.append(p)
@@ -374,6 +375,9 @@ def ajouter_enregistrement(doc: Any, table: str, donnees: dict[str, Any]) -> Non
         attache, reste = _detacher_queue(existant[-1])
         _rattacher(existant[-1], [*attache, Whitespace("\n")])
         existant.append(item)
+        # tomlkit indents a table appended to an array it built with a newline of its own:
+        # the blank line is already there
+        item.trivia.indent = item.trivia.indent.replace("\n", "")
         _rattacher(item, reste)
     elif table in doc:
         doc[table].append(item)
@@ -485,6 +489,7 @@ class Edition:
 
     def __enter__(self) -> Edition:
         self._verrou.__enter__()
+        nettoyer_temporaires(self.racine)  # left by a clsm killed in the middle of a write
         return self
 
     def __exit__(
