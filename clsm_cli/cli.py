@@ -10,13 +10,16 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import francais
-from .contexte import Contexte
-from .erreurs import ErreurChargement, ErreurClsm
+
+if TYPE_CHECKING:
+    from .erreurs import ErreurClsm
+
+# contexte (output layer) and erreurs are imported when a command runs, not for ``--help``.
 
 francais.installer()
 
@@ -94,6 +97,8 @@ class GroupeRacine(GroupeParesseux):
     """The root group: turns every user-caused problem into a French message."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from .erreurs import ErreurClsm
+
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -125,6 +130,8 @@ class GroupeRacine(GroupeParesseux):
 
 
 def _afficher_erreur(exc: ErreurClsm) -> None:
+    from .erreurs import ErreurChargement
+
     click.echo(f"Erreur : {exc}", err=True)
     if isinstance(exc, ErreurChargement):
         for probleme in exc.problemes:
@@ -139,6 +146,13 @@ def _version() -> str:
         return version("clsm-cli")
     except PackageNotFoundError:  # pragma: no cover - source checkout without install
         return "inconnue"
+
+
+def _afficher_version(ctx: click.Context, _option: click.Parameter, demande: bool) -> None:
+    """``--version``: importlib.metadata is slow to import, so it is read only when asked."""
+    if demande and not ctx.resilient_parsing:
+        click.echo(f"clsm {_version()}")
+        ctx.exit()
 
 
 @click.group(
@@ -173,9 +187,18 @@ def _version() -> str:
     default=",",
     help="Séparateur CSV (« ; » pour Excel en français).",
 )
-@click.version_option(_version(), "--version", message="clsm %(version)s")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_afficher_version,
+    help="Afficher la version et quitter.",
+)
 @click.pass_context
 def cli(ctx: click.Context, dossier: Path | None, format_: str, separateur: str) -> None:
+    from .contexte import Contexte
+
     ctx.obj = Contexte(dossier=dossier, format=format_, separateur=separateur)
 
 
