@@ -32,6 +32,7 @@ from .problemes import Probleme, trier
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from .documents.bilan import Bilan
     from .ecriture import Edition
 
 MODELES: dict[str, type[BaseModel]] = {
@@ -221,6 +222,12 @@ class Projet:
     def aujourdhui(self) -> dt.date:
         """Today, or the day set in CLSM_AUJOURDHUI (AAAA-MM-JJ: reproducible reports, tests)."""
         return aujourdhui()
+
+    def bilan(self, annee: int) -> Bilan:
+        """Every figure of the annual bilan of ``annee`` (see :mod:`clsm_cli.documents.bilan`)."""
+        from .documents.bilan import calculer_bilan
+
+        return calculer_bilan(self, annee)
 
 
 def aujourdhui() -> dt.date:
