@@ -36,6 +36,8 @@ from generer import ANNEE_FIN, generer  # noqa: E402
 PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).parent / "clsm"
 CLSM = [str(_SCRIPT)] if _SCRIPT.is_file() else [PYTHON, "-m", "clsm_cli"]
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""Children write their .pyc (into a cache outside the tree), as an installed clsm would have."""
 MARQUE_HISTORIQUE = "<!-- historique : conservé par run.py -->"
 NB_NATIONAL = 300
 
@@ -67,7 +69,12 @@ def lancer(commande: Sequence[str], cwd: Path | None = None) -> Mesure:
     with tempfile.TemporaryFile() as sortie, tempfile.TemporaryFile() as erreurs:
         debut = time.perf_counter()
         processus = subprocess.Popen(
-            list(commande), stdout=sortie, stderr=erreurs, stdin=subprocess.DEVNULL, cwd=cwd
+            list(commande),
+            stdout=sortie,
+            stderr=erreurs,
+            stdin=subprocess.DEVNULL,
+            cwd=cwd,
+            env=ENV,
         )
         _, statut, usage = os.wait4(processus.pid, 0)
         duree = time.perf_counter() - debut
@@ -99,7 +106,9 @@ def disponible(*mots: str) -> bool:
 
 
 def aide(*mots: str) -> str:
-    r = subprocess.run([*CLSM, *mots, "--help"], capture_output=True, text=True, check=False)
+    r = subprocess.run(
+        [*CLSM, *mots, "--help"], capture_output=True, text=True, check=False, env=ENV
+    )
     return r.stdout
 
 
@@ -127,7 +136,12 @@ def _generer(args: tuple[str, str, int, float]) -> str:
 def preparer(cache: Path, facteurs: Sequence[int], national: int) -> dict[str, Path]:
     cache.mkdir(parents=True, exist_ok=True)
     for perime in cache.parent.iterdir():  # folders made by an older generator
-        if perime.is_dir() and perime != cache and len(perime.name) == 12:
+        if (
+            perime.is_dir()
+            and perime != cache
+            and len(perime.name) == 12
+            and "-" not in perime.name
+        ):
             shutil.rmtree(perime, ignore_errors=True)
     travaux = [(str(cache / f"grand-x{k}"), "grand", 1, float(k)) for k in facteurs]
     dossier_national = cache / f"national-{national}"
@@ -467,6 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sans-resultats", action="store_true", help="ne pas écrire RESULTS.md")
     args = parser.parse_args(argv)
+    ENV["PYTHONPYCACHEPREFIX"] = str(args.cache / "pycache")
     debut = time.perf_counter()
     facteurs = (1, 4) if args.rapide else (1, 4, 16)
     dossiers = preparer(args.cache / empreinte(), facteurs, 0 if args.rapide else NB_NATIONAL)
