@@ -259,7 +259,7 @@ def retirer_financement(
     ]
     if not candidats:
         de_l_annee = [f"  {Candidat(0, f)}" for f in financements(projet.identite, annee)]
-        precision = f" et l'objet « {objet} »" if objet is not None else ""
+        precision = f" pour l'objet « {objet} »" if objet is not None else ""
         liste = (
             " Financements de cette année :\n" + "\n".join(de_l_annee)
             if de_l_annee

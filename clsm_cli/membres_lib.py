@@ -614,6 +614,11 @@ def changer_composition(
     groupe = trouver_groupe(projet, ident)
     ajouts = _verifier_membres(projet, ajouts)
     retraits = _verifier_membres(projet, retraits)
+    communs = sorted(set(ajouts) & set(retraits))
+    if communs:
+        raise ErreurSaisie(
+            f"« {communs[0]} » est à la fois dans --ajouter et --retirer : choisissez."
+        )
     for mid in retraits:
         if mid == groupe.pilote:
             raise ErreurSaisie(
@@ -622,11 +627,6 @@ def changer_composition(
             )
         if mid not in groupe.membres and ident not in projet.membres_par_id[mid].instances:
             raise ErreurSaisie(f"« {mid} » ne fait pas partie du groupe « {ident} ».")
-    communs = sorted(set(ajouts) & set(retraits))
-    if communs:
-        raise ErreurSaisie(
-            f"« {communs[0]} » est à la fois dans --ajouter et --retirer : choisissez."
-        )
     nouveaux = [m for m in ajouts if m not in groupe.membres]
     composition = [m for m in groupe.membres if m not in retraits] + nouveaux
     resultat: Groupe = valider_modele(
