@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -999,6 +1000,7 @@ def test_purger_demo_garde_les_chiffres(demo: Path, clsm: Callable[..., Result])
     annees = range(2024, 2028)
     projet = Projet.ouvrir(demo)
     avant = {a: statistiques(projet, a) for a in annees}
+    bilans = {a: replace(projet.bilan(a).cellule, archives=False) for a in annees}
     r = clsm("-C", demo, "cellule", "purger", "--oui", "--avant", "2030-01-01")
     assert r.exit_code == 0
     projet = Projet.ouvrir(demo)
@@ -1008,6 +1010,7 @@ def test_purger_demo_garde_les_chiffres(demo: Path, clsm: Callable[..., Result])
         assert apres.pop("archives_incluses") is (a in (2025, 2026))
         avant[a].pop("archives_incluses")
         assert apres == avant[a]
+        assert replace(projet.bilan(a).cellule, archives=False) == bilans[a]
     assert clsm("-C", demo, "verifier").stdout == "✓ Aucun problème.\n"
 
 
