@@ -270,7 +270,7 @@ def test_les_chiffres_survivent_a_deux_purges(
     EXEMPLES["essais"] += 1
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(cellules())
 def test_aucun_effectif_de_1_a_10_ne_sort(
     donnees: tuple[list[Situation], list[SeanceCellule]],
