@@ -88,6 +88,9 @@ SYNONYMES_COLLEGE: dict[str, str] = {
     "elus": "elus",
     "elu": "elus",
     "elue": "elus",
+    "elu e": "elus",
+    "elu e s": "elus",
+    "elus es": "elus",
     "elus locaux": "elus",
     "elu local": "elus",
     "collectivites": "elus",
@@ -714,13 +717,24 @@ def _motif_modele(modele: Any, donnees: dict[str, Any]) -> str | None:
     return None
 
 
+CHAMPS_D_IDENTITE = ("nom", "prenom", "structure", "courriel")
+"""Fields used to recognise a member: a spreadsheet that writes them with other capitals or
+without accents does not overwrite the spelling already in membres.toml."""
+
+
+def _meme_valeur(champ: str, actuel: Any, nouveau: Any) -> bool:
+    if champ in CHAMPS_D_IDENTITE:
+        return normaliser(actuel) == normaliser(nouveau)
+    return bool(actuel == nouveau)
+
+
 def _mise_a_jour(
     numero: int, membre: Membre, d: dict[str, Any], instances: list[str]
 ) -> LigneImport:
     from .membres_lib import LIBELLES_CHAMPS_MEMBRE
     from .modeles import Membre as ModeleMembre
 
-    changes = {k: v for k, v in d.items() if getattr(membre, k) != v}
+    changes = {k: v for k, v in d.items() if not _meme_valeur(k, getattr(membre, k), v)}
     nouvelles = [i for i in instances if i not in membre.instances]
     if not changes and not nouvelles:
         return LigneImport(numero, "inchange", membre.id, membre.libelle, "déjà à jour")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .erreurs import ErreurClsm, ErreurSaisie, Introuvable
-from .identifiants import id_unique, slug
+from .identifiants import LIGATURES, id_unique, slug
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -93,7 +93,8 @@ choices of command-line options."""
 
 def normaliser(texte: object) -> str:
     """Text for comparisons: lowercase, no accents, punctuation turned into single spaces."""
-    brut = unicodedata.normalize("NFKD", str(texte or "")).encode("ascii", "ignore").decode()
+    brut = str(texte or "").translate(LIGATURES)
+    brut = unicodedata.normalize("NFKD", brut).encode("ascii", "ignore").decode()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", brut.lower()).split())
 
 
