@@ -47,9 +47,10 @@ class Probleme:
         return "erreur" if self.est_erreur else "avertissement"
 
     def __str__(self) -> str:
+        """``fichier:ligne: champ: message (CODE)`` on one line, whatever the file holds."""
         lieu = f"{self.fichier}:{self.ligne}" if self.ligne else self.fichier
         champ = f" {self.champ}:" if self.champ else ""
-        return f"{lieu}:{champ} {self.message} ({self.code})"
+        return _une_ligne(f"{lieu}:{champ} {self.message} ({self.code})")
 
     def en_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -61,4 +62,14 @@ def trier(problemes: list[Probleme]) -> list[Probleme]:
     """Stable order: by file, then line, then code, then message."""
     return sorted(
         set(problemes), key=lambda p: (p.fichier, p.ligne or 0, p.code, p.champ, p.message)
+    )
+
+
+def _une_ligne(texte: str) -> str:
+    """Control characters (a key may hold a newline) shown escaped: ``a\\nb``."""
+    if texte.isprintable():
+        return texte
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+        for c in texte
     )
