@@ -278,11 +278,17 @@ def _textes(valeur: Any, chemin: list[str | int]) -> Iterator[tuple[list[str | i
 def controle_confidentialite(projet: Projet) -> Iterator[Probleme]:
     from .confidentialite import detecter
 
+    # the same text (commune, origine, code, orientation…) recurs thousands of times on a big
+    # folder: scan each distinct text once
+    deja_vus: dict[str, Any] = {}
     for chemin, lu in projet.fichiers.items():
         if not D.est_dans_cellule(chemin) or lu.donnees is None:
             continue
         for position, texte in _textes(lu.donnees, []):
-            for trouve in detecter(texte):
+            trouves = deja_vus.get(texte)
+            if trouves is None:
+                trouves = deja_vus[texte] = detecter(texte)
+            for trouve in trouves:
                 yield lu.probleme(
                     position,
                     f"{trouve.nature} semble figurer ici, ce qui est interdit dans la cellule ; "
