@@ -1,0 +1,327 @@
+"""The annual bilan as an Excel workbook: one sheet per table, native charts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import excel as X
+from . import formats as F
+from .excel import Colonne as C
+
+if TYPE_CHECKING:
+    from .bilan import Bilan
+
+
+def bilan_xlsx(bilan: Bilan) -> bytes:
+    """The .xlsx of the bilan: the same figures as the .docx, as tables to reuse."""
+    b = bilan
+    classeur = X.nouveau_classeur(f"Bilan d'activité {b.annee} — {b.clsm}")
+    tables: set[str] = set()
+
+    def feuille(nom: str, colonnes: list[C], lignes: list[tuple[object, ...]], vide: str):  # type: ignore[no-untyped-def]
+        return X.feuille(classeur, nom, colonnes, lignes, vide=vide, tables=tables)
+
+    p = b.presentation
+    feuille(
+        "Présentation",
+        [C("Rubrique"), C("Information", largeur=70)],
+        [
+            ("CLSM", p.nom),
+            ("Bilan de l'année", b.annee),
+            ("Territoire", p.territoire),
+            ("Communes", ", ".join(p.communes) or None),
+            ("Population", p.population),
+            ("Quartiers prioritaires (QPV)", ", ".join(p.qpv) or None),
+            ("Date de création", p.date_creation),
+            ("Structure porteuse", p.porteur),
+            ("Présidence", p.presidence),
+            ("Co-animation", p.co_animation),
+            ("Coordination", p.coordination),
+            ("ETP de coordination", p.etp_coordination),
+            ("Début de la convention", p.convention_debut),
+            ("Fin de la convention", p.convention_fin),
+            ("Document édité le", b.date_edition),
+        ],
+        "",
+    )
+    ws = classeur["Présentation"]
+    for ligne in range(2, ws.max_row + 1):
+        cellule = ws.cell(row=ligne, column=2)
+        if hasattr(cellule.value, "year"):
+            cellule.number_format = X.DATE
+        elif isinstance(cellule.value, int | float):
+            cellule.number_format = "0" if ligne == 3 else X.DECIMAL if ligne == 13 else X.ENTIER
+
+    chiffres = b.chiffres_cles()
+    ws = feuille(
+        "Chiffres clés",
+        [C("Indicateur"), C("Valeur")],
+        [(c.libelle, c.valeur) for c in chiffres],
+        "",
+    )
+    formats = {"nombre": X.ENTIER, "pourcentage": X.POURCENT, "euros": X.EUROS}
+    for ligne, c in enumerate(chiffres, start=2):
+        ws.cell(row=ligne, column=2).number_format = formats[c.unite]
+    _gouvernance(b, feuille)
+    _membres(b, feuille)
+    _plan(b, feuille)
+    _sism(b, feuille)
+    _cellule(b, feuille)
+    f = b.financements
+    feuille(
+        "Financements",
+        [C("Financeur"), C("Objet"), C("Montant", X.EUROS)],
+        [(x.financeur, x.objet, x.montant) for x in f.lignes],
+        f"Aucun financement enregistré pour {b.annee}.",
+    )
+    pr = b.perspectives
+    feuille(
+        f"Perspectives {pr.annee}",
+        [C("Action"), C("Axe"), C("Statut"), C("Début", X.DATE), C("Fin", X.DATE)],
+        [(a.intitule, a.axe, a.statut_libelle, a.debut, a.fin) for a in pr.actions],
+        f"Aucune action prévue pour {pr.annee}.",
+    )
+    return X.en_octets(classeur)
+
+
+def _gouvernance(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
+    g = b.gouvernance
+    feuille(
+        "Instances",
+        [C("Instance"), C("Réunions", X.ENTIER), C("Dates")],
+        [(i.libelle, i.nombre, ", ".join(F.d(x) for x in i.dates)) for i in g.par_instance],
+        f"Aucune réunion tenue en {b.annee}.",
+    )
+    feuille(
+        "Réunions",
+        [
+            C("Date", X.DATE),
+            C("Instance"),
+            C("Lieu"),
+            C("Présents", X.ENTIER),
+            C("Excusés", X.ENTIER),
+            C("Convoqués", X.ENTIER),
+            C("Convoqués présents", X.ENTIER),
+            C("Taux de présence", X.POURCENT),
+            C("Décisions", X.ENTIER),
+            C("Fichier"),
+        ],
+        [
+            (
+                r.date,
+                r.libelle,
+                r.lieu,
+                r.participants,
+                r.excuses,
+                r.convoques,
+                r.presents_convoques,
+                r.taux_presence,
+                r.decisions,
+                r.fichier,
+            )
+            for r in g.reunions
+        ],
+        f"Aucune réunion tenue en {b.annee}.",
+    )
+    feuille(
+        "Présence par collège",
+        [
+            C("Collège"),
+            C("Convocations", X.ENTIER),
+            C("Présences", X.ENTIER),
+            C("Taux de présence", X.POURCENT),
+        ],
+        [(c.libelle, c.convocations, c.presences, c.taux) for c in g.presence_par_college],
+        f"Aucune convocation en {b.annee}.",
+    )
+    feuille(
+        "Suivis ouverts",
+        [C("Échéance", X.DATE), C("Quoi"), C("Qui"), C("Instance"), C("Réunion du", X.DATE)],
+        [(s.echeance, s.quoi, s.qui, s.instance, s.date_reunion) for s in g.suivis_ouverts],
+        f"Aucun suivi ouvert au 31 décembre {b.annee}.",
+    )
+
+
+def _membres(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
+    m = b.membres
+    ws = feuille(
+        "Membres par collège",
+        [C("Collège"), C("Membres", X.ENTIER)],
+        [(c.libelle, c.nombre) for c in m.par_college],
+        f"Aucun membre actif au {F.d(m.au)}.",
+    )
+    X.graphique_barres(
+        ws,
+        f"Membres par collège au {F.d(m.au)}",
+        colonne_categories=1,
+        colonnes_valeurs=[2],
+        nb_lignes=len(m.par_college),
+        ancre="D2",
+        horizontal=True,
+    )
+    feuille(
+        "Arrivées et départs",
+        [C("Mouvement"), C("Membre"), C("Collège"), C("Date", X.DATE)],
+        [("Arrivée", x.libelle, x.college, x.date) for x in m.arrivees]
+        + [("Départ", x.libelle, x.college, x.date) for x in m.departs],
+        f"Aucune arrivée ni aucun départ en {b.annee}.",
+    )
+    feuille(
+        "Structures",
+        [C("Structure représentée")],
+        [(s,) for s in m.structures],
+        "Aucune structure renseignée.",
+    )
+
+
+def _plan(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
+    p = b.plan
+    ws = feuille(
+        "Actions par statut",
+        [C("Statut"), C("Actions", X.ENTIER)],
+        [(s.libelle, s.nombre) for s in p.par_statut],
+        f"Aucune action en {b.annee}.",
+    )
+    X.graphique_barres(
+        ws,
+        "Actions du plan par statut",
+        colonne_categories=1,
+        colonnes_valeurs=[2],
+        nb_lignes=len(p.par_statut),
+        ancre="D2",
+    )
+    feuille(
+        "Actions",
+        [
+            C("Axe"),
+            C("Action"),
+            C("Type"),
+            C("Statut"),
+            C("Pilote"),
+            C("QPV"),
+            C("Réalisations", X.ENTIER),
+            C("Participants", X.ENTIER),
+            C("Identifiant"),
+        ],
+        [
+            (
+                axe.intitule,
+                a.intitule,
+                a.type_libelle,
+                a.statut_libelle,
+                a.pilote,
+                ", ".join(a.qpv) or "non",
+                len(a.realisations),
+                a.participants,
+                a.id,
+            )
+            for axe in p.axes
+            for a in axe.actions
+        ],
+        f"Aucune action en {b.annee}.",
+    )
+    feuille(
+        "Indicateurs",
+        [
+            C("Axe"),
+            C("Action"),
+            C("Indicateur"),
+            C("Unité"),
+            C("Cible", X.DECIMAL),
+            C("Réalisé", X.DECIMAL),
+            C("Atteinte", X.POURCENT),
+        ],
+        [
+            (axe.intitule, a.intitule, i.libelle, i.unite, i.cible, i.realise, i.pourcentage)
+            for axe in p.axes
+            for a in axe.actions
+            for i in a.indicateurs
+        ],
+        "Aucun indicateur.",
+    )
+    feuille(
+        "Réalisations",
+        [C("Date", X.DATE), C("Axe"), C("Action"), C("Réalisation"), C("Participants", X.ENTIER)],
+        sorted(
+            (
+                (r.date, axe.intitule, a.intitule, r.libelle, r.participants)
+                for axe in p.axes
+                for a in axe.actions
+                for r in a.realisations
+            ),
+            key=lambda ligne: ligne[0],
+        ),
+        f"Aucune réalisation en {b.annee}.",
+    )
+
+
+def _sism(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
+    s = b.sism
+    vide = f"Aucune SISM enregistrée pour {b.annee}."
+    feuille(
+        f"SISM {b.annee}",
+        [
+            C("Date", X.DATE),
+            C("Heure"),
+            C("Événement"),
+            C("Type"),
+            C("Lieu"),
+            C("Commune"),
+            C("QPV"),
+            C("Participants", X.ENTIER),
+            C("Organisateurs"),
+            C("Partenaires"),
+        ],
+        [
+            (
+                e.date,
+                e.heure,
+                e.titre,
+                e.type_libelle,
+                e.lieu,
+                e.commune,
+                e.qpv or "non",
+                e.participants,
+                e.organisateurs,
+                e.partenaires,
+            )
+            for e in s.evenements
+        ],
+        vide,
+    )
+    feuille(
+        "SISM par type",
+        [C("Type d'événement"), C("Événements", X.ENTIER), C("Participants", X.ENTIER)],
+        [(t.libelle, t.nombre, t.participants) for t in s.par_type],
+        vide,
+    )
+    ws = feuille(
+        "SISM par année",
+        [C("Année"), C("Thème"), C("Événements", X.ENTIER), C("Participants", X.ENTIER)],
+        [(str(h.annee), h.theme, h.evenements, h.participants) for h in s.historique],
+        "Aucune SISM enregistrée.",
+    )
+    X.graphique_barres(
+        ws,
+        "Participants à la SISM par année",
+        colonne_categories=1,
+        colonnes_valeurs=[4],
+        nb_lignes=len(s.historique),
+        ancre="F2",
+    )
+
+
+def _cellule(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
+    c = b.cellule
+    lignes: list[tuple[object, ...]] = [("Activité", x.libelle, x.valeur) for x in c.indicateurs]
+    lignes += [(r.titre, x.libelle, x.valeur) for r in c.rubriques for x in r.lignes]
+    ws = feuille(
+        "Cellule",
+        [C("Rubrique"), C("Catégorie"), C("Effectif", X.ENTIER)],
+        lignes,
+        "",
+    )
+    ws.cell(row=1, column=5).value = (
+        f"Effectifs agrégés ; un effectif inférieur à {c.seuil_masquage} est affiché "
+        f"« < {c.seuil_masquage} »."
+    )

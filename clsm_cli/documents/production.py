@@ -1,0 +1,107 @@
+"""Produce a document into its file(s): compute, render, write atomically. The commands call
+these; scripts may too (``ecrire_bilan(Projet.ouvrir("demo"), 2025)``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .fichiers import chemins_sortie, ecrire
+
+if TYPE_CHECKING:
+    from ..projet import Projet
+
+FORMATS_BILAN = ("docx", "xlsx")
+
+
+@dataclass
+class Produit:
+    """What a command reports: the files written, and for the convention what is missing."""
+
+    fichiers: list[Path]
+    a_completer: list[str] = field(default_factory=list)
+    nombre: int = 0
+
+
+def ecrire_bilan(
+    projet: Projet,
+    annee: int,
+    formats: Sequence[str] = FORMATS_BILAN,
+    sortie: Path | None = None,
+) -> Produit:
+    from .bilan import calculer_bilan
+
+    chemins = chemins_sortie(projet, f"bilan-{annee}", [f".{f}" for f in formats], sortie)
+    bilan = calculer_bilan(projet, annee)
+    contenus = []
+    for format_ in formats:
+        if format_ == "docx":
+            from .bilan_docx import bilan_docx
+
+            contenus.append(bilan_docx(bilan, projet))
+        else:
+            from .bilan_xlsx import bilan_xlsx
+
+            contenus.append(bilan_xlsx(bilan))
+    return Produit([ecrire(c, x) for c, x in zip(chemins, contenus, strict=True)])
+
+
+def ecrire_convention(
+    projet: Projet,
+    debut: dt.date | None = None,
+    fin: dt.date | None = None,
+    sortie: Path | None = None,
+) -> Produit:
+    from ..erreurs import ErreurSaisie
+    from .convention import convention_docx, rediger_convention
+
+    if debut and fin and debut > fin:
+        raise ErreurSaisie(
+            f"--debut ({debut.isoformat()}) est postérieur à --fin ({fin.isoformat()})."
+        )
+    (chemin,) = chemins_sortie(projet, "convention", [".docx"], sortie)
+    convention = rediger_convention(projet, debut, fin)
+    ecrire(chemin, convention_docx(convention, projet))
+    return Produit([chemin], convention.a_completer)
+
+
+def ecrire_compte_rendu(projet: Projet, designation: str, sortie: Path | None = None) -> Produit:
+    from .compte_rendu import (
+        compte_rendu_docx,
+        nom_fichier,
+        preparer_compte_rendu,
+        trouver_reunion,
+    )
+
+    chemin_reunion, reunion = trouver_reunion(projet, designation)
+    cr = preparer_compte_rendu(projet, chemin_reunion, reunion)
+    (chemin,) = chemins_sortie(projet, nom_fichier(cr), [".docx"], sortie)
+    ecrire(chemin, compte_rendu_docx(cr, projet))
+    return Produit([chemin])
+
+
+def ecrire_programme(
+    projet: Projet, annee: int, xlsx: bool = False, sortie: Path | None = None
+) -> Produit:
+    from .programme import programme_docx, programme_xlsx, sism_de
+
+    sism_de(projet, annee)  # a clear message before anything is written
+    suffixes = [".docx", ".xlsx"] if xlsx else [".docx"]
+    chemins = chemins_sortie(projet, f"sism-programme-{annee}", suffixes, sortie)
+    contenus = [programme_docx(projet, annee)]
+    if xlsx:
+        contenus.append(programme_xlsx(projet, annee))
+    return Produit([ecrire(c, x) for c, x in zip(chemins, contenus, strict=True)])
+
+
+def ecrire_agenda(
+    projet: Projet, depuis: dt.date | None = None, sortie: Path | None = None
+) -> Produit:
+    from .agenda import agenda_ics, entrees_agenda
+
+    (chemin,) = chemins_sortie(projet, "agenda", [".ics"], sortie)
+    ecrire(chemin, agenda_ics(projet, depuis))
+    return Produit([chemin], nombre=len(entrees_agenda(projet, depuis)))

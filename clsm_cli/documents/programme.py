@@ -1,0 +1,167 @@
+"""The printable programme of a year's SISM: .docx (and .xlsx)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..erreurs import Introuvable
+from . import formats as F
+
+if TYPE_CHECKING:
+    from ..modeles import Evenement, Sism
+    from ..projet import Projet
+
+JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def jour_fr(jour: dt.date) -> str:
+    """« Lundi 6 octobre 2025 »."""
+    return f"{JOURS[jour.weekday()].capitalize()} {F.d(jour)}"
+
+
+def sism_de(projet: Projet, annee: int) -> Sism:
+    sism = projet.sism_annee(annee)
+    if sism is None:
+        presentes = sorted(s.annee for s in projet.sism.values())
+        conseil = (
+            f" Années présentes : {', '.join(map(str, presentes))}."
+            if presentes
+            else " Le dossier ne contient aucune SISM (dossier sism/)."
+        )
+        raise Introuvable(f"Aucune SISM {annee} dans le dossier (sism/{annee}.toml).{conseil}")
+    return sism
+
+
+def evenements_tries(sism: Sism) -> list[Evenement]:
+    from .bilan import _heure_triable, cle_fr
+
+    return sorted(sism.evenement, key=lambda e: (e.date, _heure_triable(e.heure), cle_fr(e.titre)))
+
+
+def _lieu(e: Evenement) -> str:
+    morceaux = [x for x in (e.lieu, e.commune) if x]
+    texte = ", ".join(morceaux) if morceaux else ("En ligne" if e.en_ligne else "Lieu à préciser")
+    if e.en_ligne and morceaux:
+        texte += " (et en ligne)"
+    return texte
+
+
+def _qpv(e: Evenement) -> str:
+    if not e.qpv:
+        return ""
+    return f"quartier prioritaire {e.qpv}" if isinstance(e.qpv, str) else "quartier prioritaire"
+
+
+def programme_docx(projet: Projet, annee: int) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from ..modeles import LIBELLES_TYPE_EVENEMENT
+    from . import word as W
+
+    sism = sism_de(projet, annee)
+    titre = f"Semaines d'information sur la santé mentale {annee}"
+    doc = W.nouveau_document(projet, titre=titre)
+    p = W.ajouter(doc, projet.nom, W.style_nomme(doc, "Subtitle"))
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p = W.ajouter(doc, f"SISM {annee} — Programme", W.style_nomme(doc, "Title"))
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(W.texte_sur(f"« {sism.theme} »"))
+    run.italic = True
+    run.font.size = Pt(14)
+    evenements = evenements_tries(sism)
+    debut = sism.debut or (evenements[0].date if evenements else None)
+    fin = sism.fin or (evenements[-1].date if evenements else None)
+    p = doc.add_paragraph(W.texte_sur(F.periode(debut, fin).capitalize()))
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    W.note(
+        doc,
+        "Entrée libre et gratuite, sauf mention d'une inscription. Programme "
+        f"établi le {F.d(projet.aujourdhui())}, sous réserve de modifications.",
+    )
+    if not evenements:
+        W.note(
+            doc,
+            "Le programme est en cours de construction : aucun événement n'est encore enregistré.",
+        )
+    jour_courant: dt.date | None = None
+    for e in evenements:
+        if e.date != jour_courant:
+            jour_courant = e.date
+            W.titre(doc, jour_fr(e.date), 1)
+        W.titre(doc, e.titre, 2)
+        quand = F.heure(e.heure) if e.heure else "Horaire à préciser"
+        p = doc.add_paragraph()
+        p.paragraph_format.space_after = Pt(2)
+        p.paragraph_format.keep_with_next = True
+        p.add_run(W.texte_sur(quand)).bold = True
+        p.add_run(W.texte_sur(f" — {_lieu(e)}"))
+        infos = [("Format", LIBELLES_TYPE_EVENEMENT[e.type.value])]
+        if e.qpv:
+            infos.append(("Quartier", _qpv(e)))
+        if e.public:
+            infos.append(("Public", e.public))
+        if e.organisateurs:
+            infos.append(("Organisation", F.liste(list(e.organisateurs))))
+        if e.partenaires:
+            infos.append(("Partenaires", F.liste(list(e.partenaires))))
+        infos.append(("Inscription", e.inscription or "entrée libre"))
+        for libelle, valeur in infos:
+            W.libelle_valeur(doc, libelle, valeur)
+        if e.description:
+            W.paragraphe(doc, e.description).paragraph_format.space_before = Pt(4)
+    W.pied_de_page(doc, f"{projet.nom} — SISM {annee}", premiere_page=True)
+    return W.en_octets(doc)
+
+
+def programme_xlsx(projet: Projet, annee: int) -> bytes:
+    from ..modeles import LIBELLES_TYPE_EVENEMENT
+    from . import excel as X
+    from .excel import Colonne as C
+
+    sism = sism_de(projet, annee)
+    classeur = X.nouveau_classeur(f"SISM {annee} — {projet.nom}")
+    X.feuille(
+        classeur,
+        f"Programme SISM {annee}",
+        [
+            C("Date", X.DATE),
+            C("Jour"),
+            C("Heure"),
+            C("Événement"),
+            C("Type"),
+            C("Lieu"),
+            C("Commune"),
+            C("QPV"),
+            C("Public"),
+            C("Organisateurs"),
+            C("Partenaires"),
+            C("Inscription"),
+            C("En ligne"),
+            C("Description", largeur=60),
+        ],
+        [
+            (
+                e.date,
+                JOURS[e.date.weekday()],
+                e.heure,
+                e.titre,
+                LIBELLES_TYPE_EVENEMENT[e.type.value],
+                e.lieu,
+                e.commune,
+                (e.qpv if isinstance(e.qpv, str) else "oui") if e.qpv else "non",
+                e.public,
+                e.organisateurs,
+                e.partenaires,
+                e.inscription,
+                e.en_ligne,
+                e.description,
+            )
+            for e in evenements_tries(sism)
+        ],
+        vide=f"Aucun événement enregistré pour la SISM {annee}.",
+    )
+    return X.en_octets(classeur)

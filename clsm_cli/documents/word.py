@@ -1,0 +1,722 @@
+"""Shared python-docx helpers: base document (reference ``modeles/modele.docx`` honoured),
+headings with Word's built-in styles (« Titre 1/2 » in a French Word), tables, fields (page
+numbers, table of contents), images, and text made safe for XML.
+
+python-docx is imported inside the functions: importing this module is free.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..textes import sans_controles
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentWord
+    from docx.shared import Length
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+    from ..projet import Projet
+
+POLICE = "Arial"
+"""Body font of documents made without a reference: metric-compatible with Liberation Sans,
+so that Word and LibreOffice paginate alike."""
+COULEUR_TITRES = (0x1F, 0x4E, 0x79)
+COULEUR_ENTETE_TABLEAU = "1F4E79"
+COULEUR_LIGNE_PAIRE = "EAF1F8"
+STYLE_TABLEAU = "Table Grid"
+STYLE_TEXTE_TABLEAU = "Texte de tableau"
+MODELE_PAR_DEFAUT = "modeles/modele.docx"
+
+
+def texte_sur(valeur: object) -> str:
+    """Text XML can hold (control characters removed); None becomes an empty string."""
+    return "" if valeur is None else sans_controles(str(valeur))
+
+
+# --- base document ---------------------------------------------------------------------------
+
+
+def chemin_modele(projet: Projet) -> Path | None:
+    """The Word reference document: ``export.modele_word`` of clsm.toml, else
+    ``modeles/modele.docx`` when present."""
+    configure = projet.identite.export.modele_word if projet.identite else None
+    for relatif in (configure, MODELE_PAR_DEFAUT):
+        if relatif:
+            chemin = Path(relatif)
+            chemin = chemin if chemin.is_absolute() else projet.racine / chemin
+            if chemin.is_file():
+                return chemin
+    return None
+
+
+def nouveau_document(projet: Projet | None = None, *, titre: str = "") -> DocumentWord:
+    """A blank document: the reference document's styles, header and logo when there is one
+    (its body emptied), otherwise python-docx's template set up in A4, French, Arial."""
+    import docx
+    from docx.shared import Cm
+
+    modele = chemin_modele(projet) if projet is not None else None
+    if modele is not None:
+        from ..erreurs import ErreurClsm
+
+        try:
+            document = docx.Document(str(modele))
+        except Exception as exc:
+            raise ErreurClsm(
+                f"Le modèle Word « {modele} » n'a pas pu être ouvert ({exc}) : vérifiez qu'il "
+                "s'agit bien d'un fichier .docx, ou retirez-le."
+            ) from exc
+        _vider_corps(document)
+        _completer_styles(document)
+    else:
+        document = docx.Document()
+        section = document.sections[0]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for cote in ("left_margin", "right_margin"):
+            setattr(section, cote, Cm(2.2))
+        section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+        _styles_maison(document)
+        _completer_styles(document)
+    _langue_francaise(document)
+    _reglages_francais(document)
+    document.core_properties.title = texte_sur(titre)
+    document.core_properties.language = "fr-FR"
+    document.core_properties.author = "clsm"
+    return document
+
+
+def _vider_corps(document: DocumentWord) -> None:
+    """Remove the reference's body content, keep its final section (header, footer, margins)."""
+    corps = document.element.body
+    for enfant in list(corps):
+        if not enfant.tag.endswith("}sectPr"):
+            corps.remove(enfant)
+
+
+def _styles_maison(document: DocumentWord) -> None:
+    from docx.shared import Pt, RGBColor
+
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = POLICE
+    normal.font.size = Pt(10.5)
+    _police_complete(normal, POLICE)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.1
+    for nom, taille, avant in (
+        ("Title", 26, 0),
+        ("Subtitle", 14, 0),
+        ("Heading 1", 16, 18),
+        ("Heading 2", 13, 12),
+        ("Heading 3", 11.5, 10),
+    ):
+        style = styles[nom]
+        style.font.name = POLICE
+        _police_complete(style, POLICE)
+        style.font.size = Pt(taille)
+        style.font.color.rgb = RGBColor(*COULEUR_TITRES)
+        style.font.italic = False
+        style.paragraph_format.space_before = Pt(avant)
+        style.paragraph_format.space_after = Pt(6)
+        if nom.startswith("Heading"):
+            style.paragraph_format.keep_with_next = True
+    titre = styles["Title"]
+    titre.font.bold = True
+    _sans_bordure(titre)
+    for nom in ("Header", "Footer"):
+        styles[nom].font.size = Pt(8.5)
+        styles[nom].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+
+
+def _police_complete(style: Any, police: str) -> None:
+    """Set the font for every script (python-docx sets ascii/hAnsi only)."""
+    from docx.oxml.ns import qn
+
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attribut in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribut), police)
+    for attribut in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attribut), None)
+
+
+def _sans_bordure(style: Any) -> None:
+    from docx.oxml.ns import qn
+
+    ppr = style.element.get_or_add_pPr()
+    for bordure in ppr.findall(qn("w:pBdr")):
+        ppr.remove(bordure)
+
+
+def _completer_styles(document: DocumentWord) -> None:
+    """Make sure the styles used here exist (a reference document may lack some)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Emu, Pt
+
+    styles = document.styles
+    _oublier_styles(document)
+    presents = {s.name for s in styles}
+    if STYLE_TEXTE_TABLEAU not in presents:
+        style = styles.add_style(STYLE_TEXTE_TABLEAU, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.size = Pt(9)
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.line_spacing = 1.0
+    for niveau in (1, 2, 3):
+        nom = f"Heading {niveau}"
+        if nom not in presents:
+            style = styles.add_style(nom, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.font.bold = True
+            style.font.size = Pt({1: 16, 2: 13, 3: 11.5}[niveau])
+            style.paragraph_format.keep_with_next = True
+            _niveau_plan(style, niveau - 1)
+    for nom in ("Title", "Subtitle", "List Bullet", "Caption"):
+        if nom not in presents:
+            style = styles.add_style(nom, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+    for niveau in (1, 2):
+        if style_sommaire(document, niveau) is None:
+            style = styles.add_style(f"TOC {niveau}", WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.element.name_val = f"toc {niveau}"
+            style.paragraph_format.tab_stops.add_tab_stop(
+                Emu(largeur_utile(document)), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
+            style.paragraph_format.left_indent = Pt(14 * (niveau - 1))
+            style.paragraph_format.space_after = Pt(2 if niveau == 2 else 4)
+            if niveau == 1:
+                style.font.bold = True
+    _oublier_styles(document)
+
+
+def _niveau_plan(style: Any, niveau: int) -> None:
+    from docx.oxml.ns import qn
+
+    ppr = style.element.get_or_add_pPr()
+    element = ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): str(niveau)})
+    ppr.insert_element_before(element, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _langue_francaise(document: DocumentWord) -> None:
+    """French proofing language in the document defaults (spelling, hyphenation, quotes)."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defauts = styles.find(qn("w:docDefaults"))
+    if defauts is None:
+        return
+    rpr_defaut = defauts.find(qn("w:rPrDefault"))
+    if rpr_defaut is None:
+        rpr_defaut = defauts.makeelement(qn("w:rPrDefault"), {})
+        defauts.insert(0, rpr_defaut)
+    rpr = rpr_defaut.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = rpr_defaut.makeelement(qn("w:rPr"), {})
+        rpr_defaut.append(rpr)
+    langue = rpr.find(qn("w:lang"))
+    if langue is None:
+        langue = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(langue)
+    langue.set(qn("w:val"), "fr-FR")
+    langue.set(qn("w:eastAsia"), "fr-FR")
+
+
+def _reglages_francais(document: DocumentWord) -> None:
+    """French decimal and list separators, French theme language (settings.xml)."""
+    from docx.oxml.ns import qn
+
+    reglages = document.settings.element
+    for nom, valeur in (
+        ("w:decimalSymbol", ","),
+        ("w:listSeparator", ";"),
+        ("w:themeFontLang", "fr-FR"),
+    ):
+        element = reglages.find(qn(nom))
+        if element is not None:
+            element.set(qn("w:val"), valeur)
+
+
+_STYLES: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def _styles_par_nom(document: DocumentWord) -> dict[str, Any]:
+    """Styles of the document by name and by ``#id``, looked up once per document."""
+    element = document.styles.element
+    cle = id(element)
+    if cle not in _STYLES or _STYLES[cle][0] is not element:
+        if len(_STYLES) > 16:
+            _STYLES.clear()
+        index: dict[str, Any] = {}
+        for style in document.styles:
+            index.setdefault(style.name, style)
+            index.setdefault(f"#{style.style_id}", style)
+        _STYLES[cle] = (element, index)
+    return _STYLES[cle][1]
+
+
+def _oublier_styles(document: DocumentWord) -> None:
+    _STYLES.pop(id(document.styles.element), None)
+
+
+def style_nomme(document: DocumentWord, nom: str) -> Any:
+    """The style named ``nom`` (or of id ``#Id``), None if the document lacks it."""
+    return _styles_par_nom(document).get(nom)
+
+
+def appliquer_style(paragraphe: Paragraph, style: Any) -> Paragraph:
+    """Set a paragraph style by id (python-docx's setter scans every style: slow in loops)."""
+    if style is not None:
+        paragraphe._p.get_or_add_pPr().style = style.style_id
+    return paragraphe
+
+
+def ajouter(document: Any, texte: str = "", style: Any = None) -> Paragraph:
+    """``document.add_paragraph`` with a style object, quickly (works in a table cell too)."""
+    return appliquer_style(document.add_paragraph(texte_sur(texte)), style)
+
+
+def style_sommaire(document: DocumentWord, niveau: int) -> Any:
+    """Word's « toc N » paragraph style (style id ``TOCN``), None if absent."""
+    return style_nomme(document, f"#TOC{niveau}")
+
+
+def style_existe(document: DocumentWord, nom: str) -> bool:
+    return style_nomme(document, nom) is not None
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def titre(document: DocumentWord, texte: str, niveau: int = 1) -> Paragraph:
+    """A heading with the built-in style « Heading N » (« Titre N » in a French Word).
+
+    Level 1 and 2 headings carry a bookmark, the target of the table of contents' entries.
+    """
+    from docx.oxml.ns import qn
+
+    p = ajouter(document, "", style_nomme(document, f"Heading {niveau}"))
+    if niveau > 2:
+        p.add_run(texte_sur(texte))
+        return p
+    k = sum(
+        1
+        for b in document.element.body.iter(qn("w:bookmarkStart"))
+        if (b.get(qn("w:name")) or "").startswith("_Toc1")
+    )
+    attributs = {qn("w:id"): str(k + 1), qn("w:name"): _signet(k)}
+    p._p.append(p._p.makeelement(qn("w:bookmarkStart"), attributs))
+    p.add_run(texte_sur(texte))
+    p._p.append(p._p.makeelement(qn("w:bookmarkEnd"), {qn("w:id"): str(k + 1)}))
+    return p
+
+
+def paragraphe(
+    document: DocumentWord,
+    texte: str = "",
+    *,
+    style: str | None = None,
+    gras: bool = False,
+    italique: bool = False,
+) -> Paragraph:
+    p = ajouter(document, "", style_nomme(document, style) if style else None)
+    if texte:
+        run = p.add_run(texte_sur(texte))
+        run.bold = gras or None
+        run.italic = italique or None
+    if gras:  # a bold line introduces what follows: never alone at the bottom of a page
+        p.paragraph_format.keep_with_next = True
+    return p
+
+
+def libelle_valeur(document: DocumentWord, libelle: str, valeur: str) -> Paragraph:
+    """« Libellé : valeur » with the label in bold."""
+    p = document.add_paragraph()
+    p.add_run(texte_sur(libelle) + " : ").bold = True
+    p.add_run(texte_sur(valeur))
+    p.paragraph_format.space_after = 0
+    return p
+
+
+def puces(document: DocumentWord, elements: Sequence[str]) -> None:
+    style = style_nomme(document, "List Bullet")
+    for element in elements:
+        ajouter(document, element, style)
+
+
+def note(document: DocumentWord, texte: str) -> Paragraph:
+    """A short grey italic remark (an empty section, a definition)."""
+    from docx.shared import Pt, RGBColor
+
+    p = document.add_paragraph()
+    run = p.add_run(texte_sur(texte))
+    run.italic = True
+    run.font.size = Pt(9.5)
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    return p
+
+
+def saut_de_page(document: DocumentWord) -> None:
+    from docx.enum.text import WD_BREAK
+
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def tableau(
+    document: DocumentWord,
+    entetes: Sequence[str],
+    lignes: Sequence[Sequence[object]],
+    *,
+    largeurs: Sequence[float] | None = None,
+    droite: Sequence[int] = (),
+    total: Sequence[object] | None = None,
+) -> Table:
+    """A table with a repeated, shaded header row, banded rows, an optional bold total row.
+
+    ``largeurs``: relative column widths (centimetres on A4; scaled to the usable width, never
+    narrower than a header word); ``droite``: indexes of right-aligned (number) columns.
+    """
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Emu, Pt, RGBColor
+
+    toutes = [*lignes, *([total] if total is not None else [])]
+    table = document.add_table(rows=1 + len(toutes), cols=len(entetes))
+    style_tableau = style_nomme(document, STYLE_TABLEAU)
+    if style_tableau is not None:
+        table.style = style_tableau
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    style_cellule = style_nomme(document, STYLE_TEXTE_TABLEAU)
+    largeurs_cm = repartir(
+        largeurs or _largeurs_auto(entetes, toutes),
+        _minimums(entetes, toutes, droite),
+        largeur_utile(document) / 360_000,
+    )
+    emus = [Emu(int(x * 360_000)) for x in largeurs_cm]
+    _largeur_table(table, emus)
+    garder = len(toutes) <= LIGNES_GARDEES_ENSEMBLE
+    blanc = RGBColor(0xFF, 0xFF, 0xFF)
+    for i, (rang, valeurs) in enumerate(zip(table.rows, [list(entetes), *toutes], strict=True)):
+        _proprietes_ligne(rang, entete=i == 0)
+        est_total = total is not None and i == len(toutes)
+        for j, cellule in enumerate(rang.cells):
+            cellule.width = emus[j]
+            valeur = valeurs[j] if j < len(valeurs) else ""
+            paragraphes = _remplir(
+                cellule, valeur, gras=i == 0 or est_total, couleur=blanc if i == 0 else None
+            )
+            if i == 0:
+                _fond(cellule, COULEUR_ENTETE_TABLEAU)
+            elif i % 2 == 0 and not est_total:
+                _fond(cellule, COULEUR_LIGNE_PAIRE)
+            for p in paragraphes:
+                appliquer_style(p, style_cellule)
+                if j in droite:
+                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if garder and i < len(toutes):
+                    # keep a short table on one page rather than its header alone at the bottom
+                    p.paragraph_format.keep_with_next = True
+    document.add_paragraph().paragraph_format.space_after = Pt(2)
+    return table
+
+
+LIGNES_GARDEES_ENSEMBLE = 18
+"""A table up to this many rows is kept on one page (when it fits)."""
+
+
+def largeur_utile(document: DocumentWord) -> int:
+    """Width between the margins, in EMU."""
+    section = document.sections[-1]
+    largeur = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    return largeur if largeur > 0 else 6_000_000
+
+
+def _largeurs_auto(entetes: Sequence[str], lignes: Sequence[Sequence[object]]) -> list[float]:
+    """Column weights from their content: longest header word, typical cell length."""
+    poids = []
+    for j, entete in enumerate(entetes):
+        mots = max((len(m) for m in str(entete).split()), default=4)
+        contenus = sorted(len(texte_sur(ligne[j])) for ligne in lignes if j < len(ligne))
+        typique = contenus[int(len(contenus) * 0.9)] if contenus else 0
+        poids.append(float(min(max(mots, typique, 4), 45)))
+    return poids
+
+
+CM_PAR_CARACTERE = 0.2
+"""Approximate width of a character of 9 pt Arial (bold), in centimetres."""
+MARGE_CELLULE_CM = 0.35
+
+
+def _minimums(
+    entetes: Sequence[str], lignes: Sequence[Sequence[object]], droite: Sequence[int]
+) -> list[float]:
+    """Narrowest width (cm) of each column: its longest header word, and for number columns
+    their longest value, never cut in the middle."""
+    minimums = []
+    for j, entete in enumerate(entetes):
+        caracteres = max((len(m) for m in str(entete).split()), default=1)
+        if j in droite:
+            caracteres = max(
+                caracteres, *(len(texte_sur(ligne[j])) for ligne in lignes if j < len(ligne))
+            )
+        minimums.append(caracteres * CM_PAR_CARACTERE + MARGE_CELLULE_CM)
+    return minimums
+
+
+def repartir(poids: Sequence[float], minimums: Sequence[float], total: float) -> list[float]:
+    """Widths proportional to ``poids`` summing to ``total``, each at least its minimum
+    (when the minimums fit at all)."""
+    largeurs = [total * p / (sum(poids) or 1) for p in poids]
+    if sum(minimums) >= total:
+        return [total * m / sum(minimums) for m in minimums]
+    for _ in range(len(largeurs)):
+        manque = sum(max(0.0, m - x) for x, m in zip(largeurs, minimums, strict=True))
+        if manque <= 1e-9:
+            break
+        largeurs = [max(x, m) for x, m in zip(largeurs, minimums, strict=True)]
+        libres = [x - m for x, m in zip(largeurs, minimums, strict=True)]
+        marge = sum(libres)
+        largeurs = [x - manque * lib / marge for x, lib in zip(largeurs, libres, strict=True)]
+    return largeurs
+
+
+def _largeur_table(table: Table, largeurs: Sequence[Length]) -> None:
+    """Fixed layout: the table's width and its grid columns (read by LibreOffice); each cell
+    gets its width too (read by Word)."""
+    from docx.oxml.ns import qn
+
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    for ancien in tblpr.findall(qn("w:tblW")):
+        tblpr.remove(ancien)
+    largeur_table = tblpr.makeelement(
+        qn("w:tblW"), {qn("w:w"): str(sum(largeurs) // 635), qn("w:type"): "dxa"}
+    )
+    tblpr.insert_element_before(
+        largeur_table,
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+    )
+    for colonne, largeur in zip(table._tbl.tblGrid.gridCol_lst, largeurs, strict=True):
+        colonne.w = largeur
+
+
+def _remplir(
+    cellule: _Cell, valeur: object, *, gras: bool = False, couleur: Any = None
+) -> list[Paragraph]:
+    """Put the text in the cell (one paragraph per line); returns the paragraphs."""
+    texte = texte_sur(valeur)
+    paragraphes = [cellule.paragraphs[0]]
+    for n, morceau in enumerate(texte.split("\n")):
+        if n:
+            paragraphes.append(cellule.add_paragraph())
+        run = paragraphes[-1].add_run(morceau)
+        run.bold = gras or None
+        if couleur is not None:
+            run.font.color.rgb = couleur
+    return paragraphes
+
+
+def _fond(cellule: _Cell, couleur: str) -> None:
+    from docx.oxml.ns import qn
+
+    tcpr = cellule._tc.get_or_add_tcPr()
+    fond = tcpr.makeelement(
+        qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): couleur}
+    )
+    tcpr.append(fond)
+
+
+def _proprietes_ligne(rang: Any, *, entete: bool) -> None:
+    """A row never split across pages; the header row repeated on each page."""
+    from docx.oxml.ns import qn
+
+    trpr = rang._tr.get_or_add_trPr()
+    trpr.append(trpr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
+    if entete:
+        trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+
+
+# --- fields, images, footer ------------------------------------------------------------------
+
+
+def champ(
+    paragraphe: Paragraph, instruction: str, resultat: str = "", *, parent: Any = None
+) -> None:
+    """A Word field (PAGE, NUMPAGES, PAGEREF…) with its cached ``resultat``; ``parent``: an
+    element of the paragraph (a hyperlink) that must hold the runs."""
+    _fld(paragraphe, "begin", parent)
+    _instruction(paragraphe, instruction, parent)
+    _fld(paragraphe, "separate", parent)
+    run = paragraphe.add_run(resultat)
+    if parent is not None:
+        parent.append(run._r)
+    _fld(paragraphe, "end", parent)
+
+
+def sommaire(document: DocumentWord, entrees: Sequence[tuple[int, str]]) -> None:
+    """A table of contents: Word's TOC field (levels 1–2), refreshed when the document opens.
+
+    The field's cached result lists ``entrees`` (level, heading), each a link to its heading,
+    so that a reader that does not refresh the field (LibreOffice, a PDF export) still shows
+    the contents; Word refreshes it with page numbers on opening. (LibreOffice drops PAGEREF
+    fields inside a TOC, so the cached entries carry none.) ``entrees`` must be the level 1
+    and 2 headings that :func:`titre` adds afterwards, in the same order: the k-th entry
+    points at the bookmark of the k-th heading.
+    """
+    from docx.oxml.ns import qn
+
+    paragraphes = []
+    for k, (niveau, texte) in enumerate(entrees):
+        p = ajouter(document, "", style_sommaire(document, min(niveau, 2)))
+        if k == 0:
+            _fld(p, "begin")
+            _instruction(p, 'TOC \\o "1-2" \\h \\z \\u')
+            _fld(p, "separate")
+        lien = p._p.makeelement(
+            qn("w:hyperlink"), {qn("w:anchor"): _signet(k), qn("w:history"): "1"}
+        )
+        p._p.append(lien)
+        lien.append(p.add_run(texte_sur(texte))._r)
+        paragraphes.append(p)
+    if paragraphes:
+        _fld(paragraphes[-1], "end")
+    _mettre_a_jour_champs(document)
+
+
+def _signet(k: int) -> str:
+    return f"_Toc{100_000_000 + k}"
+
+
+def _fld(paragraphe: Paragraph, type_: str, parent: Any = None) -> None:
+    from docx.oxml.ns import qn
+
+    run = paragraphe.add_run()
+    element = run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): type_})
+    if type_ == "begin":
+        element.set(qn("w:dirty"), "true")
+    run._r.append(element)
+    if parent is not None:
+        parent.append(run._r)
+
+
+def _instruction(paragraphe: Paragraph, instruction: str, parent: Any = None) -> None:
+    from docx.oxml.ns import qn
+
+    run = paragraphe.add_run()
+    instr = run._r.makeelement(qn("w:instrText"), {})
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    if parent is not None:
+        parent.append(run._r)
+
+
+def _mettre_a_jour_champs(document: DocumentWord) -> None:
+    """Ask Word to refresh fields (table of contents, page numbers) when it opens the file."""
+    from docx.oxml.ns import qn
+
+    reglages = document.settings.element
+    if reglages.find(qn("w:updateFields")) is None:
+        element = reglages.makeelement(qn("w:updateFields"), {qn("w:val"): "true"})
+        reglages.insert_element_before(element, *_APRES_UPDATE_FIELDS)
+
+
+_APRES_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+"""Elements that follow ``w:updateFields`` in settings.xml (Word checks the order)."""
+
+
+def image(document: DocumentWord, png: bytes, largeur_cm: float, legende: str = "") -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    p = document.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = bool(legende)
+    p.add_run().add_picture(io.BytesIO(png), width=Cm(largeur_cm))
+    if legende:
+        c = ajouter(document, legende, style_nomme(document, "Caption"))
+        c.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def pied_de_page(document: DocumentWord, texte: str, *, premiere_page: bool = False) -> None:
+    """Footer « texte — page N sur M » on every page (except the cover unless asked).
+
+    A reference document whose footer already numbers pages keeps its footer as it is.
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = document.sections[0]
+    pied = section.footer
+    if any("PAGE" in (e.text or "") for e in pied._element.iter() if e.tag.endswith("instrText")):
+        return
+    if any("PAGE" in (e.get(_qn("w:instr")) or "") for e in pied._element.iter()):
+        return
+    if not premiere_page:
+        section.different_first_page_header_footer = True
+    p = (
+        pied.add_paragraph()
+        if pied.paragraphs and pied.paragraphs[0].text
+        else (pied.paragraphs[0] if pied.paragraphs else pied.add_paragraph())
+    )
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.style = document.styles["Footer"] if style_existe(document, "Footer") else None
+    p.add_run(texte_sur(texte) + " — page ")
+    champ(p, "PAGE", "1")
+    p.add_run(" sur ")
+    champ(p, "NUMPAGES", "1")
+
+
+def _qn(nom: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(nom)
+
+
+def en_octets(document: DocumentWord) -> bytes:
+    tampon = io.BytesIO()
+    document.save(tampon)
+    return tampon.getvalue()
