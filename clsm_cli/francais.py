@@ -102,3 +102,8 @@ def installer() -> None:
         for attribut, fonction in remplacements.items():
             if hasattr(module, attribut):
                 setattr(module, attribut, fonction)
+    # metavars shown in --help (« --nom TEXTE » rather than « --nom TEXT »)
+    import click
+
+    for type_, nom in ((click.STRING, "texte"), (click.INT, "entier"), (click.FLOAT, "nombre")):
+        type_.name = nom
