@@ -715,3 +715,48 @@ def test_colleges_identiques_au_modele() -> None:
     from clsm_cli.modeles import College
 
     assert list(COLLEGES) == [c.value for c in College]
+
+
+# --- help and imports --------------------------------------------------------------------------
+
+
+def test_aide_en_francais_pour_chaque_option(clsm: Callable[..., Result]) -> None:
+    import click
+
+    from clsm_cli.cli import cli
+
+    ctx = click.Context(cli)
+    for nom in ("membres", "groupes", "identite", "financement"):
+        groupe = cli.get_command(ctx, nom)
+        assert isinstance(groupe, click.Group)
+        assert groupe.help
+        for sous in groupe.list_commands(ctx):
+            commande = groupe.get_command(ctx, sous)
+            assert commande is not None and commande.help, (nom, sous)
+            for parametre in commande.params:
+                if isinstance(parametre, click.Option):
+                    assert parametre.help, (nom, sous, parametre.name)
+            r = clsm(nom, sous, "--help")
+            assert r.exit_code == 0
+            assert r.stdout.startswith(f"Utilisation : clsm {nom} {sous} [OPTIONS]")
+            for anglais in ("Usage:", " TEXT ", " INTEGER ", "Show this message"):
+                assert anglais not in r.stdout, (nom, sous, anglais)
+
+
+def test_aide_sans_imports_lourds() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from clsm_cli.cli import cli\n"
+        "for g in ('membres', 'groupes', 'identite', 'financement'):\n"
+        "    try:\n"
+        "        cli([g, '--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "lourds = ('pydantic', 'tomlkit', 'openpyxl', 'rich')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in lourds}))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.stdout.splitlines()[-1] == "[]"
