@@ -80,7 +80,8 @@ class GroupeParesseux(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lignes = []
         for nom in self.list_commands(ctx):
-            if nom in self.commands:
+            # the registry's short help, whether or not the command was already imported
+            if nom in self.commands and nom not in self.paresseuses:
                 commande = self.commands[nom]
                 if commande.hidden:
                     continue
