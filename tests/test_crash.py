@@ -1,0 +1,141 @@
+"""Crash safety: a ``clsm … ajouter`` process killed (SIGKILL) at random moments of its run.
+
+After each kill every file parses and is either the old or the new version (never half), no
+temporary file is visible to ``verifier``, and the next write cleans what the killed process
+left. The folder holds 2,000 members so that each write of membres.toml (~250 KB, fsync) is
+long enough to be interrupted; the kill moments are drawn around the end of a run, where the
+validation and the write happen.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from clsm_cli import Projet, creer_dossier
+from clsm_cli.dossier import RE_TEMPORAIRE, lister_fichiers
+from clsm_cli.verification import verifier
+
+COLLEGES = ["elus", "psychiatrie", "sante", "social_medico_social", "logement", "associations"]
+
+
+def membres(n: int) -> str:
+    blocs = [
+        "#:schema .clsm/schemas/membres.schema.json\n# Annuaire (fichier de test)\n"
+        'version_schema = "1.0"\n'
+    ]
+    for i in range(n):
+        blocs.append(
+            f'\n[[membre]]\nid = "membre-{i:05d}"\nnom = "Nom{i}"\nprenom = "Prénom"\n'
+            f'structure = "Structure n° {i % 97}"\nfonction = "Fonction {i % 13}"\n'
+            f'college = "{COLLEGES[i % len(COLLEGES)]}"\n'
+            f'notes = "Membre de test numéro {i}, ajouté pour rendre l\'écriture longue."\n'
+        )
+    return "".join(blocs)
+
+
+def commande(dossier: Path, i: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "clsm_cli",
+        "-C",
+        str(dossier),
+        "membres",
+        "ajouter",
+        "--nom",
+        f"Tue{i}",
+        "--structure",
+        "Structure du test",
+        "--college",
+        "elus",
+    ]
+
+
+def donnees(dossier: Path) -> dict[str, bytes]:
+    return {c: (dossier / c).read_bytes() for c in lister_fichiers(dossier)}
+
+
+def temporaires(dossier: Path) -> list[Path]:
+    return [p for p in dossier.rglob(".*") if p.is_file() and RE_TEMPORAIRE.match(p.name)]
+
+
+def ids(texte: bytes) -> list[str]:
+    return [m["id"] for m in tomllib.loads(texte.decode("utf-8"))["membre"]]
+
+
+def tuer_pendant_les_ecritures(dossier: Path, fois: int, graine: int) -> Counter[str]:
+    """Run and SIGKILL ``fois`` writers; check the folder after each kill."""
+    hasard = random.Random(graine)
+    bilan: Counter[str] = Counter()
+    debut = time.monotonic()
+    subprocess.run(commande(dossier, -1), check=True, capture_output=True)  # warm, timed
+    duree = time.monotonic() - debut
+    for i in range(fois):
+        avant = donnees(dossier)
+        processus = subprocess.Popen(
+            commande(dossier, i), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(hasard.uniform(0.4, 1.1) * duree)
+        tue = processus.poll() is None
+        if tue:
+            os.kill(processus.pid, signal.SIGKILL)
+        processus.wait()
+        bilan["tues" if tue else "finis_avant"] += 1
+        apres = donnees(dossier)
+        assert set(apres) == set(avant)
+        for chemin, contenu in apres.items():
+            if contenu == avant[chemin]:
+                continue
+            # the only other acceptable state: the new version, with one member more
+            assert chemin == "membres.toml", chemin
+            anciens, nouveaux = ids(avant[chemin]), ids(contenu)
+            assert nouveaux[:-1] == anciens and len(nouveaux) == len(anciens) + 1
+            assert contenu.startswith(avant[chemin].rstrip(b"\n"))
+            bilan["nouvelle_version"] += 1
+            break
+        else:
+            bilan["ancienne_version"] += 1
+        for contenu in apres.values():
+            tomllib.loads(contenu.decode("utf-8"))  # every file parses
+        restes = temporaires(dossier)
+        bilan["tues_en_pleine_ecriture"] += bool(restes)  # between mkstemp and os.replace
+        # verifier never sees them, and finds the folder valid
+        assert not [c for c in lister_fichiers(dossier) if RE_TEMPORAIRE.match(c.rsplit("/")[-1])]
+        problemes = verifier(Projet.ouvrir(dossier, tolerant=True))
+        assert [p for p in problemes if p.est_erreur] == []
+    # the next write cleans what killed processes left
+    subprocess.run(commande(dossier, fois), check=True, capture_output=True)
+    assert temporaires(dossier) == []
+    return bilan
+
+
+def annuaire(tmp_path: Path, n: int) -> Path:
+    dossier = creer_dossier(tmp_path / "clsm", nom="CLSM", territoire="T")
+    (dossier / "membres.toml").write_text(membres(n), encoding="utf-8")
+    return dossier
+
+
+def test_processus_tue_3_fois(tmp_path: Path) -> None:
+    bilan = tuer_pendant_les_ecritures(annuaire(tmp_path, 300), 3, graine=1)
+    assert bilan["tues"] + bilan["finis_avant"] == 3
+    assert bilan["ancienne_version"] + bilan["nouvelle_version"] == 3
+
+
+@pytest.mark.slow
+def test_processus_tue_100_fois(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bilan = tuer_pendant_les_ecritures(annuaire(tmp_path, 2_000), 100, graine=2026)
+    assert bilan["tues"] + bilan["finis_avant"] == 100
+    assert bilan["ancienne_version"] + bilan["nouvelle_version"] == 100
+    assert bilan["tues"] >= 50
+    with capsys.disabled():
+        print(f"\n[crash] {dict(sorted(bilan.items()))}")
