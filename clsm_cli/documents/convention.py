@@ -476,13 +476,14 @@ def convention_docx(convention: ProjetConvention, projet: Projet | None = None) 
         doc,
         f"Fait à ………………………………, le ………………………………, en "
         f"{F.pluriel(nombre, 'exemplaire original', 'exemplaires originaux')}.",
-    )
+    ).paragraph_format.keep_with_next = True
     if convention.signatures:
         table = W.tableau(
             doc,
             ["Partie", "Représentée par", "Signature"],
             [[s.structure, f"{s.representant}\n{s.qualite}", ""] for s in convention.signatures],
             largeurs=[6, 6, 5],
+            garder=False,
         )
         _surligner_table(table)
         from docx.shared import Cm
@@ -518,6 +519,8 @@ def _paragraphe_marque(doc: object, texte: str, style: str | None = None):  # ty
 
     p = W.ajouter(doc, "", W.style_nomme(doc, style) if style else None)  # type: ignore[arg-type]
     _runs_marques(p, texte)
+    if texte.rstrip().endswith(":"):
+        p.paragraph_format.keep_with_next = True
     return p
 
 

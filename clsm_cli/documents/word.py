@@ -8,6 +8,7 @@ python-docx is imported inside the functions: importing this module is free.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,9 +34,16 @@ STYLE_TEXTE_TABLEAU = "Texte de tableau"
 MODELE_PAR_DEFAUT = "modeles/modele.docx"
 
 
+_ESPACES_FRANCAISES = re.compile(r" (?=[;:!?»])|(?<=«) ")
+
+
 def texte_sur(valeur: object) -> str:
-    """Text XML can hold (control characters removed); None becomes an empty string."""
-    return "" if valeur is None else sans_controles(str(valeur))
+    """Text XML can hold (control characters removed), with French typography: the space
+    before ; : ! ? » and after « cannot break (no « ; » alone at the start of a line).
+    None becomes an empty string."""
+    if valeur is None:
+        return ""
+    return _ESPACES_FRANCAISES.sub("\u00a0", sans_controles(str(valeur)))
 
 
 # --- base document ---------------------------------------------------------------------------
@@ -334,7 +342,8 @@ def paragraphe(
         run = p.add_run(texte_sur(texte))
         run.bold = gras or None
         run.italic = italique or None
-    if gras:  # a bold line introduces what follows: never alone at the bottom of a page
+    if gras or texte.rstrip().endswith(":"):
+        # a bold line or « … : » introduces what follows: never alone at the bottom of a page
         p.paragraph_format.keep_with_next = True
     return p
 
@@ -383,8 +392,11 @@ def tableau(
     largeurs: Sequence[float] | None = None,
     droite: Sequence[int] = (),
     total: Sequence[object] | None = None,
+    garder: bool | None = None,
 ) -> Table:
     """A table with a repeated, shaded header row, banded rows, an optional bold total row.
+
+    ``garder``: keep the table on one page (by default when it is short).
 
     ``largeurs``: relative column widths (centimetres on A4; scaled to the usable width, never
     narrower than a header word); ``droite``: indexes of right-aligned (number) columns.
@@ -407,7 +419,8 @@ def tableau(
     )
     emus = [Emu(int(x * 360_000)) for x in largeurs_cm]
     _largeur_table(table, emus)
-    garder = len(toutes) <= LIGNES_GARDEES_ENSEMBLE
+    if garder is None:
+        garder = _lignes_estimees(toutes, largeurs_cm) <= LIGNES_GARDEES_ENSEMBLE
     blanc = RGBColor(0xFF, 0xFF, 0xFF)
     for i, (rang, valeurs) in enumerate(zip(table.rows, [list(entetes), *toutes], strict=True)):
         _proprietes_ligne(rang, entete=i == 0)
@@ -434,7 +447,22 @@ def tableau(
 
 
 LIGNES_GARDEES_ENSEMBLE = 18
-"""A table up to this many rows is kept on one page (when it fits)."""
+"""A table up to this many lines of text is kept on one page."""
+CARACTERES_PAR_CM = 5.2
+"""Approximate characters of 9 pt Arial per centimetre of column."""
+
+
+def _lignes_estimees(lignes: Sequence[Sequence[object]], largeurs_cm: Sequence[float]) -> int:
+    """Lines of text the table's rows will take once wrapped (a rough estimate)."""
+    total = 0
+    for ligne in lignes:
+        hauteur = 1
+        for valeur, largeur in zip(ligne, largeurs_cm, strict=False):
+            parcelles = texte_sur(valeur).split("\n")
+            par_ligne = max(1, int((largeur - MARGE_CELLULE_CM) * CARACTERES_PAR_CM))
+            hauteur = max(hauteur, sum(1 + len(x) // par_ligne for x in parcelles))
+        total += hauteur
+    return total
 
 
 def largeur_utile(document: DocumentWord) -> int:
@@ -455,9 +483,9 @@ def _largeurs_auto(entetes: Sequence[str], lignes: Sequence[Sequence[object]]) -
     return poids
 
 
-CM_PAR_CARACTERE = 0.2
+CM_PAR_CARACTERE = 0.21
 """Approximate width of a character of 9 pt Arial (bold), in centimetres."""
-MARGE_CELLULE_CM = 0.35
+MARGE_CELLULE_CM = 0.45
 
 
 def _minimums(

@@ -57,8 +57,16 @@ def tableau(document: Any, entetes: list[str], n: int = 0) -> list[list[str]]:
 
 
 def texte_complet(document: Any) -> str:
-    """Every text of the body (paragraphs and table cells), in order."""
-    return "\n".join(t.text for t in document.element.body.iter(f"{NS_W}t") if t.text)
+    """Every paragraph of the body (table cells included), one per line, in order."""
+    return "\n".join(
+        "".join(t.text or "" for t in p.iter(f"{NS_W}t"))
+        for p in document.element.body.iter(f"{NS_W}p")
+    )
+
+
+def texte_normal(document: Any) -> str:
+    """:func:`texte_complet` with no-break spaces (French typography) as plain spaces."""
+    return texte_complet(document).replace("\u00a0", " ")
 
 
 def champs(document: Any) -> list[str]:

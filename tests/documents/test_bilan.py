@@ -208,7 +208,7 @@ def test_docx_structure(produit: dict[str, Any]) -> None:
         "6. Cellule de cas complexes",
         "7. Financements",
         f"8. Perspectives {ANNEE + 1}",
-        "Annexe : méthode et définitions",
+        "Annexe\u00a0: méthode et définitions",
     ]
     instructions = A.champs(doc)
     assert any("TOC" in i for i in instructions)
