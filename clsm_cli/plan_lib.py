@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .erreurs import ErreurSaisie, Introuvable
 from .identifiants import id_unique, slug
 from .lecture import TOML
-from .lignes import RE_TABLE, RE_TABLEAU, _decouper
+from .lignes import RE_CLE, RE_TABLE, RE_TABLEAU, _avancer, _decouper
 from .modeles import LIBELLES_STATUT_ACTION, LIBELLES_TYPE_ACTION
 from .modeles.plan import Action, Axe, Indicateur, Realisation
 from .saisie import proche, valider_modele, verifier_groupe, verifier_membre
@@ -270,8 +270,12 @@ def ajouter_action(projet: Projet, champs: dict[str, Any]) -> Action:
     action: Action = valider_modele(Action, donnees, OPTIONS_ACTION)
     from .ecriture import ajouter_enregistrement, en_donnees
 
+    enregistrement = en_donnees(action)
+    if enregistrement.get("qpv") is False:
+        del enregistrement["qpv"]  # the default: not written
+
     def changer(doc: Any, _: int | None) -> None:
-        ajouter_enregistrement(doc, "action", en_donnees(action))
+        ajouter_enregistrement(doc, "action", enregistrement)
 
     editer_plan(projet, "action", _dernier("action"), changer)
     return action
@@ -485,18 +489,44 @@ _RE_LIGNE_ENTETE = re.compile(r"^[ \t]*\[.*$", re.MULTILINE)
 
 
 def entetes(texte: str) -> list[Entete]:
-    """Table headers of a TOML text, found by a quick scan of the lines starting with « [ ».
+    """Table headers of a TOML text, with their character position.
 
-    A line inside a multi-line string or array may look like a header: that is harmless here,
-    since every splice is checked against a full parse (see :func:`modifier_bloc`).
+    Without multi-line strings, a quick scan of the lines starting with « [ » is exact for
+    clsm files (no nested arrays); otherwise the lines are followed one by one, skipping
+    strings and arrays. Either way every splice is checked against a full parse
+    (:func:`modifier_bloc`), so a line mistaken for a header can only cost time.
     """
+    if '"""' not in texte and "'''" not in texte:
+        resultat = []
+        for m in _RE_LIGNE_ENTETE.finditer(texte):
+            if entete := _entete(m.group(0), m.start()):
+                resultat.append(entete)
+        return resultat
+    return _entetes_precis(texte)
+
+
+def _entete(ligne: str, position: int) -> Entete | None:
+    if t := RE_TABLEAU.match(ligne):
+        return Entete(position, tuple(_decouper(t.group(1))), True)
+    if t := RE_TABLE.match(ligne):
+        return Entete(position, tuple(_decouper(t.group(1))), False)
+    return None
+
+
+def _entetes_precis(texte: str) -> list[Entete]:
     resultat = []
-    for m in _RE_LIGNE_ENTETE.finditer(texte):
-        ligne = m.group(0)
-        if t := RE_TABLEAU.match(ligne):
-            resultat.append(Entete(m.start(), tuple(_decouper(t.group(1))), True))
-        elif t := RE_TABLE.match(ligne):
-            resultat.append(Entete(m.start(), tuple(_decouper(t.group(1))), False))
+    chaine: str | None = None
+    profondeur = 0
+    position = 0
+    for ligne in texte.split("\n"):
+        debut, position = position, position + len(ligne) + 1
+        if chaine is None and profondeur == 0:
+            if entete := _entete(ligne, debut):
+                resultat.append(entete)
+                continue
+            if m := RE_CLE.match(ligne):
+                ligne = ligne[m.end() :]
+        chaine, profondeur = _avancer(ligne, chaine, profondeur)
     return resultat
 
 
