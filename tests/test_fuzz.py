@@ -8,18 +8,20 @@ process:
 
 - never an exception escaping (no traceback, no « erreur inattendue »);
 - ``verifier`` exits 0 or 1 and prints only ``fichier[:ligne]: … (CODE)`` lines and its summary;
-- the writing command either succeeds and changes only the file it writes, or fails (exit 1
-  or 2) and leaves every file byte-identical.
+- a writing command that edits that kind of file (``ECRITURES``) either succeeds and changes
+  only the file it writes, or fails (exit 1 or 2) and leaves every file byte-identical.
 
 The default run tries ``EXEMPLES`` examples per file kind; the ``slow`` run 1,000 per kind.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -54,7 +56,7 @@ id = "as-ccas"
 structure = "CCAS"
 college = "social_medico_social"
 """
-ECRITURE = [
+AJOUT_SITUATION = [
     "cellule",
     "situation",
     "ajouter",
@@ -71,7 +73,44 @@ ECRITURE = [
     "--referent",
     "as-ccas",
 ]
-ECRIT = "cellule/situations.toml"
+ECRITURES: dict[str, tuple[list[str], str]] = {
+    "clsm": (
+        ["financement", "ajouter", "--annee", "2026", "--financeur", "ARS", "--montant", "1000"],
+        "clsm.toml",
+    ),
+    "membres": (["membres", "ajouter", "--nom", "Durand", "--college", "elus"], "membres.toml"),
+    "groupes": (["groupes", "ajouter", "--nom", "Groupe du fuzz"], "groupes.toml"),
+    "plan": (["plan", "axe", "ajouter", "--intitule", "Axe du fuzz", "--id", "fuzz"], "plan.toml"),
+    "reunion": (
+        ["reunion", "decision", "2026-03-12-copil", "Décision prise"],
+        "reunions/2026-03-12-copil.toml",
+    ),
+    "sism": (
+        [
+            "sism",
+            "evenement",
+            "ajouter",
+            "2026",
+            "--titre",
+            "Ciné-débat",
+            "--type",
+            "cine_debat",
+            "--date",
+            "2026-10-10",
+        ],
+        "sism/2026.toml",
+    ),
+    "situations": (AJOUT_SITUATION, "cellule/situations.toml"),
+    "seance": (AJOUT_SITUATION, "cellule/situations.toml"),
+    "archives": (AJOUT_SITUATION, "cellule/situations.toml"),
+}
+"""Per file kind, a command that edits that file (or reads it under the lock) and its target."""
+COHERENCE: dict[str, dict[str, Any]] = {
+    "reunion": {"date": dt.date(2026, 3, 12), "instance": "copil"},
+    "sism": {"annee": 2026},
+    "seance": {"date": dt.date(2026, 3, 12)},
+}
+"""Seeds consistent with their file name, so that the valid ones are really valid."""
 
 RE_PROBLEME = re.compile(r"^[\w./-]+(?::\d+)?: (?:[\w.]+: )?.+ \([EW]\d{3}\)$")
 RE_RESUME = re.compile(r"^\d+ erreur\(s\), \d+ avertissement\(s\)\.$")
@@ -235,7 +274,9 @@ def mutation(draw: st.DrawFn, texte: str) -> bytes:
 def fichiers(genre: str) -> st.SearchStrategy[bytes]:
     """Valid files of ``genre`` written by clsm, then (mostly) mutated."""
     chemin = CHEMINS[genre]
-    graines = instances(MODELES[genre]).map(lambda m: texte_nouveau(chemin, en_donnees(m)))
+    graines = instances(MODELES[genre]).map(
+        lambda m: texte_nouveau(chemin, en_donnees(m.model_copy(update=COHERENCE.get(genre, {}))))
+    )
     return graines.flatmap(lambda t: st.just(t.encode()) | mutation(t) | mutation(t))
 
 
@@ -281,18 +322,19 @@ def essayer(dossier: Path, genre: str, contenu: bytes, base: dict[str, bytes]) -
     assert instantane(dossier) == avant
     STATISTIQUES[f"verifier_sortie_{r.exit_code}"] += 1
 
-    r = runner.invoke(cli, ["-C", str(dossier), *ECRITURE])
+    commande, ecrit = ECRITURES[genre]
+    r = runner.invoke(cli, ["-C", str(dossier), *commande])
     assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
     assert r.exit_code in (0, 1, 2), (r.exit_code, r.stderr)
     apres = instantane(dossier)
     if r.exit_code == 0:
         change = {c for c in set(avant) | set(apres) if avant.get(c) != apres.get(c)}
-        assert change == {ECRIT}, change
-        STATISTIQUES["ecriture_reussie"] += 1
+        assert change == {ecrit}, change
+        STATISTIQUES[f"{genre}_ecriture_reussie"] += 1
     else:
         assert r.stderr.startswith("Erreur : "), r.stderr
         assert apres == avant
-        STATISTIQUES["ecriture_refusee"] += 1
+        STATISTIQUES[f"{genre}_ecriture_refusee"] += 1
     STATISTIQUES[genre] += 1
 
 
