@@ -60,6 +60,8 @@ def _consentement(
         if existant is None or existant.forme is None:
             raise ErreurSaisie("--date-consentement va avec --consentement ecrit|oral.")
         forme = existant.forme.value
+    if date is None and existant is not None:
+        date = existant.date
     return {"recueilli": True, "date": date, "forme": forme}
 
 
@@ -94,7 +96,7 @@ def _options_situation(f: Any) -> Any:
             "problematiques",
             multiple=True,
             type=click.Choice(PROBLEMATIQUES),
-            help="Problématique (option répétable).",
+            help="Problématique (répétable ; remplace la liste existante).",
         ),
         click.option(
             "--consentement",

@@ -349,6 +349,27 @@ def test_modifier_garde_les_commentaires(dossier: Path, cellule: Callable[..., R
     )
 
 
+def test_modifier_consentement_garde_ce_qui_n_est_pas_precise(
+    dossier: Path, cellule: Callable[..., Result]
+) -> None:
+    ecrire(
+        dossier,
+        "cellule/situations.toml",
+        ENTETE
+        + situation_toml(
+            "S-2026-001",
+            consentement={"recueilli": True, "date": dt.date(2026, 1, 10), "forme": "ecrit"},
+        ),
+    )
+    assert cellule("situation", "modifier", "S-2026-001", "--consentement", "oral").exit_code == 0
+    s = lire(dossier / "cellule/situations.toml")["situation"][0]
+    assert s["consentement"] == {"recueilli": True, "date": dt.date(2026, 1, 10), "forme": "oral"}
+    r = cellule("situation", "modifier", "S-2026-001", "--date-consentement", "2026-01-12")
+    assert r.exit_code == 0
+    s = lire(dossier / "cellule/situations.toml")["situation"][0]
+    assert s["consentement"] == {"recueilli": True, "date": dt.date(2026, 1, 12), "forme": "oral"}
+
+
 def test_modifier_refus(dossier: Path, cellule: Callable[..., Result]) -> None:
     ecrire(dossier, "cellule/situations.toml", SITUATIONS_COMMENTEES)
     avant = instantane(dossier)
