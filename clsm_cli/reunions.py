@@ -182,9 +182,19 @@ def _ajouter_bloc(doc: Any, table: str, donnees: dict[str, Any]) -> None:
     if table in doc or not suivants:
         ajouter_enregistrement(doc, table, donnees)
         return
+    from tomlkit.items import Comment, Whitespace
+
     position = next(
         i for i, (k, _) in enumerate(doc.body) if k is not None and str(k.key) == suivants[0]
     )
+    # comments above the next table introduce it: insert before them (after a blank line)
+    debut = position
+    while debut > 0 and doc.body[debut - 1][0] is None:
+        if not isinstance(doc.body[debut - 1][1], Comment | Whitespace):
+            break
+        debut -= 1
+    blanches = [i for i in range(debut, position) if isinstance(doc.body[i][1], Whitespace)]
+    position = blanches[0] + 1 if blanches else debut
     item = _table(donnees, 0)
     item.add(tomlkit.nl())
     aot = tomlkit.aot()
