@@ -219,7 +219,10 @@ def _options_action(commande: Any) -> Any:
         click.option("--debut", type=DATE, help="Date de début (AAAA-MM-JJ)."),
         click.option("--fin", type=DATE, help="Date de fin (AAAA-MM-JJ)."),
         click.option(
-            "--budget", type=click.FloatRange(min=0), help="Budget prévisionnel en euros."
+            "--budget",
+            type=click.FloatRange(min=0),
+            metavar="EUROS",
+            help="Budget prévisionnel en euros.",
         ),
     ]
     for option in reversed(options):
@@ -446,7 +449,9 @@ def realisation() -> None:
 @click.argument("ident", metavar="ACTION")
 @click.option("--date", "jour", type=DATE, help="Date de la réalisation (AAAA-MM-JJ).")
 @click.option("--libelle", help="Ce qui a été réalisé.")
-@click.option("--participants", type=click.IntRange(min=0), help="Nombre de participants.")
+@click.option(
+    "--participants", type=click.IntRange(min=0), metavar="N", help="Nombre de participants."
+)
 @click.option("--commentaire", help="Commentaire libre.")
 @passer_contexte
 def realisation_ajouter(
@@ -493,8 +498,8 @@ def realisation_ajouter(
 )
 @click.argument("ident", metavar="ACTION")
 @click.option("--libelle", help="Libellé de l'indicateur (ex. « Personnes formées »).")
-@click.option("--cible", type=click.FloatRange(min=0), help="Valeur visée.")
-@click.option("--realise", type=click.FloatRange(min=0), help="Valeur atteinte.")
+@click.option("--cible", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur visée.")
+@click.option("--realise", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur atteinte.")
 @click.option("--unite", help="Unité (personnes, séances…).")
 @passer_contexte
 def indicateur(

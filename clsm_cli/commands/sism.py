@@ -145,7 +145,12 @@ def _options_evenement(commande: Any) -> Any:
         ),
         click.option("--partenaire", "partenaires", multiple=True, help="Partenaire (répétable)."),
         click.option("--public", help="Public visé (« Tout public », « Lycéens »…)."),
-        click.option("--participants", type=click.IntRange(min=0), help="Nombre de participants."),
+        click.option(
+            "--participants",
+            type=click.IntRange(min=0),
+            metavar="N",
+            help="Nombre de participants.",
+        ),
         click.option(
             "--en-ligne/--sur-place", "en_ligne", default=None, help="Événement en ligne ou non."
         ),

@@ -1031,3 +1031,16 @@ def test_le_bloc_est_bien_utilise(
     reussit(clsm, dossier, "plan", "indicateur", "veille", "--libelle", "I", "--cible", "2")
     reussit(clsm, dossier, "plan", "action", "modifier", "veille", "--statut", "en_cours")
     assert len(resultats) == 3 and all(r is not None for r in resultats)
+
+
+def test_la_validation_du_dossier_reste_le_filet(
+    clsm: Clsm, dossier: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the option checks, the Edition still refuses a dangling reference: nothing
+    is written, the problem is located in the new text."""
+    monkeypatch.setattr(plan_lib, "verifier_membre", lambda projet, ident, option: ident)
+    args = ["plan", "action", "modifier", "forum", "--pilote", "personne"]
+    assert refuse(clsm, dossier, *args, code=1) == (
+        "Erreur : Modification refusée, rien n'a été écrit. Problème(s) détecté(s) :\n"
+        "  plan.toml:61: pilote: membre inconnu « personne » (absent de membres.toml) (E201)\n"
+    )
