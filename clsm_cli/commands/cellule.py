@@ -11,8 +11,10 @@ from typing import Any
 
 import click
 
+from ..cli import GroupeParesseux
 from ..contexte import Contexte, confirmer, demander, passer_contexte
 from ..erreurs import ErreurSaisie
+from ._types import DATE
 
 PROBLEMATIQUES = [
     "logement",
@@ -33,23 +35,6 @@ AIDE_CONFIDENTIEL = (
 )
 
 
-class TypeDate(click.ParamType):
-    """A date written AAAA-MM-JJ."""
-
-    name = "AAAA-MM-JJ"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"date invalide « {value} » (forme attendue : 2026-03-12)", param, ctx)
-
-
-DATE = TypeDate()
-
-
 def _consentement(
     forme: str | None, date: dt.date | None, existant: Any = None
 ) -> dict[str, Any] | None:
@@ -66,8 +51,9 @@ def _consentement(
 
 
 @click.group(
+    cls=GroupeParesseux,
     help="Cellule de cas complexes (confidentiel) : situations désignées par un code, "
-    "séances, statistiques masquées, purge des situations anciennes."
+    "séances, statistiques masquées, purge des situations anciennes.",
 )
 def cellule() -> None:
     pass
@@ -76,7 +62,10 @@ def cellule() -> None:
 # --- situations ----------------------------------------------------------------------------
 
 
-@cellule.group(help="Situations examinées par la cellule (code S-AAAA-NNN donné par clsm).")
+@cellule.group(
+    cls=GroupeParesseux,
+    help="Situations examinées par la cellule (code S-AAAA-NNN donné par clsm).",
+)
 def situation() -> None:
     pass
 
@@ -279,7 +268,7 @@ def situation_liste(contexte: Contexte, statut: str | None, annee: int | None) -
 # --- séances -------------------------------------------------------------------------------
 
 
-@cellule.group(help="Séances de la cellule.")
+@cellule.group(cls=GroupeParesseux, help="Séances de la cellule.")
 def seance() -> None:
     pass
 

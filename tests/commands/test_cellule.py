@@ -240,7 +240,7 @@ def test_ajouter_referent_inconnu_et_vocabulaire(
     assert "« astrologie » n'est pas une valeur possible" in r.stderr
     r = cellule("situation", "ajouter", *AJOUT[2:], "--date-saisine", "2026-02-30")
     assert r.exit_code == 2
-    assert "date invalide « 2026-02-30 » (forme attendue : 2026-03-12)" in r.stderr
+    assert "date invalide « 2026-02-30 » : format AAAA-MM-JJ" in r.stderr
     assert instantane(dossier) == avant
 
 
