@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
 
     from ..projet import Projet
-    from .bilan import Bilan, CelluleBilan
+    from .bilan import Bilan, CelluleBilan, EvenementBilan
 
 TITRES = [
     "Présentation du CLSM",
@@ -111,6 +111,7 @@ def _page_de_garde(doc: DocumentWord, bilan: Bilan, projet: Projet | None) -> No
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p = W.ajouter(doc, f"Bilan d'activité {bilan.annee}", W.style_nomme(doc, "Title"))
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    W.filet(p)
     pres = bilan.presentation
     lignes = ["Conseil local de santé mentale"]
     if pres.territoire:
@@ -225,7 +226,6 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
                 "Instance",
                 "Présents",
                 "Excusés",
-                "Convoqués",
                 "Taux de présence",
                 "Décisions",
             ],
@@ -235,19 +235,20 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     r.libelle,
                     F.n(r.participants),
                     F.n(r.excuses),
-                    F.n(r.convoques) if r.convoques else "—",
-                    F.pct(r.taux_presence),
+                    F.pct(r.taux_presence)
+                    + (f"\n{r.presents_convoques}/{r.convoques}" if r.convoques else ""),
                     F.n(r.decisions),
                 )
                 for r in g.reunions
             ],
-            largeurs=[2.9, 5.2, 1.7, 1.7, 1.9, 1.9, 1.7],
-            droite=[2, 3, 4, 5, 6],
+            largeurs=[3, 6.5, 1.7, 1.7, 2, 1.7],
+            droite=[2, 3, 4, 5],
         )
         W.note(
             doc,
             "Taux de présence : part des membres convoqués (membres actifs siégeant dans "
-            "l'instance) présents à la réunion. Les présents comptent aussi les invités.",
+            "l'instance) présents à la réunion (présents/convoqués). Les présents comptent "
+            "aussi les invités.",
         )
     _h(doc, "2.3 Présence par collège", 2)
     if not g.presence_par_college:
@@ -306,6 +307,7 @@ def _membres(doc: DocumentWord, b: Bilan, numero: int) -> None:
             doc,
             f"Au {F.d(m.au)}, le CLSM réunit {F.pluriel(m.total, 'membre')} (personnes et "
             f"structures) répartis en {F.pluriel(len(m.par_college), 'collège')}.",
+            suite=True,
         )
         W.image(
             doc,
@@ -358,7 +360,7 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
     _h(doc, f"{numero}. {TITRES[3]}", 1)
     _h(doc, "4.1 Vue d'ensemble", 2)
     if p.periode_debut or p.periode_fin:
-        W.paragraphe(doc, f"Plan d'action {F.periode(p.periode_debut, p.periode_fin)}.")
+        W.paragraphe(doc, f"Plan d'action {F.periode(p.periode_debut, p.periode_fin)}.", suite=True)
     if not p.actions:
         W.note(doc, f"Aucune action du plan ne concerne l'année {b.annee}.")
     else:
@@ -369,6 +371,7 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
             f"{F.pluriel(p.realisations, 'réalisation')} "
             f"{'a réuni' if p.realisations <= 1 else 'ont réuni'} "
             f"{F.pluriel(p.participants, 'participant')}.",
+            suite=True,
         )
         W.image(
             doc,
@@ -377,7 +380,7 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
                 [s.nombre for s in p.par_statut],
                 "Actions par statut",
             ),
-            13,
+            graphiques.largeur_cm(len(p.par_statut), 14),
             "Figure 2 — Actions du plan par statut",
         )
         W.tableau(
@@ -424,7 +427,7 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     ["Indicateur", "Cible", "Réalisé", "Atteinte"],
                     [
                         (
-                            ind.libelle + (f" ({ind.unite})" if ind.unite else ""),
+                            _indicateur(ind.libelle, ind.unite),
                             F.n(ind.cible),
                             F.n(ind.realise),
                             F.pct(ind.pourcentage),
@@ -502,21 +505,18 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
     else:
         W.tableau(
             doc,
-            ["Date", "Événement", "Type", "Lieu", "QPV", "Participants"],
+            ["Date", "Événement", "Lieu", "Participants"],
             [
                 (
                     F.d(e.date) + (f"\n{F.heure(e.heure)}" if e.heure else ""),
-                    e.titre,
-                    e.type_libelle,
-                    " — ".join(x for x in (e.lieu, e.commune) if x)
-                    or ("en ligne" if e.en_ligne else "—"),
-                    e.qpv or "—",
+                    f"{e.titre}\n({e.type_libelle})",
+                    _lieu(e),
                     F.n(e.participants),
                 )
                 for e in s.evenements
             ],
-            largeurs=[2.6, 4.8, 2.4, 3.8, 1.6, 1.8],
-            droite=[5],
+            largeurs=[3, 7.5, 5, 2],
+            droite=[3],
         )
     _h(doc, "5.3 Évolution d'une année à l'autre", 2)
     if not s.historique:
@@ -530,7 +530,7 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     [h.participants for h in s.historique],
                     "Participants à la SISM par année",
                 ),
-                12,
+                graphiques.largeur_cm(len(s.historique), 12),
                 "Figure 3 — Participants à la SISM par année",
             )
         W.tableau(
@@ -540,6 +540,13 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
             largeurs=[1.8, 9.2, 2.8, 2.8],
             droite=[2, 3],
         )
+
+
+def _lieu(e: EvenementBilan) -> str:
+    lieu = "\n".join(x for x in (e.lieu, e.commune) if x) or ("en ligne" if e.en_ligne else "—")
+    if e.qpv:
+        lieu += "\nQPV" + (f" {e.qpv}" if e.qpv != "oui" else "")
+    return lieu
 
 
 def _cellule(doc: DocumentWord, b: Bilan, numero: int) -> None:
@@ -663,7 +670,15 @@ def _perspectives(doc: DocumentWord, b: Bilan, numero: int) -> None:
         W.note(doc, "Aucun point de suivi ouvert.")
 
 
+def _indicateur(libelle: str, unite: str | None) -> str:
+    """« Libellé (unité) », without repeating a unit the label already says."""
+    if not unite or unite.casefold() in libelle.casefold():
+        return libelle
+    return f"{libelle} ({unite})"
+
+
 def _annexe(doc: DocumentWord, b: Bilan) -> None:
+    W.saut_de_page(doc)
     _h(doc, "Annexe : méthode et définitions", 1)
     W.paragraphe(
         doc,

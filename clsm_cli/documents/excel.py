@@ -137,7 +137,7 @@ def feuille(
             for i in range(2, nb_lignes + 1):
                 ws.cell(row=i, column=j).alignment = Alignment(wrap_text=True, vertical="top")
     for cellule in ws[1]:
-        cellule.font = Font(bold=True)
+        cellule.font = Font(name="Calibri", size=11, bold=True)
     ws.freeze_panes = "A2"
     reference = f"A1:{get_column_letter(len(colonnes))}{nb_lignes}"
     table = Table(
@@ -210,8 +210,14 @@ def graphique_barres(
     graphique.set_categories(categories)
     if len(colonnes_valeurs) == 1:
         graphique.legend = None
-    graphique.dataLabels = DataLabelList()
-    graphique.dataLabels.showVal = True
+    graphique.dataLabels = DataLabelList(
+        showVal=True,
+        showSerName=False,
+        showCatName=False,
+        showLegendKey=False,
+        showPercent=False,
+        showLeaderLines=False,
+    )
     graphique.x_axis.delete = False
     graphique.y_axis.delete = False
     graphique.y_axis.majorGridlines = None

@@ -17,13 +17,13 @@ LARGEUR_POUCES = 6.3
 RESOLUTION = 200
 
 
-def _figure(hauteur: float):  # type: ignore[no-untyped-def]
+def _figure(hauteur: float, largeur: float = LARGEUR_POUCES):  # type: ignore[no-untyped-def]
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(LARGEUR_POUCES, hauteur), dpi=RESOLUTION)
+    figure = Figure(figsize=(largeur, hauteur), dpi=RESOLUTION)
     figure.patch.set_facecolor("white")
     return figure
 
@@ -62,11 +62,21 @@ def barres_horizontales(libelles: Sequence[str], valeurs: Sequence[float], titre
     return _png(figure)
 
 
+def largeur_pouces(barres: int) -> float:
+    """Width of a vertical bar chart: bars keep a sensible width when they are few."""
+    return min(LARGEUR_POUCES, 1.6 + 0.9 * max(barres, 1))
+
+
+def largeur_cm(barres: int, maximum: float) -> float:
+    """Width to give the chart's image in a document (same proportions as the figure)."""
+    return maximum * largeur_pouces(barres) / LARGEUR_POUCES
+
+
 def barres_verticales(
     libelles: Sequence[str], valeurs: Sequence[float], titre: str, *, couleur: str = BLEU
 ) -> bytes:
     """Vertical bars with their values on top (actions by statut, SISM by year…)."""
-    figure = _figure(2.6)
+    figure = _figure(2.6, largeur_pouces(len(libelles)))
     axes = figure.add_subplot()
     positions = list(range(len(libelles)))
     barres = axes.bar(positions, valeurs, color=couleur, width=0.6)

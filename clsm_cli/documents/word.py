@@ -336,13 +336,15 @@ def paragraphe(
     style: str | None = None,
     gras: bool = False,
     italique: bool = False,
+    suite: bool = False,
 ) -> Paragraph:
+    """A paragraph; ``suite``: kept on the page of what follows (a chart, a table)."""
     p = ajouter(document, "", style_nomme(document, style) if style else None)
     if texte:
         run = p.add_run(texte_sur(texte))
         run.bold = gras or None
         run.italic = italique or None
-    if gras or texte.rstrip().endswith(":"):
+    if suite or gras or texte.rstrip().endswith(":"):
         # a bold line or « … : » introduces what follows: never alone at the bottom of a page
         p.paragraph_format.keep_with_next = True
     return p
@@ -373,6 +375,49 @@ def note(document: DocumentWord, texte: str) -> Paragraph:
     run.font.size = Pt(9.5)
     run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     return p
+
+
+def filet(paragraphe: Paragraph, couleur: str = COULEUR_ENTETE_TABLEAU) -> None:
+    """A coloured rule under the paragraph (a bottom border)."""
+    from docx.oxml.ns import qn
+
+    ppr = paragraphe._p.get_or_add_pPr()
+    bordures = ppr.makeelement(qn("w:pBdr"), {})
+    bas = bordures.makeelement(
+        qn("w:bottom"),
+        {qn("w:val"): "single", qn("w:sz"): "12", qn("w:space"): "6", qn("w:color"): couleur},
+    )
+    bordures.append(bas)
+    ppr.insert_element_before(
+        bordures,
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    )
 
 
 def saut_de_page(document: DocumentWord) -> None:
@@ -406,6 +451,7 @@ def tableau(
     from docx.shared import Emu, Pt, RGBColor
 
     toutes = [*lignes, *([total] if total is not None else [])]
+    _lier_au_suivant(document)
     table = document.add_table(rows=1 + len(toutes), cols=len(entetes))
     style_tableau = style_nomme(document, STYLE_TABLEAU)
     if style_tableau is not None:
@@ -465,6 +511,22 @@ def _lignes_estimees(lignes: Sequence[Sequence[object]], largeurs_cm: Sequence[f
     return total
 
 
+def _lier_au_suivant(document: DocumentWord) -> None:
+    """The paragraph just written introduces what comes next (a table, a chart): keep it on
+    the same page."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph as Para
+
+    corps = document.element.body
+    dernier = None
+    for enfant in reversed(corps):
+        if enfant.tag != qn("w:sectPr"):
+            dernier = enfant
+            break
+    if dernier is not None and dernier.tag == qn("w:p"):
+        Para(dernier, document._body).paragraph_format.keep_with_next = True
+
+
 def largeur_utile(document: DocumentWord) -> int:
     """Width between the margins, in EMU."""
     section = document.sections[-1]
@@ -483,9 +545,11 @@ def _largeurs_auto(entetes: Sequence[str], lignes: Sequence[Sequence[object]]) -
     return poids
 
 
-CM_PAR_CARACTERE = 0.21
+CM_PAR_CARACTERE = 0.19
 """Approximate width of a character of 9 pt Arial (bold), in centimetres."""
-MARGE_CELLULE_CM = 0.45
+MARGE_CELLULE_CM = 0.4
+COURT = 17
+"""A column whose values all have at most this many characters is never wrapped."""
 
 
 def _minimums(
@@ -495,12 +559,16 @@ def _minimums(
     their longest value, never cut in the middle."""
     minimums = []
     for j, entete in enumerate(entetes):
-        caracteres = max((len(m) for m in str(entete).split()), default=1)
-        if j in droite:
-            caracteres = max(
-                caracteres, *(len(texte_sur(ligne[j])) for ligne in lignes if j < len(ligne))
-            )
-        minimums.append(caracteres * CM_PAR_CARACTERE + MARGE_CELLULE_CM)
+        # bold header letters are wider: counted 10 % more
+        caracteres = round(1.1 * max((len(m) for m in str(entete).split()), default=1))
+        valeurs = [x for ligne in lignes if j < len(ligne) for x in texte_sur(ligne[j]).split("\n")]
+        plus_longue = max((len(x) for x in valeurs), default=0)
+        if j in droite or plus_longue <= COURT:
+            # numbers, dates and other short values are never wrapped
+            caracteres = max(caracteres, plus_longue)
+        else:
+            caracteres = max(caracteres, *(len(m) for x in valeurs for m in x.split()))
+        minimums.append(min(caracteres, 40) * CM_PAR_CARACTERE + MARGE_CELLULE_CM)
     return minimums
 
 
@@ -701,6 +769,7 @@ def image(document: DocumentWord, png: bytes, largeur_cm: float, legende: str = 
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
+    _lier_au_suivant(document)
     p = document.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = bool(legende)
