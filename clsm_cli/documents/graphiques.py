@@ -23,7 +23,7 @@ def _figure(hauteur: float, largeur: float = LARGEUR_POUCES):  # type: ignore[no
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(largeur, hauteur), dpi=RESOLUTION)
+    figure = Figure(figsize=(largeur, hauteur), dpi=RESOLUTION, layout="constrained")
     figure.patch.set_facecolor("white")
     return figure
 
@@ -33,9 +33,7 @@ def _png(figure) -> bytes:  # type: ignore[no-untyped-def]
 
     FigureCanvasAgg(figure)
     tampon = io.BytesIO()
-    figure.savefig(
-        tampon, format="png", dpi=RESOLUTION, bbox_inches="tight", metadata={"Software": None}
-    )
+    figure.savefig(tampon, format="png", dpi=RESOLUTION, metadata={"Software": None})
     return tampon.getvalue()
 
 

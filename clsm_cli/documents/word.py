@@ -17,8 +17,7 @@ from ..textes import sans_controles
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
-    from docx.shared import Length
-    from docx.table import Table, _Cell
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     from ..projet import Projet
@@ -441,55 +440,90 @@ def tableau(
 ) -> Table:
     """A table with a repeated, shaded header row, banded rows, an optional bold total row.
 
+    ``largeurs``: relative column widths (centimetres on A4; scaled to the usable width, never
+    narrower than a header word); ``droite``: indexes of right-aligned (number) columns;
     ``garder``: keep the table on one page (by default when it is short).
 
-    ``largeurs``: relative column widths (centimetres on A4; scaled to the usable width, never
-    narrower than a header word); ``droite``: indexes of right-aligned (number) columns.
+    The table's XML is written in one piece (python-docx's cell API costs a search of the
+    schema order for every property: seconds for a bilan).
     """
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Emu, Pt, RGBColor
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Pt
+    from docx.table import Table
 
     toutes = [*lignes, *([total] if total is not None else [])]
     _lier_au_suivant(document)
-    table = document.add_table(rows=1 + len(toutes), cols=len(entetes))
-    style_tableau = style_nomme(document, STYLE_TABLEAU)
-    if style_tableau is not None:
-        table.style = style_tableau
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    style_cellule = style_nomme(document, STYLE_TEXTE_TABLEAU)
     largeurs_cm = repartir(
         largeurs or _largeurs_auto(entetes, toutes),
         _minimums(entetes, toutes, droite),
         largeur_utile(document) / 360_000,
     )
-    emus = [Emu(int(x * 360_000)) for x in largeurs_cm]
-    _largeur_table(table, emus)
+    twips = [round(x * TWIPS_PAR_CM) for x in largeurs_cm]
     if garder is None:
         garder = _lignes_estimees(toutes, largeurs_cm) <= LIGNES_GARDEES_ENSEMBLE
-    blanc = RGBColor(0xFF, 0xFF, 0xFF)
-    for i, (rang, valeurs) in enumerate(zip(table.rows, [list(entetes), *toutes], strict=True)):
-        _proprietes_ligne(rang, entete=i == 0)
+    style_tableau = style_nomme(document, STYLE_TABLEAU)
+    style_cellule = style_nomme(document, STYLE_TEXTE_TABLEAU)
+    morceaux = [
+        f"<w:tbl {nsdecls('w')}><w:tblPr>",
+        f'<w:tblStyle w:val="{style_tableau.style_id}"/>' if style_tableau is not None else "",
+        f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:jc w:val="center"/>',
+        '<w:tblLayout w:type="fixed"/>',
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{t}"/>' for t in twips),
+        "</w:tblGrid>",
+    ]
+    style_p = f'<w:pStyle w:val="{style_cellule.style_id}"/>' if style_cellule is not None else ""
+    for i, valeurs in enumerate([list(entetes), *toutes]):
         est_total = total is not None and i == len(toutes)
-        for j, cellule in enumerate(rang.cells):
-            cellule.width = emus[j]
+        morceaux.append("<w:tr><w:trPr><w:cantSplit/>")
+        morceaux.append("<w:tblHeader/></w:trPr>" if i == 0 else "</w:trPr>")
+        fond = (
+            COULEUR_ENTETE_TABLEAU
+            if i == 0
+            else (COULEUR_LIGNE_PAIRE if i % 2 == 0 and not est_total else None)
+        )
+        rpr = (
+            '<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>'
+            if i == 0
+            else ("<w:rPr><w:b/></w:rPr>" if est_total else "")
+        )
+        garder_ligne = "<w:keepNext/>" if garder and i < len(toutes) else ""
+        for j, largeur in enumerate(twips):
+            morceaux.append(f'<w:tc><w:tcPr><w:tcW w:w="{largeur}" w:type="dxa"/>')
+            if fond:
+                morceaux.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fond}"/>')
+            morceaux.append("</w:tcPr>")
             valeur = valeurs[j] if j < len(valeurs) else ""
-            paragraphes = _remplir(
-                cellule, valeur, gras=i == 0 or est_total, couleur=blanc if i == 0 else None
-            )
-            if i == 0:
-                _fond(cellule, COULEUR_ENTETE_TABLEAU)
-            elif i % 2 == 0 and not est_total:
-                _fond(cellule, COULEUR_LIGNE_PAIRE)
-            for p in paragraphes:
-                appliquer_style(p, style_cellule)
-                if j in droite:
-                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                if garder and i < len(toutes):
-                    # keep a short table on one page rather than its header alone at the bottom
-                    p.paragraph_format.keep_with_next = True
+            alignement = '<w:jc w:val="right"/>' if j in droite else ""
+            for ligne in texte_sur(valeur).split("\n"):
+                morceaux.append(f"<w:p><w:pPr>{style_p}{garder_ligne}{alignement}</w:pPr>")
+                if ligne:
+                    morceaux.append(
+                        f'<w:r>{rpr}<w:t xml:space="preserve">{_echapper_xml(ligne)}</w:t></w:r>'
+                    )
+                morceaux.append("</w:p>")
+            morceaux.append("</w:tc>")
+        morceaux.append("</w:tr>")
+    morceaux.append("</w:tbl>")
+    element = parse_xml("".join(morceaux))
+    corps = document.element.body
+    fin = corps.find(_qn("w:sectPr"))
+    if fin is not None:
+        fin.addprevious(element)
+    else:
+        corps.append(element)
+    table = Table(element, document._body)
     document.add_paragraph().paragraph_format.space_after = Pt(2)
     return table
+
+
+TWIPS_PAR_CM = 1440 / 2.54
+
+
+def _echapper_xml(texte: str) -> str:
+    return texte.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 LIGNES_GARDEES_ENSEMBLE = 18
@@ -587,71 +621,6 @@ def repartir(poids: Sequence[float], minimums: Sequence[float], total: float) ->
         marge = sum(libres)
         largeurs = [x - manque * lib / marge for x, lib in zip(largeurs, libres, strict=True)]
     return largeurs
-
-
-def _largeur_table(table: Table, largeurs: Sequence[Length]) -> None:
-    """Fixed layout: the table's width and its grid columns (read by LibreOffice); each cell
-    gets its width too (read by Word)."""
-    from docx.oxml.ns import qn
-
-    table.autofit = False
-    tblpr = table._tbl.tblPr
-    for ancien in tblpr.findall(qn("w:tblW")):
-        tblpr.remove(ancien)
-    largeur_table = tblpr.makeelement(
-        qn("w:tblW"), {qn("w:w"): str(sum(largeurs) // 635), qn("w:type"): "dxa"}
-    )
-    tblpr.insert_element_before(
-        largeur_table,
-        "w:jc",
-        "w:tblCellSpacing",
-        "w:tblInd",
-        "w:tblBorders",
-        "w:shd",
-        "w:tblLayout",
-        "w:tblCellMar",
-        "w:tblLook",
-        "w:tblCaption",
-        "w:tblDescription",
-    )
-    for colonne, largeur in zip(table._tbl.tblGrid.gridCol_lst, largeurs, strict=True):
-        colonne.w = largeur
-
-
-def _remplir(
-    cellule: _Cell, valeur: object, *, gras: bool = False, couleur: Any = None
-) -> list[Paragraph]:
-    """Put the text in the cell (one paragraph per line); returns the paragraphs."""
-    texte = texte_sur(valeur)
-    paragraphes = [cellule.paragraphs[0]]
-    for n, morceau in enumerate(texte.split("\n")):
-        if n:
-            paragraphes.append(cellule.add_paragraph())
-        run = paragraphes[-1].add_run(morceau)
-        run.bold = gras or None
-        if couleur is not None:
-            run.font.color.rgb = couleur
-    return paragraphes
-
-
-def _fond(cellule: _Cell, couleur: str) -> None:
-    from docx.oxml.ns import qn
-
-    tcpr = cellule._tc.get_or_add_tcPr()
-    fond = tcpr.makeelement(
-        qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): couleur}
-    )
-    tcpr.append(fond)
-
-
-def _proprietes_ligne(rang: Any, *, entete: bool) -> None:
-    """A row never split across pages; the header row repeated on each page."""
-    from docx.oxml.ns import qn
-
-    trpr = rang._tr.get_or_add_trPr()
-    trpr.append(trpr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
-    if entete:
-        trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
 
 
 # --- fields, images, footer ------------------------------------------------------------------
