@@ -122,17 +122,6 @@ def _codes_sur_disque(ed: Edition) -> list[str]:
 # --- personal-data guard -------------------------------------------------------------------
 
 
-def _textes_de(valeur: Any) -> Iterable[str]:
-    if isinstance(valeur, str):
-        yield valeur
-    elif isinstance(valeur, Mapping):
-        for v in valeur.values():
-            yield from _textes_de(v)
-    elif isinstance(valeur, list | tuple):
-        for v in valeur:
-            yield from _textes_de(v)
-
-
 def controler_confidentialite(champs: Mapping[str, Any]) -> None:
     """Refuse (:class:`DonneePersonnelleRefusee`) a text that looks like personal data.
 
@@ -140,12 +129,13 @@ def controler_confidentialite(champs: Mapping[str, Any]) -> None:
     message names the field and the kind of data found, never the data itself.
     """
     from .confidentialite import detecter
+    from .verification import _textes
 
     for champ, valeur in champs.items():
-        for texte in _textes_de(valeur):
+        for _, texte in _textes(valeur, []):
             trouves = detecter(texte)
             if trouves:
-                natures = ", ".join(dict.fromkeys(t.nature for t in trouves))
+                natures = ", ".join(t.nature for t in trouves)
                 raise DonneePersonnelleRefusee(
                     f"Refusé : le champ « {champ} » semble contenir {natures}, "
                     "ce qui est interdit dans la cellule de cas complexes (secret "
