@@ -541,18 +541,23 @@ class Edition:
             resultat[chemin] = tomlkit.dumps(doc)
         return resultat
 
-    def valider(self) -> list[Any]:
-        """Errors the change would add to the folder (empty: the change is acceptable)."""
+    def valider(self, textes: dict[str, str | None] | None = None) -> list[Any]:
+        """Errors the change would add to the folder (empty: the change is acceptable).
+
+        Files the change does not touch are re-read only if they changed on disk since the
+        project was loaded (same mtime, size and inode: its reading is reused).
+        """
         from .projet import Projet
         from .verification import erreurs, verifier
 
-        textes = self.textes()
-        self.apres = Projet.ouvrir(self.racine, tolerant=True, textes=textes)
+        textes = self.textes() if textes is None else textes
+        base = self.projet
+        self.apres = Projet.ouvrir(self.racine, tolerant=True, textes=textes, base=base)
         apres = erreurs(verifier(self.apres))
         if not apres:
             return []
         avant = Counter(
-            _cle(p) for p in erreurs(verifier(Projet.ouvrir(self.racine, tolerant=True)))
+            _cle(p) for p in erreurs(verifier(Projet.ouvrir(self.racine, tolerant=True, base=base)))
         )
         nouvelles = []
         for p in apres:
@@ -563,10 +568,11 @@ class Edition:
         return nouvelles
 
     def appliquer(self) -> None:
-        nouvelles = self.valider()
+        textes = self.textes()  # serialised once: tomlkit.dumps of a big file is slow
+        nouvelles = self.valider(textes)
         if nouvelles:
             raise ErreurValidation(nouvelles)
-        for chemin, texte in sorted(self.textes().items()):
+        for chemin, texte in sorted(textes.items()):
             cible = self.racine / chemin
             if texte is None:
                 with contextlib.suppress(FileNotFoundError):

@@ -55,6 +55,8 @@ class FichierLu:
     texte: str | None = None
     donnees: dict[str, Any] | None = None
     problemes: list[Probleme] = field(default_factory=list)
+    signature: tuple[int, int, int] | None = None
+    """(mtime_ns, size, inode) of the file before it was read; None for a text given in memory."""
     _index: IndexLignes | None = None
 
     def ligne(self, chemin: tuple[str | int, ...] | list[str | int]) -> int | None:
@@ -120,7 +122,9 @@ def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> Fichier
     lu = FichierLu(chemin)
     if texte is None:
         try:
-            taille = (racine / chemin).stat().st_size
+            etat = (racine / chemin).stat()
+            lu.signature = (etat.st_mtime_ns, etat.st_size, etat.st_ino)
+            taille = etat.st_size
             if taille > TAILLE_MAX:
                 lu.problemes.append(
                     Probleme(
@@ -169,6 +173,15 @@ def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> Fichier
     _verifier_version(lu)
     _verifier_volume(lu)
     return lu
+
+
+def signature(fichier: Path) -> tuple[int, int, int] | None:
+    """(mtime_ns, size, inode) of ``fichier`` now (None if it cannot be read)."""
+    try:
+        etat = fichier.stat()
+    except OSError:
+        return None
+    return (etat.st_mtime_ns, etat.st_size, etat.st_ino)
 
 
 def _verifier_version(lu: FichierLu) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dossier as D
 from .erreurs import ErreurChargement, ErreurClsm, Introuvable
-from .lecture import FichierLu, lire_fichier, valider
+from .lecture import FichierLu, lire_fichier, signature, valider
 from .modeles import (
     Action,
     FichierClsm,
@@ -65,6 +65,8 @@ class Projet:
         self.archives = FichierArchives()
         self.autres: dict[str, Any] = {}
         self.invalides: set[str] = set()
+        self.modeles: dict[str, Any] = {}
+        """Validated model of each valid file, by relative path."""
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -76,12 +78,16 @@ class Projet:
         tolerant: bool = False,
         textes: Mapping[str, str | None] | None = None,
         chercher_parents: bool = False,
+        base: Projet | None = None,
     ) -> Projet:
         """Load every file of the folder.
 
         ``tolerant``: keep going on invalid files (for ``verifier``); otherwise raise
         :class:`ErreurChargement` listing every problem. ``textes`` replaces (or, with None,
         removes) files by relative path: used to validate an edit before writing it.
+        ``base``: a project loaded earlier from the same folder; a file whose (mtime, size,
+        inode) has not changed since then is taken from it (read, parsed and validated
+        objects are shared, not copied) instead of being read again.
         """
         racine = D.trouver_racine(chemin, chercher_parents=chercher_parents)
         projet = cls(racine)
@@ -93,7 +99,10 @@ class Projet:
                 key=_ordre_fichiers,
             )
         for chemin in chemins:
-            projet._charger(chemin, None if textes is None else textes.get(chemin))
+            texte = None if textes is None else textes.get(chemin)
+            if texte is None and base is not None and base._reprendre(projet, chemin):
+                continue
+            projet._charger(chemin, texte)
         if not tolerant and any(p.est_erreur for p in projet.problemes):
             raise ErreurChargement(projet.problemes)
         return projet
@@ -108,6 +117,23 @@ class Projet:
         if modele is None:
             self.invalides.add(chemin)
             return
+        self._ranger(chemin, genre, modele, lu)
+
+    def _reprendre(self, autre: Projet, chemin: str) -> bool:
+        """Give ``autre`` this project's reading of ``chemin`` if the file is unchanged."""
+        lu = self.fichiers.get(chemin)
+        if lu is None or lu.signature is None or signature(self.racine / chemin) != lu.signature:
+            return False
+        autre.fichiers[chemin] = lu
+        genre = D.type_de_fichier(chemin)
+        if chemin in self.invalides:
+            autre.invalides.add(chemin)
+        elif chemin in self.modeles and genre is not None:
+            autre._ranger(chemin, genre, self.modeles[chemin], lu)
+        return True
+
+    def _ranger(self, chemin: str, genre: str, modele: Any, lu: FichierLu) -> None:
+        self.modeles[chemin] = modele
         if genre == "clsm":
             self.identite = modele
         elif genre == "membres":
