@@ -26,8 +26,9 @@ from ..contexte import Contexte, passer_contexte
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["json"]),
-    help="json : afficher les chiffres du bilan au lieu d'écrire les fichiers.",
+    type=click.Choice(["json", "docx", "xlsx"]),
+    help="json : afficher les chiffres du bilan au lieu d'écrire les fichiers ; docx ou xlsx : "
+    "comme --docx ou --xlsx.",
 )
 @passer_contexte
 def bilan(
@@ -37,14 +38,20 @@ def bilan(
     seulement: str | None,
     format_: str | None,
 ) -> None:
-    projet = contexte.projet()
     if format_ == "json" or contexte.format == "json":
-        contexte.sortie.json(projet.bilan(annee))
+        contexte.sortie.json(contexte.projet().bilan(annee))
         return
+    from ..documents import graphiques
     from ..documents.fichiers import pour_affichage
     from ..documents.production import FORMATS_BILAN, ecrire_bilan
 
+    seulement = seulement or format_
     formats = (seulement,) if seulement else FORMATS_BILAN
-    produit = ecrire_bilan(projet, annee, formats, sortie)
+    if "docx" in formats:
+        graphiques.prechauffer()  # matplotlib loads in a helper while the folder is read
+    try:
+        produit = ecrire_bilan(contexte.projet(), annee, formats, sortie)
+    finally:
+        graphiques.arreter()
     for chemin in produit.fichiers:
         contexte.sortie.succes(f"Bilan {annee} écrit : {pour_affichage(chemin)}")

@@ -28,6 +28,17 @@ TITRES = [
 
 def bilan_docx(bilan: Bilan, projet: Projet | None = None) -> bytes:
     """The .docx of the bilan (``projet`` gives the reference document and the logo)."""
+    return finaliser(construire_bilan_docx(bilan, projet))
+
+
+def finaliser(doc: DocumentWord) -> bytes:
+    """Place the charts (drawn meanwhile, perhaps by a helper process) and save."""
+    W.placer_images(doc)
+    return W.en_octets(doc)
+
+
+def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> DocumentWord:
+    """The document, its charts possibly still being drawn (see :func:`finaliser`)."""
     titre_doc = f"Bilan d'activité {bilan.annee} — {bilan.clsm}"
     doc = W.nouveau_document(projet, titre=titre_doc)
     _page_de_garde(doc, bilan, projet)
@@ -46,7 +57,7 @@ def bilan_docx(bilan: Bilan, projet: Projet | None = None) -> bytes:
         section(doc, bilan, numero)
     _annexe(doc, bilan)
     W.pied_de_page(doc, f"{bilan.clsm} — Bilan d'activité {bilan.annee}")
-    return W.en_octets(doc)
+    return doc
 
 
 def titres_sections(bilan: Bilan) -> list[tuple[int, str]]:
@@ -311,7 +322,8 @@ def _membres(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
         W.image(
             doc,
-            graphiques.barres_horizontales(
+            graphiques.dessiner(
+                graphiques.barres_horizontales,
                 [c.libelle for c in m.par_college],
                 [c.nombre for c in m.par_college],
                 "Membres par collège",
@@ -375,7 +387,8 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
         W.image(
             doc,
-            graphiques.barres_verticales(
+            graphiques.dessiner(
+                graphiques.barres_verticales,
                 [s.libelle for s in p.par_statut],
                 [s.nombre for s in p.par_statut],
                 "Actions par statut",
@@ -525,7 +538,8 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
         if s.historique:
             W.image(
                 doc,
-                graphiques.barres_verticales(
+                graphiques.dessiner(
+                    graphiques.barres_verticales,
                     [str(h.annee) for h in s.historique],
                     [h.participants for h in s.historique],
                     "Participants à la SISM par année",

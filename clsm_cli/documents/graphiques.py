@@ -2,12 +2,21 @@
 
 The figures are built with ``matplotlib.figure.Figure`` and the Agg canvas directly (no
 pyplot: no global state, no GUI backend), and returned as PNG bytes held in memory.
+
+Importing matplotlib costs about a second. :func:`prechauffer` starts that import in a helper
+process (forked, where the system allows it, and when there are several processors) while
+the main process loads the folder and writes the tables; :func:`dessiner` then draws there,
+and the document collects the images at the end. Without a helper, drawing happens here.
+CLSM_SANS_PARALLELE=1 turns the helper off.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from ..textes import nombre_fr
 
@@ -15,6 +24,67 @@ BLEU = "#1F4E79"
 BLEU_CLAIR = "#9DC3E6"
 LARGEUR_POUCES = 6.3
 RESOLUTION = 200
+
+
+class Image(Protocol):
+    def result(self) -> bytes: ...
+
+
+class _Immediate:
+    def __init__(self, png: bytes) -> None:
+        self._png = png
+
+    def result(self) -> bytes:
+        return self._png
+
+
+_AIDE: Any = None
+"""The helper process pool (one worker), or None."""
+
+
+def _importer() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.backends.backend_agg
+    import matplotlib.figure
+
+
+def prechauffer() -> None:
+    """Start importing matplotlib in a helper process (does nothing where it cannot)."""
+    global _AIDE
+    if _AIDE is not None or os.environ.get("CLSM_SANS_PARALLELE") == "1":
+        return
+    if (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
+        return  # elsewhere « fork » is missing or unsafe, and « spawn » would cost more
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return
+        _AIDE = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        _AIDE.submit(_importer)
+    except (OSError, ImportError, ValueError, RuntimeError):
+        _AIDE = None
+
+
+def dessiner(fonction: Callable[..., bytes], *args: Any) -> Image:
+    """``fonction(*args)`` drawn by the helper when there is one, here otherwise."""
+    if _AIDE is not None:
+        try:
+            return _AIDE.submit(fonction, *args)  # type: ignore[no-any-return]
+        except RuntimeError:  # pool broken or shut down
+            pass
+    return _Immediate(fonction(*args))
+
+
+def arreter() -> None:
+    """Stop the helper process (at the end of a command)."""
+    global _AIDE
+    aide, _AIDE = _AIDE, None
+    if aide is not None:
+        aide.shutdown(wait=True, cancel_futures=True)
 
 
 def _figure(hauteur: float, largeur: float = LARGEUR_POUCES):  # type: ignore[no-untyped-def]

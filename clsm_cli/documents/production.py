@@ -32,21 +32,31 @@ def ecrire_bilan(
     formats: Sequence[str] = FORMATS_BILAN,
     sortie: Path | None = None,
 ) -> Produit:
+    from . import graphiques
     from .bilan import calculer_bilan
 
     chemins = chemins_sortie(projet, f"bilan-{annee}", [f".{f}" for f in formats], sortie)
-    bilan = calculer_bilan(projet, annee)
-    contenus = []
-    for format_ in formats:
-        if format_ == "docx":
-            from .bilan_docx import bilan_docx
+    contenus: dict[str, bytes] = {}
+    if "docx" in formats:
+        graphiques.prechauffer()
+    try:
+        bilan = calculer_bilan(projet, annee)
+        document = None
+        if "docx" in formats:
+            from .bilan_docx import construire_bilan_docx
 
-            contenus.append(bilan_docx(bilan, projet))
-        else:
+            document = construire_bilan_docx(bilan, projet)  # charts drawn meanwhile
+        if "xlsx" in formats:
             from .bilan_xlsx import bilan_xlsx
 
-            contenus.append(bilan_xlsx(bilan))
-    return Produit([ecrire(c, x) for c, x in zip(chemins, contenus, strict=True)])
+            contenus["xlsx"] = bilan_xlsx(bilan)
+        if document is not None:
+            from .bilan_docx import finaliser
+
+            contenus["docx"] = finaliser(document)
+    finally:
+        graphiques.arreter()
+    return Produit([ecrire(c, contenus[f]) for c, f in zip(chemins, formats, strict=True)])
 
 
 def ecrire_convention(

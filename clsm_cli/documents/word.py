@@ -734,7 +734,13 @@ _APRES_UPDATE_FIELDS = (
 """Elements that follow ``w:updateFields`` in settings.xml (Word checks the order)."""
 
 
-def image(document: DocumentWord, png: bytes, largeur_cm: float, legende: str = "") -> None:
+_IMAGES: dict[int, tuple[Any, list[tuple[Paragraph, Any, float]]]] = {}
+
+
+def image(document: DocumentWord, png: Any, largeur_cm: float, legende: str = "") -> None:
+    """A centred picture with its caption. ``png``: bytes, or an object whose ``result()``
+    gives them (a chart being drawn elsewhere): the picture is then placed by
+    :func:`placer_images`."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
@@ -742,10 +748,26 @@ def image(document: DocumentWord, png: bytes, largeur_cm: float, legende: str = 
     p = document.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = bool(legende)
-    p.add_run().add_picture(io.BytesIO(png), width=Cm(largeur_cm))
+    if isinstance(png, bytes):
+        p.add_run().add_picture(io.BytesIO(png), width=Cm(largeur_cm))
+    else:
+        element = document.element
+        attente = _IMAGES.setdefault(id(element), (element, []))[1]
+        attente.append((p, png, largeur_cm))
     if legende:
         c = ajouter(document, legende, style_nomme(document, "Caption"))
         c.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def placer_images(document: DocumentWord) -> None:
+    """Put in place the pictures that were still being drawn."""
+    from docx.shared import Cm
+
+    element, attente = _IMAGES.pop(id(document.element), (None, []))
+    if element is not document.element:
+        return
+    for paragraphe, futur, largeur_cm in attente:
+        paragraphe.add_run().add_picture(io.BytesIO(futur.result()), width=Cm(largeur_cm))
 
 
 def pied_de_page(document: DocumentWord, texte: str, *, premiere_page: bool = False) -> None:
