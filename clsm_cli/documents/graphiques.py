@@ -55,6 +55,8 @@ def prechauffer() -> None:
     global _AIDE
     if _AIDE is not None or os.environ.get("CLSM_SANS_PARALLELE") == "1":
         return
+    if "matplotlib.figure" in sys.modules:
+        return  # already imported here: drawing here is cheaper than a helper
     if (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
         return  # elsewhere « fork » is missing or unsafe, and « spawn » would cost more
     try:

@@ -408,3 +408,26 @@ def test_json_global(demo: Path, clsm: Callable[..., Result]) -> None:
     }
     assert not (demo / "exports" / "bilan-2025.docx").exists()
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["date_edition"])
+
+
+def test_processus_separe_graphiques_auxiliaires(demo: Path) -> None:
+    """In a fresh process (as a user runs it) the charts are drawn by the helper process."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CLSM_AUJOURDHUI": A.AUJOURDHUI}
+    env.pop("CLSM_SANS_PARALLELE", None)
+    r = subprocess.run(
+        [sys.executable, "-m", "clsm_cli", "-C", str(demo), "bilan", "2025", "--docx"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "bilan-2025.docx" in r.stdout
+    doc = A.docx(demo / "exports" / "bilan-2025.docx")
+    assert len(doc.inline_shapes) == 3
+    assert not (demo / "exports" / "bilan-2025.xlsx").exists()
