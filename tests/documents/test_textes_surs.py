@@ -180,3 +180,16 @@ def test_modele_configure_et_illisible(demo: Path, clsm: Callable[..., Result]) 
     assert r.exit_code == 1
     assert "Le modèle Word" in r.stderr and "gabarits/ville.docx" in r.stderr
     assert not (demo / "autre.docx").exists()
+
+
+def test_logo_en_couverture(demo: Path, clsm: Callable[..., Result]) -> None:
+    from clsm_cli.documents.graphiques import barres_verticales
+
+    (demo / "modeles").mkdir(exist_ok=True)
+    (demo / "modeles" / "logo.png").write_bytes(barres_verticales(["logo"], [1], "Logo"))
+    r = clsm("-C", demo, "bilan", "2025", "--docx")
+    assert r.exit_code == 0, r.output
+    doc = A.docx(demo / "exports" / "bilan-2025.docx")
+    assert len(doc.inline_shapes) == 4  # the logo, then the three charts
+    premier = doc.paragraphs[0]._p
+    assert premier.findall(f".//{A.NS_W}drawing")
