@@ -116,9 +116,10 @@ def aide(*mots: str) -> str:
 
 
 def empreinte() -> str:
-    """Sources that shape a generated folder: a change in one regenerates the cache."""
+    """Sources that shape a generated folder (the generator, the models it must satisfy): a
+    change in one regenerates the cache."""
     h = hashlib.sha256()
-    for f in ("benchmarks/generer.py", "clsm_cli/ecriture.py", "clsm_cli/initialisation.py"):
+    for f in ["benchmarks/generer.py", *sorted(RACINE.glob("clsm_cli/modeles/*.py"))]:
         h.update((RACINE / f).read_bytes())
     return h.hexdigest()[:12]
 
