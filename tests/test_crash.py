@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -78,19 +79,24 @@ def tuer_pendant_les_ecritures(dossier: Path, fois: int, graine: int) -> Counter
     hasard = random.Random(graine)
     bilan: Counter[str] = Counter()
     debut = time.monotonic()
-    subprocess.run(commande(dossier, -1), check=True, capture_output=True)  # warm, timed
-    duree = time.monotonic() - debut
+    subprocess.run(commande(dossier, -1), check=True, capture_output=True)
+    durees = [time.monotonic() - debut]  # of complete runs: the machine's load varies
     for i in range(fois):
         avant = donnees(dossier)
+        # half the kills anywhere in the run, half near its end, where the write happens
+        fraction = hasard.uniform(0.2, 1.0) if i % 2 else hasard.uniform(0.8, 1.0)
+        debut = time.monotonic()
         processus = subprocess.Popen(
             commande(dossier, i), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(hasard.uniform(0.4, 1.1) * duree)
-        tue = processus.poll() is None
-        if tue:
+        try:
+            processus.wait(timeout=fraction * statistics.median(durees[-5:]))
+            durees.append(time.monotonic() - debut)
+            bilan["finis_avant"] += 1
+        except subprocess.TimeoutExpired:
             os.kill(processus.pid, signal.SIGKILL)
-        processus.wait()
-        bilan["tues" if tue else "finis_avant"] += 1
+            processus.wait()
+            bilan["tues"] += 1
         apres = donnees(dossier)
         assert set(apres) == set(avant)
         for chemin, contenu in apres.items():

@@ -33,21 +33,11 @@ from clsm_cli.ecriture import en_donnees, texte_nouveau
 from clsm_cli.projet import MODELES
 
 from .strategies import instances
+from .test_aller_retour import CHEMINS
 
 EXEMPLES = 50
 EXEMPLES_LENTS = 1_000
 
-CHEMINS = {
-    "clsm": "clsm.toml",
-    "membres": "membres.toml",
-    "groupes": "groupes.toml",
-    "plan": "plan.toml",
-    "reunion": "reunions/2026-03-12-copil.toml",
-    "sism": "sism/2026.toml",
-    "situations": "cellule/situations.toml",
-    "seance": "cellule/seances/2026-03-12.toml",
-    "archives": "cellule/archives.toml",
-}
 MEMBRES = """\
 version_schema = "1.0"
 

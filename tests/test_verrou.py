@@ -18,33 +18,9 @@ import pytest
 from clsm_cli import creer_dossier
 from clsm_cli.ecriture import Verrou
 
-MEMBRES = """\
-version_schema = "1.0"
+from .test_fuzz import AJOUT_SITUATION, MEMBRES
 
-[[membre]]
-id = "as-ccas"
-structure = "CCAS"
-college = "social_medico_social"
-"""
-AJOUT = [
-    "cellule",
-    "situation",
-    "ajouter",
-    "--date-saisine",
-    "2026-03-02",
-    "--origine",
-    "CCAS",
-    "--tranche-age",
-    "40_59",
-    "--commune",
-    "Testville",
-    "--problematique",
-    "logement",
-    "--referent",
-    "as-ccas",
-    "--consentement",
-    "oral",
-]
+AJOUT = [*AJOUT_SITUATION, "--consentement", "oral"]
 
 
 @pytest.fixture
