@@ -74,6 +74,18 @@ def ids(texte: bytes) -> list[str]:
     return [m["id"] for m in tomllib.loads(texte.decode("utf-8"))["membre"]]
 
 
+def guetter_l_ecriture(processus: subprocess.Popen[bytes], dossier: Path, delai: float) -> bool:
+    """Wait until ``processus`` starts writing a file, then ``delai`` seconds; True if it is
+    still running (to be killed), False if it ended first."""
+    while processus.poll() is None:
+        with os.scandir(dossier) as entrees:
+            if any(RE_TEMPORAIRE.match(e.name) for e in entrees):
+                time.sleep(delai)
+                return processus.poll() is None
+        time.sleep(0.0002)
+    return False
+
+
 def tuer_pendant_les_ecritures(dossier: Path, fois: int, graine: int) -> Counter[str]:
     """Run and SIGKILL ``fois`` writers; check the folder after each kill."""
     hasard = random.Random(graine)
@@ -83,20 +95,28 @@ def tuer_pendant_les_ecritures(dossier: Path, fois: int, graine: int) -> Counter
     durees = [time.monotonic() - debut]  # of complete runs: the machine's load varies
     for i in range(fois):
         avant = donnees(dossier)
-        # half the kills anywhere in the run, half near its end, where the write happens
-        fraction = hasard.uniform(0.2, 1.0) if i % 2 else hasard.uniform(0.8, 1.0)
         debut = time.monotonic()
         processus = subprocess.Popen(
             commande(dossier, i), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        try:
-            processus.wait(timeout=fraction * statistics.median(durees[-5:]))
-            durees.append(time.monotonic() - debut)
-            bilan["finis_avant"] += 1
-        except subprocess.TimeoutExpired:
+        if i % 3 == 0:
+            # watch for the temporary file, then kill within the next milliseconds
+            tue = guetter_l_ecriture(processus, dossier, hasard.uniform(0, 0.004))
+        else:
+            # a moment anywhere in the run, or near its end where the write happens
+            fraction = hasard.uniform(0.2, 1.0) if i % 3 == 1 else hasard.uniform(0.8, 1.0)
+            try:
+                processus.wait(timeout=fraction * statistics.median(durees[-5:]))
+                tue = False
+            except subprocess.TimeoutExpired:
+                tue = True
+        if tue:
             os.kill(processus.pid, signal.SIGKILL)
             processus.wait()
             bilan["tues"] += 1
+        else:
+            durees.append(time.monotonic() - debut)
+            bilan["finis_avant"] += 1
         apres = donnees(dossier)
         assert set(apres) == set(avant)
         for chemin, contenu in apres.items():
