@@ -80,7 +80,8 @@ class Sortie:
         click.echo(texte, err=self.format != "table")
 
     def succes(self, texte: str) -> None:
-        self._console().print(f"[green]✓[/green] {_echapper(texte)}")
+        # click, not rich: importing rich for one line costs ~40 ms (colour only at a terminal)
+        click.echo(f"{click.style('✓', fg='green')} {texte}", err=self.format != "table")
 
     def avertissement(self, texte: str) -> None:
         self._console(erreur=True).print(f"[yellow]Attention :[/yellow] {_echapper(texte)}")
