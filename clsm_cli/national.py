@@ -311,7 +311,10 @@ def resumer_dossier(chemin: str) -> Resume | Ignore:
         return Ignore(chemin, ["pas de clsm.toml : ce n'est pas un dossier clsm"])
     except OSError as exc:
         return Ignore(chemin, [f"lecture impossible ({exc.strerror or exc})"])
-    return resumer(projet, chemin)
+    try:
+        return resumer(projet, chemin)
+    except Exception as exc:  # one odd folder must not abort a national run
+        return Ignore(chemin, [f"erreur inattendue pendant le calcul ({type(exc).__name__})"])
 
 
 # --- finding folders -----------------------------------------------------------------------

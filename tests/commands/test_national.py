@@ -403,3 +403,37 @@ def test_type_de_financeur(financeur: str, genre: str) -> None:
 )
 def test_theme_d_axe(intitule: str, theme: str) -> None:
     assert theme_d_axe(intitule) == theme
+
+
+def test_erreur_inattendue_ignoree(reseau: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import clsm_cli.national as N
+
+    def panne(projet: Any, dossier: str | None = None) -> Resume:
+        raise ZeroDivisionError
+
+    monkeypatch.setattr(N, "resumer", panne)
+    resultat = consolider([reseau / "a-petit"], processus=1)
+    assert [(i.dossier, i.problemes) for i in resultat.ignores] == [
+        (str(reseau / "a-petit"), ["erreur inattendue pendant le calcul (ZeroDivisionError)"])
+    ]
+
+
+def test_barre_de_progression(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clsm_cli.commands.national import _Barre
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # as at a terminal
+    barre = _Barre()
+    assert barre.actif
+    for fait in (1, 2, 3):
+        barre(fait, 3)
+    barre.fermer()
+    sortie = capsys.readouterr()
+    assert sortie.out == ""
+    assert "Consolidation" in sortie.err
+    muette = _Barre()
+    muette.actif = False
+    muette(1, 3)
+    muette.fermer()
+    assert capsys.readouterr() == ("", "")
