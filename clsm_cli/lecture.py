@@ -7,6 +7,7 @@ big plan.toml), else the stdlib tomllib; tomlkit is kept for the file being edit
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -173,6 +174,82 @@ def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> Fichier
     _verifier_version(lu)
     _verifier_volume(lu)
     return lu
+
+
+PARALLELE_OCTETS = 1_000_000
+"""From this many bytes to read, half of the files are read in a forked process."""
+
+
+def lire_fichiers(racine: Path, chemins: list[str]) -> dict[str, FichierLu]:
+    """Read and parse ``chemins``: on a big folder, about half of them (by size) in a forked
+    child while this process reads the others (parsing is most of the time of loading a big
+    folder, and clsm runs on 2-core laptops).
+
+    Only where it is safe and worth it: POSIX fork, more than one processor, this process
+    single-threaded (fork copies no other thread), at least :data:`PARALLELE_OCTETS` bytes.
+    The child sends back the same :class:`FichierLu` values (pickled); if anything goes wrong
+    with it, its files are simply read here. The result is the same either way.
+    """
+    lus: dict[str, FichierLu] = {}
+    enfant = _part_de_l_enfant(racine, chemins)
+    recus: list[FichierLu] = []
+    if enfant:
+        import pickle
+
+        lecture, ecriture = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child, checked through its result
+            try:
+                os.close(lecture)
+                morceau = [lire_fichier(racine, c) for c in enfant]
+                with os.fdopen(ecriture, "wb") as f:
+                    f.write(pickle.dumps(morceau, protocol=pickle.HIGHEST_PROTOCOL))
+            finally:
+                os._exit(0)
+        os.close(ecriture)
+        tuyau = os.fdopen(lecture, "rb")
+        try:
+            lus = {c: lire_fichier(racine, c) for c in chemins if c not in enfant}
+            brut = tuyau.read()
+            recus = pickle.loads(brut) if brut else []
+        except Exception:  # a child that failed: its files are read below
+            recus = []
+        finally:
+            tuyau.close()  # a child still writing gets a broken pipe and exits
+            os.waitpid(pid, 0)
+    for lu in recus:
+        if isinstance(lu, FichierLu) and lu.chemin in enfant:
+            lus[lu.chemin] = lu
+    for chemin in chemins:
+        if chemin not in lus:
+            lus[chemin] = lire_fichier(racine, chemin)
+    return lus
+
+
+def _part_de_l_enfant(racine: Path, chemins: list[str]) -> set[str]:
+    """The files a child should read (about half of the bytes), or none."""
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return set()
+    import threading
+
+    if threading.active_count() > 1:
+        return set()
+    tailles: dict[str, int] = {}
+    for chemin in chemins:
+        try:
+            tailles[chemin] = (racine / chemin).stat().st_size
+        except OSError:
+            tailles[chemin] = 0
+    total = sum(tailles.values())
+    if total < PARALLELE_OCTETS:
+        return set()
+    part: set[str] = set()
+    cumul = 0
+    for chemin in sorted(chemins, key=lambda c: -tailles[c]):
+        if cumul + tailles[chemin] <= total / 2:
+            part.add(chemin)
+            cumul += tailles[chemin]
+    return part
 
 
 def signature(fichier: Path) -> tuple[int, int, int] | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dossier as D
 from .erreurs import ErreurChargement, ErreurClsm, Introuvable
-from .lecture import FichierLu, lire_fichier, signature, valider
+from .lecture import FichierLu, lire_fichier, lire_fichiers, signature, valider
 from .modeles import (
     Action,
     FichierClsm,
@@ -98,18 +98,21 @@ class Projet:
                 - {c for c, t in textes.items() if t is None},
                 key=_ordre_fichiers,
             )
+        # a plain load of a big folder reads its files on two processors (lire_fichiers)
+        deja_lus = lire_fichiers(racine, chemins) if textes is None and base is None else {}
         for chemin in chemins:
             texte = None if textes is None else textes.get(chemin)
             if texte is None and base is not None and base._reprendre(projet, chemin):
                 continue
-            projet._charger(chemin, texte)
+            projet._charger(chemin, texte, deja_lus.get(chemin))
         if not tolerant and any(p.est_erreur for p in projet.problemes):
             raise ErreurChargement(projet.problemes)
         return projet
 
-    def _charger(self, chemin: str, texte: str | None) -> None:
+    def _charger(self, chemin: str, texte: str | None, lu: FichierLu | None = None) -> None:
         genre = D.type_de_fichier(chemin)
-        lu = lire_fichier(self.racine, chemin, texte)
+        if lu is None:
+            lu = lire_fichier(self.racine, chemin, texte)
         self.fichiers[chemin] = lu
         if genre is None or genre not in MODELES:
             return

@@ -1,5 +1,6 @@
-"""Projet.ouvrir(base=…): an edit re-reads only the files that changed since the project was
-loaded, and still sees every change made on disk in the meantime."""
+"""Loading a folder: Projet.ouvrir(base=…) re-reads only the files changed since the project
+was loaded (and still sees every change made on disk), and a big folder read on two processors
+gives exactly what a sequential read gives."""
 
 from __future__ import annotations
 
@@ -63,3 +64,67 @@ def test_erreur_externe_ajoutee_pendant_l_edition(projet: Path) -> None:
         ed.document("groupes.toml")["groupe"] = [{"id": "gt-a", "nom": "A", "pilote": "ccas"}]
     assert [pb.code for pb in erreur.value.problemes] == ["E201"]
     assert (projet / "groupes.toml").read_bytes() == avant
+
+
+def _projet_varie(projet: Path) -> Path:
+    """A folder with a valid file, a syntax error, a non-UTF-8 file and a few meetings."""
+    for i in range(1, 6):
+        (projet / "reunions" / f"2025-0{i}-10-copil.toml").write_text(
+            f'version_schema = "1.0"\ninstance = "copil"\ndate = 2025-0{i}-10\n', encoding="utf-8"
+        )
+    (projet / "groupes.toml").write_text('version_schema = "1.0"\n[[groupe]\n', encoding="utf-8")
+    (projet / "sism").mkdir(exist_ok=True)
+    (projet / "sism" / "2025.toml").write_bytes(b'theme = "caf\xe9"\n')
+    return projet
+
+
+def test_lecture_en_parallele_identique(projet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clsm_cli import lecture
+
+    _projet_varie(projet)
+    sequentiel = Projet.ouvrir(projet, tolerant=True)
+    monkeypatch.setattr(lecture, "PARALLELE_OCTETS", 0)
+    chemins = list(sequentiel.fichiers)
+    assert lecture._part_de_l_enfant(projet, chemins)  # the child really takes some files
+    parallele = Projet.ouvrir(projet, tolerant=True)
+    assert list(parallele.fichiers) == chemins
+    for chemin in chemins:
+        a, b = sequentiel.fichiers[chemin], parallele.fichiers[chemin]
+        assert (a.texte, a.donnees, a.problemes, a.signature) == (
+            b.texte,
+            b.donnees,
+            b.problemes,
+            b.signature,
+        )
+    assert parallele.problemes == sequentiel.problemes
+    assert [p.code for p in parallele.problemes] == ["E001", "E002"]
+    assert sorted(parallele.reunions) == sorted(sequentiel.reunions)
+
+
+def test_lecture_en_parallele_enfant_en_echec(
+    projet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child that cannot send its files back: they are read here, nothing is lost."""
+    import pickle
+
+    from clsm_cli import lecture
+
+    _projet_varie(projet)
+    attendu = Projet.ouvrir(projet, tolerant=True)
+    monkeypatch.setattr(lecture, "PARALLELE_OCTETS", 0)
+
+    def panne(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("pickle en panne")
+
+    monkeypatch.setattr(pickle, "dumps", panne)
+    projet_lu = Projet.ouvrir(projet, tolerant=True)
+    assert {c: lu.donnees for c, lu in projet_lu.fichiers.items()} == {
+        c: lu.donnees for c, lu in attendu.fichiers.items()
+    }
+    assert projet_lu.problemes == attendu.problemes
+
+
+def test_pas_de_processus_pour_un_petit_dossier(projet: Path) -> None:
+    from clsm_cli import lecture
+
+    assert lecture._part_de_l_enfant(projet, ["clsm.toml", "membres.toml"]) == set()
