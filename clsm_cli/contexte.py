@@ -38,10 +38,15 @@ class Contexte:
 
     def projet(self, *, tolerant: bool = False) -> Projet:
         """The folder, loaded once (raises ErreurChargement if invalid, unless tolerant)."""
-        from .projet import Projet
-
         if self._projet is None or tolerant:
-            projet = Projet.ouvrir(self.racine(), tolerant=tolerant)
+            from .lecture import commencer_lecture
+
+            racine = self.racine()
+            # a big folder starts being read in a child while pydantic and the models load
+            prelecture = commencer_lecture(racine)
+            from .projet import Projet
+
+            projet = Projet.ouvrir(racine, tolerant=tolerant, prelecture=prelecture)
             if tolerant:
                 return projet
             self._projet = projet

@@ -178,9 +178,82 @@ def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> Fichier
 
 PARALLELE_OCTETS = 1_000_000
 """From this many bytes to read, half of the files are read in a forked process."""
+PART_ENFANT_AVANT_IMPORTS = 0.65
+"""Share of the bytes a child started before the heavy imports reads (this process imports
+pydantic and the models meanwhile, then reads the rest)."""
 
 
-def lire_fichiers(racine: Path, chemins: list[str]) -> dict[str, FichierLu]:
+class Prelecture:
+    """Files being read and parsed in a forked child (see :func:`commencer_lecture`)."""
+
+    def __init__(self, racine: Path, part: set[str], pid: int, tuyau: Any) -> None:
+        self.racine = racine
+        self.part = part
+        self._pid: int | None = pid
+        self._tuyau = tuyau
+        self._recus: dict[str, FichierLu] = {}
+
+    def recevoir(self) -> dict[str, FichierLu]:
+        """The child's readings ({} if it failed: the caller reads those files itself)."""
+        if self._pid is None:
+            return self._recus
+        import pickle
+
+        try:
+            brut = self._tuyau.read()
+            for lu in pickle.loads(brut) if brut else []:
+                if isinstance(lu, FichierLu) and lu.chemin in self.part:
+                    self._recus[lu.chemin] = lu
+        except Exception:
+            self._recus = {}
+        finally:
+            self.abandonner()
+        return self._recus
+
+    def abandonner(self) -> None:
+        """Stop waiting for the child (a child still writing gets a broken pipe and exits)."""
+        if self._pid is not None:
+            self._tuyau.close()
+            os.waitpid(self._pid, 0)
+            self._pid = None
+
+    def __del__(self) -> None:
+        self.abandonner()
+
+
+def commencer_lecture(
+    racine: Path, chemins: list[str] | None = None, fraction: float | None = None
+) -> Prelecture | None:
+    """On a big folder, start reading about half of its bytes in a forked child, and return at
+    once (None when not worth it or not safe: see :func:`lire_fichiers`).
+
+    Call it before importing pydantic and the models (about 0.2 s): the child reads meanwhile.
+    """
+    from .dossier import lister_fichiers
+
+    chemins = lister_fichiers(racine) if chemins is None else chemins
+    part = _part_de_l_enfant(racine, chemins, fraction or PART_ENFANT_AVANT_IMPORTS)
+    if not part:
+        return None
+    import pickle
+
+    lecture, ecriture = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child, checked through its result
+        try:
+            os.close(lecture)
+            morceau = [lire_fichier(racine, c) for c in sorted(part)]
+            with os.fdopen(ecriture, "wb") as f:
+                f.write(pickle.dumps(morceau, protocol=pickle.HIGHEST_PROTOCOL))
+        finally:
+            os._exit(0)
+    os.close(ecriture)
+    return Prelecture(racine, part, pid, os.fdopen(lecture, "rb"))
+
+
+def lire_fichiers(
+    racine: Path, chemins: list[str], prelecture: Prelecture | None = None
+) -> dict[str, FichierLu]:
     """Read and parse ``chemins``: on a big folder, about half of them (by size) in a forked
     child while this process reads the others (parsing is most of the time of loading a big
     folder, and clsm runs on 2-core laptops).
@@ -189,45 +262,29 @@ def lire_fichiers(racine: Path, chemins: list[str]) -> dict[str, FichierLu]:
     single-threaded (fork copies no other thread), at least :data:`PARALLELE_OCTETS` bytes.
     The child sends back the same :class:`FichierLu` values (pickled); if anything goes wrong
     with it, its files are simply read here. The result is the same either way.
+    ``prelecture``: a reading already started by :func:`commencer_lecture` for this folder.
     """
+    if prelecture is not None and prelecture.racine != racine:
+        prelecture.abandonner()
+        prelecture = None
+    if prelecture is None:
+        prelecture = commencer_lecture(racine, chemins, 0.5)
+    part = prelecture.part if prelecture is not None else set()
     lus: dict[str, FichierLu] = {}
-    enfant = _part_de_l_enfant(racine, chemins)
-    recus: list[FichierLu] = []
-    if enfant:
-        import pickle
-
-        lecture, ecriture = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child, checked through its result
-            try:
-                os.close(lecture)
-                morceau = [lire_fichier(racine, c) for c in enfant]
-                with os.fdopen(ecriture, "wb") as f:
-                    f.write(pickle.dumps(morceau, protocol=pickle.HIGHEST_PROTOCOL))
-            finally:
-                os._exit(0)
-        os.close(ecriture)
-        tuyau = os.fdopen(lecture, "rb")
-        try:
-            lus = {c: lire_fichier(racine, c) for c in chemins if c not in enfant}
-            brut = tuyau.read()
-            recus = pickle.loads(brut) if brut else []
-        except Exception:  # a child that failed: its files are read below
-            recus = []
-        finally:
-            tuyau.close()  # a child still writing gets a broken pipe and exits
-            os.waitpid(pid, 0)
-    for lu in recus:
-        if isinstance(lu, FichierLu) and lu.chemin in enfant:
-            lus[lu.chemin] = lu
+    recus: dict[str, FichierLu] = {}
+    try:
+        lus = {c: lire_fichier(racine, c) for c in chemins if c not in part}
+    finally:
+        if prelecture is not None:
+            recus = prelecture.recevoir()
     for chemin in chemins:
         if chemin not in lus:
-            lus[chemin] = lire_fichier(racine, chemin)
+            lus[chemin] = recus.get(chemin) or lire_fichier(racine, chemin)
     return lus
 
 
-def _part_de_l_enfant(racine: Path, chemins: list[str]) -> set[str]:
-    """The files a child should read (about half of the bytes), or none."""
+def _part_de_l_enfant(racine: Path, chemins: list[str], fraction: float = 0.5) -> set[str]:
+    """The files a child should read (about ``fraction`` of the bytes), or none."""
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return set()
     import threading
@@ -246,7 +303,7 @@ def _part_de_l_enfant(racine: Path, chemins: list[str]) -> set[str]:
     part: set[str] = set()
     cumul = 0
     for chemin in sorted(chemins, key=lambda c: -tailles[c]):
-        if cumul + tailles[chemin] <= total / 2:
+        if cumul + tailles[chemin] <= total * fraction:
             part.add(chemin)
             cumul += tailles[chemin]
     return part

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dossier as D
 from .erreurs import ErreurChargement, ErreurClsm, Introuvable
-from .lecture import FichierLu, lire_fichier, lire_fichiers, signature, valider
+from .lecture import FichierLu, Prelecture, lire_fichier, lire_fichiers, signature, valider
 from .modeles import (
     Action,
     FichierClsm,
@@ -79,6 +79,7 @@ class Projet:
         textes: Mapping[str, str | None] | None = None,
         chercher_parents: bool = False,
         base: Projet | None = None,
+        prelecture: Prelecture | None = None,
     ) -> Projet:
         """Load every file of the folder.
 
@@ -87,7 +88,8 @@ class Projet:
         removes) files by relative path: used to validate an edit before writing it.
         ``base``: a project loaded earlier from the same folder; a file whose (mtime, size,
         inode) has not changed since then is taken from it (read, parsed and validated
-        objects are shared, not copied) instead of being read again.
+        objects are shared, not copied) instead of being read again. ``prelecture``: a reading
+        of this folder started by :func:`lecture.commencer_lecture` (see ``Contexte.projet``).
         """
         racine = D.trouver_racine(chemin, chercher_parents=chercher_parents)
         projet = cls(racine)
@@ -99,7 +101,11 @@ class Projet:
                 key=_ordre_fichiers,
             )
         # a plain load of a big folder reads its files on two processors (lire_fichiers)
-        deja_lus = lire_fichiers(racine, chemins) if textes is None and base is None else {}
+        deja_lus = {}
+        if textes is None and base is None:
+            deja_lus = lire_fichiers(racine, chemins, prelecture)
+        elif prelecture is not None:
+            prelecture.abandonner()
         for chemin in chemins:
             texte = None if textes is None else textes.get(chemin)
             if texte is None and base is not None and base._reprendre(projet, chemin):

@@ -5,9 +5,11 @@ gives exactly what a sequential read gives."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from clsm_cli.erreurs import ErreurValidation
 from clsm_cli.projet import Projet
@@ -128,3 +130,42 @@ def test_pas_de_processus_pour_un_petit_dossier(projet: Path) -> None:
     from clsm_cli import lecture
 
     assert lecture._part_de_l_enfant(projet, ["clsm.toml", "membres.toml"]) == set()
+
+
+def test_prelecture_commencee_avant_les_imports(
+    projet: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from clsm_cli import lecture
+
+    _projet_varie(projet)
+    attendu = Projet.ouvrir(projet, tolerant=True)
+    monkeypatch.setattr(lecture, "PARALLELE_OCTETS", 0)
+    prelecture = lecture.commencer_lecture(projet)
+    assert prelecture is not None and prelecture.part
+    lu = Projet.ouvrir(projet, tolerant=True, prelecture=prelecture)
+    assert {c: f.donnees for c, f in lu.fichiers.items()} == {
+        c: f.donnees for c, f in attendu.fichiers.items()
+    }
+    assert lu.problemes == attendu.problemes
+    assert prelecture.recevoir().keys() == prelecture.part  # received once, kept
+    # a reading started for another folder is dropped, not used
+    autre = lecture.commencer_lecture(projet)
+    assert autre is not None
+    ailleurs = lecture.lire_fichiers(tmp_path, [], autre)
+    assert ailleurs == {}
+    assert autre.recevoir() == {}
+
+
+def test_verifier_avec_prelecture(
+    projet: Path, monkeypatch: pytest.MonkeyPatch, clsm: Callable[..., Result]
+) -> None:
+    from clsm_cli import lecture
+
+    monkeypatch.setattr(lecture, "PARALLELE_OCTETS", 0)
+    _projet_varie(projet)
+    r = clsm("-C", projet, "verifier")
+    assert r.exit_code == 1
+    assert [ligne.rsplit("(", 1)[-1] for ligne in r.stdout.splitlines()[:2]] == [
+        "E001)",
+        "E002)",
+    ]

@@ -21,9 +21,10 @@ def verifier(contexte: Contexte, strict: bool, codes: bool) -> None:
             ["Code", "Signification"], sorted(CODES.items()), cles=["code", "signification"]
         )
         return
+    projet = contexte.projet(tolerant=True)  # first: reading starts before heavy imports
     from ..verification import verifier as verifier_projet
 
-    problemes = verifier_projet(contexte.projet(tolerant=True))
+    problemes = verifier_projet(projet)
     nb_erreurs = sum(p.est_erreur for p in problemes)
     if sortie.format == "json":
         sortie.json([p.en_dict() for p in problemes])
