@@ -16,6 +16,8 @@ def ecrire(dossier: Path, chemin: str, texte: str) -> None:
     cible = dossier / chemin
     cible.parent.mkdir(parents=True, exist_ok=True)
     cible.write_text(texte, encoding="utf-8")
+    if chemin.startswith("cellule/"):
+        cible.chmod(0o600)
 
 
 def lignes(resultat: Result) -> list[str]:
@@ -60,7 +62,7 @@ def test_syntaxe_toml(projet: Path, verifier: Callable[..., Result]) -> None:
     r = verifier(projet)
     assert r.exit_code == 1
     assert lignes(r) == [
-        "membres.toml:4: syntaxe TOML : valeur invalide (texte sans guillemets ?), "
+        "membres.toml:5: syntaxe TOML : valeur invalide (texte sans guillemets ?), "
         "colonne 7 (E001)",
         "1 erreur(s), 0 avertissement(s).",
     ]
@@ -89,7 +91,6 @@ instances = "copil"
     r = verifier(projet)
     assert r.exit_code == 1
     assert lignes(r) == [
-        "membres.toml:14: nom: un membre doit avoir au moins un nom ou une structure (E105)",
         "membres.toml:16: nomm: clé inconnue « nomm » (vouliez-vous dire « nom » ?) (E101)",
         "membres.toml:17: college: valeur inconnue « astronautes » (valeurs possibles : elus, "
         "psychiatrie, usagers, aidants, sante, social_medico_social, logement, education, "
@@ -156,13 +157,13 @@ def test_references(projet: Path, verifier: Callable[..., Result]) -> None:
     )
     r = verifier(projet)
     assert lignes(r) == [
-        "cellule/seances/2026-02-01.toml:6: examen.code: situation inconnue « S-2026-009 » "
+        "cellule/seances/2026-02-01.toml:6: code: situation inconnue « S-2026-009 » "
         "(cellule/situations.toml) (E201)",
         "cellule/situations.toml:6: referent: membre inconnu « personne » (absent de membres.toml) "
         "(E201)",
         "groupes.toml:6: pilote: membre inconnu « inconnu » (absent de membres.toml) (E201)",
         "groupes.toml:7: membres: membre inconnu « personne » (absent de membres.toml) (E201)",
-        "membres.toml:7: instances: instance ou groupe inconnu « fantome » (copil, pleniere, "
+        "membres.toml:8: instances: instance ou groupe inconnu « fantome » (copil, pleniere, "
         "comite_technique, cellule ou un identifiant de groupes.toml) (E201)",
         "plan.toml:9: axe: axe inconnu « absent » (E201)",
         "plan.toml:12: groupe: groupe inconnu « jeunes » (groupes.toml) (E201)",
@@ -200,7 +201,7 @@ def test_ordre_des_dates(projet: Path, verifier: Callable[..., Result]) -> None:
     )
     r = verifier(projet)
     assert lignes(r) == [
-        "cellule/seances/2026-02-01.toml:5: examen.code: séance du 2026-02-01 antérieure à la "
+        "cellule/seances/2026-02-01.toml:5: code: séance du 2026-02-01 antérieure à la "
         "saisine de S-2026-001 (2026-03-01) (E203)",
         "membres.toml:14: jusqu_a: jusqu_a (2025-01-01) précède depuis (2025-06-01) (E203)",
         "plan.toml:5: periode.fin: fin (2024-12-31) précède debut (2027-01-01) (E203)",
@@ -263,7 +264,7 @@ def test_format_json(projet: Path, clsm: Callable[..., Result]) -> None:
     donnees = json.loads(r.stdout)
     assert len(donnees) == 1
     assert donnees[0]["fichier"] == "membres.toml"
-    assert donnees[0]["ligne"] == 13
+    assert donnees[0]["ligne"] == 12
     assert donnees[0]["champ"] == "college"
     assert donnees[0]["code"] == "E103"
     assert donnees[0]["niveau"] == "erreur"
