@@ -283,6 +283,10 @@ def lire_fichiers(
     return lus
 
 
+GROS_DOSSIER_LU = False
+"""Set once a folder of at least PARALLELE_OCTETS was read (cli exits faster after it)."""
+
+
 def _part_de_l_enfant(racine: Path, chemins: list[str], fraction: float = 0.5) -> set[str]:
     """The files a child should read (about ``fraction`` of the bytes), or none."""
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
@@ -300,6 +304,8 @@ def _part_de_l_enfant(racine: Path, chemins: list[str], fraction: float = 0.5) -
     total = sum(tailles.values())
     if total < PARALLELE_OCTETS:
         return set()
+    global GROS_DOSSIER_LU
+    GROS_DOSSIER_LU = True
     part: set[str] = set()
     cumul = 0
     for chemin in sorted(chemins, key=lambda c: -tailles[c]):

@@ -169,3 +169,33 @@ def test_verifier_avec_prelecture(
         "E001)",
         "E002)",
     ]
+
+
+@pytest.mark.parametrize("erreurs", [False, True])
+def test_sortie_rapide_apres_un_gros_dossier(projet: Path, erreurs: bool) -> None:
+    """After a big folder the CLI exits with os._exit: output complete, exit code kept."""
+    import json
+    import subprocess
+    import sys
+
+    if erreurs:
+        _projet_varie(projet)
+    sonde = (
+        "import atexit, sys, clsm_cli.lecture as L; L.PARALLELE_OCTETS = 0\n"
+        "class Temoin:\n"
+        "    def __del__(self): print('demontage', file=sys.stderr)\n"
+        "temoin = Temoin()\n"
+        "atexit.register(lambda: print('atexit', file=sys.stderr))\n"
+        "from clsm_cli.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", sonde, "--format", "json", "-C", str(projet), "verifier"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == (1 if erreurs else 0), r.stderr
+    problemes = json.loads(r.stdout)
+    assert [p["code"] for p in problemes] == (["E001", "E002"] if erreurs else [])
+    assert r.stderr.splitlines()[-1:] == ["atexit"]  # atexit handlers ran, no teardown after
