@@ -10,6 +10,7 @@ import click
 from ..contexte import Contexte, confirmer, demander, passer_contexte
 from ..erreurs import ErreurSaisie
 from ._types import DATE
+from .membres import afficher_fiche
 
 if TYPE_CHECKING:
     from ..modeles import Action
@@ -395,25 +396,6 @@ def _fiche_action(projet: Projet, a: Action) -> list[tuple[str, str]]:
         participants = f" — {r.participants} participant(s)" if r.participants is not None else ""
         lignes.append((f"Réalisation {n}", f"{date_fr(r.date)} — {r.libelle}{participants}"))
     return lignes
-
-
-def afficher_fiche(
-    contexte: Contexte, titre: str, lignes: list[tuple[str, str]], donnees: Any
-) -> None:
-    """A record as (label, value) lines in table mode, its data in JSON/CSV mode."""
-
-    def rendu(console: Any) -> None:
-        from rich.markup import escape
-        from rich.table import Table
-
-        table = Table(title=escape(titre), title_justify="left", show_header=False, box=None)
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")
-        for libelle, valeur in lignes:
-            table.add_row(escape(libelle), escape(valeur))
-        console.print(table)
-
-    contexte.sortie.donnees(donnees, rendu)
 
 
 @action.command("retirer", help="Retirer une action du plan (avec ses réalisations).")

@@ -158,7 +158,7 @@ def liste(contexte: Contexte, annee: int | None, instance: str | None) -> None:
 def voir(contexte: Contexte, ref: str) -> None:
     from ..reunions import trouver_reunion
     from ..textes import date_fr
-    from .plan import afficher_fiche
+    from .membres import afficher_fiche
 
     projet = contexte.projet()
     chemin, r = trouver_reunion(projet, ref)
