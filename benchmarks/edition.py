@@ -13,8 +13,8 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    from clsm_cli.ecriture import ajouter_enregistrement
-    from clsm_cli.projet import Projet
+    from clsm_cli.noyau.projet import Projet
+    from clsm_cli.stockage.ecriture import ajouter_enregistrement
 
     projet = Projet.ouvrir(argv[0])
     derniere = projet.actions[-1]

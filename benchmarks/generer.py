@@ -8,8 +8,8 @@ and 500 séances; ``--facteur K`` multiplies every count (K may be fractional: 0
 looks like a real mid-size CLSM, « petit » a young one. The same ``--graine`` always gives the
 same files, byte for byte (dates are fixed, never "today").
 
-Texts go through the library (``clsm_cli.ecriture.texte_nouveau``), the layout through
-``clsm_cli.initialisation.creer_dossier``, so the folder is exactly what clsm itself writes.
+Texts go through the library (``clsm_cli.stockage.ecriture.texte_nouveau``), the layout through
+``clsm_cli.noyau.initialisation.creer_dossier``, so the folder is exactly what clsm itself writes.
 Cellule texts hold no personal data: codes ``S-AAAA-NNN``, origins are professions.
 
 Library use (tests): ``from generer import generer; generer(dossier, "moyen", graine=3)``.
@@ -759,7 +759,7 @@ class _Generateur:
 
 
 def _slug(texte: str) -> str:
-    from clsm_cli.identifiants import slug
+    from clsm_cli.noyau.identifiants import slug
 
     return slug(texte)
 
@@ -783,8 +783,8 @@ def generer(
     dossier: Path | str, taille: str = "moyen", graine: int = 1, facteur: float = 1.0
 ) -> Path:
     """Write a valid clsm folder at ``dossier`` (which must not be a clsm folder yet)."""
-    from clsm_cli.ecriture import mode_pour, texte_nouveau
-    from clsm_cli.initialisation import ENTETES, creer_dossier
+    from clsm_cli.noyau.initialisation import ENTETES, creer_dossier
+    from clsm_cli.stockage.ecriture import mode_pour, texte_nouveau
 
     fichiers = donnees(taille, graine, facteur)
     racine = creer_dossier(dossier, nom=fichiers["clsm.toml"]["nom"])

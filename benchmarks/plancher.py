@@ -2,8 +2,8 @@
 
     python benchmarks/plancher.py DOSSIER
 
-Imports nothing from clsm (the same files as ``clsm_cli.dossier.lister_fichiers``), so its time
-is what reading the folder costs at the very least with the standard library.
+Imports nothing from clsm (the same files as ``clsm_cli.stockage.dossier.lister_fichiers``),
+so its time is what reading the folder costs at the very least with the standard library.
 """
 
 from __future__ import annotations

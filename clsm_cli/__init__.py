@@ -13,17 +13,17 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .erreurs import (
+    from clsm_cli.modeles.erreurs import (
         DossierIntrouvable,
         ErreurChargement,
         ErreurClsm,
         ErreurValidation,
         ErreurVerrou,
     )
-    from .initialisation import creer_dossier
-    from .problemes import Probleme
-    from .projet import Projet
-    from .verification import verifier
+    from clsm_cli.modeles.problemes import Probleme
+    from clsm_cli.noyau.initialisation import creer_dossier
+    from clsm_cli.noyau.projet import Projet
+    from clsm_cli.noyau.verification import verifier
 
 __all__ = [
     "DossierIntrouvable",
@@ -38,15 +38,15 @@ __all__ = [
 ]
 
 _OU: dict[str, str] = {
-    "DossierIntrouvable": "erreurs",
-    "ErreurChargement": "erreurs",
-    "ErreurClsm": "erreurs",
-    "ErreurValidation": "erreurs",
-    "ErreurVerrou": "erreurs",
-    "Probleme": "problemes",
-    "Projet": "projet",
-    "creer_dossier": "initialisation",
-    "verifier": "verification",
+    "DossierIntrouvable": "modeles.erreurs",
+    "ErreurChargement": "modeles.erreurs",
+    "ErreurClsm": "modeles.erreurs",
+    "ErreurValidation": "modeles.erreurs",
+    "ErreurVerrou": "modeles.erreurs",
+    "Probleme": "modeles.problemes",
+    "Projet": "noyau.projet",
+    "creer_dossier": "noyau.initialisation",
+    "verifier": "noyau.verification",
 }
 
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
 
-from clsm_cli.ecriture import en_donnees, texte_nouveau
-from clsm_cli.lecture import lire_fichier, valider
-from clsm_cli.projet import MODELES
+from clsm_cli.stockage.ecriture import en_donnees, texte_nouveau
+from clsm_cli.stockage.lecture import lire_fichier, valider
+from clsm_cli.stockage.projet import MODELES
 
 from .strategies import instances
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clsm_cli.cellule import (
+from clsm_cli.cellule.registre import (
     a_purger,
     ajouter_mois,
     code_suivant,
@@ -18,6 +18,13 @@ from clsm_cli.cellule import (
     lire_examen,
     prochain_code,
     situations_a_purger,
+)
+from clsm_cli.cellule.statistiques import (
+    Comptes,
+    comptes,
+    contributions,
+    statistiques,
+    tranche_delai,
 )
 from clsm_cli.modeles import (
     Examen,
@@ -29,8 +36,7 @@ from clsm_cli.modeles import (
     TrancheAge,
 )
 from clsm_cli.modeles.archives import BilanArchive, FichierArchives
-from clsm_cli.projet import Projet
-from clsm_cli.statistiques import Comptes, comptes, contributions, statistiques, tranche_delai
+from clsm_cli.noyau.projet import Projet
 
 D = dt.date
 AUJOURDHUI = D(2026, 11, 26)

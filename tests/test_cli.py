@@ -98,12 +98,12 @@ def test_python_m_clsm_cli(projet: Path) -> None:
 
 
 def test_erreur_inattendue_sans_trace(projet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import clsm_cli.etat
+    import clsm_cli.noyau.etat
 
     def panne(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError
 
-    monkeypatch.setattr(clsm_cli.etat, "calculer_etat", panne)
+    monkeypatch.setattr(clsm_cli.noyau.etat, "calculer_etat", panne)
     r = CliRunner().invoke(cli, ["-C", str(projet), "etat"])
     assert r.exit_code == 70
     assert r.stderr.startswith(

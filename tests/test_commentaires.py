@@ -202,7 +202,7 @@ def lignes_disparues(avant: str, apres: str) -> list[str]:
 
 @pytest.fixture
 def dossier(projet: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from clsm_cli.projet import Projet
+    from clsm_cli.noyau.projet import Projet
 
     monkeypatch.setattr(Projet, "aujourdhui", lambda self: dt.date(2026, 3, 15))
     for chemin, texte in {

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .commands.test_membres import remplir
+from .cli.test_membres import remplir
 
 ECRIVAIN = """\
 import sys

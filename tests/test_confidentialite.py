@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clsm_cli.confidentialite import (
+from clsm_cli.cellule.confidentialite import (
     ADRESSE,
     COURRIEL,
     DATE_NAISSANCE,

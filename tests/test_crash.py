@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from clsm_cli import Projet, creer_dossier
-from clsm_cli.dossier import RE_TEMPORAIRE, lister_fichiers
-from clsm_cli.verification import verifier
+from clsm_cli.noyau.verification import verifier
+from clsm_cli.stockage.dossier import RE_TEMPORAIRE, lister_fichiers
 
 COLLEGES = ["elus", "psychiatrie", "sante", "social_medico_social", "logement", "associations"]
 

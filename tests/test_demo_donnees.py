@@ -1,15 +1,15 @@
-"""The built-in demo CLSM (``clsm_cli.demo``): valid, coherent, complete and deterministic."""
+"""The built-in demo CLSM (``clsm_cli.noyau.demo``): valid, coherent, complete and deterministic."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
-from clsm_cli.demo import fichiers_demo
 from clsm_cli.modeles import (
     College,
     FichierClsm,
@@ -24,9 +24,11 @@ from clsm_cli.modeles import (
     StatutSituation,
     TypeAction,
 )
-from clsm_cli.modeles.communs import INSTANCES_RESERVEES, RE_ID
+from clsm_cli.modeles.communs import INSTANCES_RESERVEES, RE_ID, VERSION_SCHEMA
+from clsm_cli.noyau.demo import textes_demo
 
-FICHIERS = fichiers_demo()
+TEXTES = textes_demo()
+FICHIERS = {chemin: tomllib.loads(texte) for chemin, texte in TEXTES.items()}
 FIXES: dict[str, type[BaseModel]] = {
     "clsm.toml": FichierClsm,
     "membres.toml": FichierMembres,
@@ -72,7 +74,14 @@ SEANCES = {
 @pytest.mark.parametrize("chemin", sorted(FICHIERS))
 def test_chaque_fichier_valide_son_modele(chemin: str) -> None:
     _valide(chemin)
-    assert "version_schema" not in FICHIERS[chemin]
+    assert FICHIERS[chemin]["version_schema"] == VERSION_SCHEMA
+    assert TEXTES[chemin].startswith("#:schema ") and ".clsm/schemas/" in TEXTES[chemin]
+
+
+def _est_table(valeur: Any) -> bool:
+    return isinstance(valeur, dict) or (
+        isinstance(valeur, list) and bool(valeur) and isinstance(valeur[0], dict)
+    )
 
 
 def _ordre_des_cles(donnees: Any, objet: Any, ou: str) -> None:
@@ -80,8 +89,10 @@ def _ordre_des_cles(donnees: Any, objet: Any, ou: str) -> None:
     if isinstance(objet, BaseModel):
         assert isinstance(donnees, dict), ou
         champs = list(type(objet).model_fields)
-        cles = list(donnees)
-        assert cles == [c for c in champs if c in donnees], f"{ou} : ordre {cles}"
+        # TOML writes a table's plain values before its sub-tables: compare those in order
+        cles = [c for c, v in donnees.items() if not _est_table(v)]
+        champs = [c for c in champs if c in cles]
+        assert cles == champs, f"{ou} : ordre {cles}"
         for cle, valeur in donnees.items():
             assert valeur is not None and valeur != [] and valeur != {}, f"{ou}.{cle} vide"
             _ordre_des_cles(valeur, getattr(objet, cle), f"{ou}.{cle}")
@@ -111,7 +122,7 @@ def test_donnees_simples_et_ordonnees(chemin: str) -> None:
 
 
 def test_deterministe() -> None:
-    assert fichiers_demo() == fichiers_demo() == FICHIERS
+    assert textes_demo() == textes_demo() == TEXTES
 
 
 def test_noms_de_fichiers() -> None:

@@ -11,7 +11,8 @@ import pytest
 import tomlkit
 
 from clsm_cli import Projet
-from clsm_cli.ecriture import (
+from clsm_cli.modeles.erreurs import ErreurValidation
+from clsm_cli.stockage.ecriture import (
     Edition,
     ajouter_enregistrement,
     ecrire_atomique,
@@ -20,7 +21,6 @@ from clsm_cli.ecriture import (
     texte_nouveau,
     trouver_enregistrement,
 )
-from clsm_cli.erreurs import ErreurValidation
 
 
 def temporaires(dossier: Path) -> list[str]:

@@ -29,8 +29,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clsm_cli.cli import cli
-from clsm_cli.ecriture import en_donnees, texte_nouveau
-from clsm_cli.projet import MODELES
+from clsm_cli.stockage.ecriture import en_donnees, texte_nouveau
+from clsm_cli.stockage.projet import MODELES
 
 from .strategies import instances
 from .test_aller_retour import CHEMINS
@@ -338,7 +338,7 @@ def dossier_fuzz(
     (dossier / "membres.toml").write_text(MEMBRES, encoding="utf-8")
     # durability is the crash test's business (test_crash.py): here fsync only costs time
     with pytest.MonkeyPatch.context() as m:
-        m.setattr("clsm_cli.ecriture.os.fsync", lambda fd: None)
+        m.setattr("clsm_cli.stockage.ecriture.os.fsync", lambda fd: None)
         yield dossier, instantane(dossier)
 
 

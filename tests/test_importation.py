@@ -13,20 +13,20 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from clsm_cli.erreurs import ErreurSaisie
-from clsm_cli.importation import (
+from clsm_cli.modeles.erreurs import ErreurSaisie
+from clsm_cli.noyau.importation import (
     college_depuis_texte,
     decoder,
     lire_option_colonnes,
     separateur_probable,
 )
 
-from .commands.test_membres import AUJOURDHUI, MEMBRES, lire, octets, remplir
+from .cli.test_membres import AUJOURDHUI, MEMBRES, lire, octets, remplir
 
 
 @pytest.fixture
 def dossier(projet: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from clsm_cli.projet import Projet
+    from clsm_cli.noyau.projet import Projet
 
     monkeypatch.setattr(Projet, "aujourdhui", lambda self: AUJOURDHUI)
     monkeypatch.setenv("COLUMNS", "200")
@@ -540,8 +540,8 @@ def test_synonymes_college(texte: str, college: str | None) -> None:
 
 
 def test_synonymes_vers_le_vocabulaire() -> None:
-    from clsm_cli.importation import SYNONYMES_COLLEGE
     from clsm_cli.modeles import College
+    from clsm_cli.noyau.importation import SYNONYMES_COLLEGE
 
     assert set(SYNONYMES_COLLEGE.values()) == {c.value for c in College}
 
@@ -576,7 +576,7 @@ def test_option_colonne_mal_formee() -> None:
 def test_bibliotheque_sans_click(dossier: Path, tmp_path: Path) -> None:
     """The library answers the same as the command, from Python, with --essai's semantics."""
     from clsm_cli import Projet
-    from clsm_cli.importation import importer
+    from clsm_cli.noyau.importation import importer
 
     fichier = classeur(tmp_path / "a.xlsx")
     rapport = importer(Projet.ouvrir(dossier), fichier, essai=True)

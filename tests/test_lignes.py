@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clsm_cli.lignes import IndexLignes
+from clsm_cli.stockage.lignes import IndexLignes
 
 TEXTE = '''\
 #:schema x

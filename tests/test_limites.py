@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from clsm_cli import lecture
-from clsm_cli.sortie import Sortie, en_csv
+from clsm_cli.cli.sortie import Sortie, en_csv
+from clsm_cli.stockage import lecture
 
 ENTETE = 'version_schema = "1.0"\n'
 

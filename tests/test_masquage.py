@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clsm_cli.masquage import (
+from clsm_cli.cellule.masquage import (
     MASQUE,
     TableauMasque,
     afficher,

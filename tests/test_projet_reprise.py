@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from clsm_cli.erreurs import ErreurValidation
-from clsm_cli.projet import Projet
+from clsm_cli.modeles.erreurs import ErreurValidation
+from clsm_cli.noyau.projet import Projet
 
 MEMBRE = '\n[[membre]]\nid = "{id}"\nstructure = "CCAS"\ncollege = "{college}"\n'
 
@@ -81,7 +81,7 @@ def _projet_varie(projet: Path) -> Path:
 
 
 def test_lecture_en_parallele_identique(projet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from clsm_cli import lecture
+    from clsm_cli.stockage import lecture
 
     _projet_varie(projet)
     sequentiel = Projet.ouvrir(projet, tolerant=True)
@@ -109,7 +109,7 @@ def test_lecture_en_parallele_enfant_en_echec(
     """A child that cannot send its files back: they are read here, nothing is lost."""
     import pickle
 
-    from clsm_cli import lecture
+    from clsm_cli.stockage import lecture
 
     _projet_varie(projet)
     attendu = Projet.ouvrir(projet, tolerant=True)
@@ -127,7 +127,7 @@ def test_lecture_en_parallele_enfant_en_echec(
 
 
 def test_pas_de_processus_pour_un_petit_dossier(projet: Path) -> None:
-    from clsm_cli import lecture
+    from clsm_cli.stockage import lecture
 
     assert lecture._part_de_l_enfant(projet, ["clsm.toml", "membres.toml"]) == set()
 
@@ -135,7 +135,7 @@ def test_pas_de_processus_pour_un_petit_dossier(projet: Path) -> None:
 def test_prelecture_commencee_avant_les_imports(
     projet: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from clsm_cli import lecture
+    from clsm_cli.stockage import lecture
 
     _projet_varie(projet)
     attendu = Projet.ouvrir(projet, tolerant=True)
@@ -159,7 +159,7 @@ def test_prelecture_commencee_avant_les_imports(
 def test_verifier_avec_prelecture(
     projet: Path, monkeypatch: pytest.MonkeyPatch, clsm: Callable[..., Result]
 ) -> None:
-    from clsm_cli import lecture
+    from clsm_cli.stockage import lecture
 
     monkeypatch.setattr(lecture, "PARALLELE_OCTETS", 0)
     _projet_varie(projet)
@@ -181,7 +181,7 @@ def test_sortie_rapide_apres_un_gros_dossier(projet: Path, erreurs: bool) -> Non
     if erreurs:
         _projet_varie(projet)
     sonde = (
-        "import atexit, sys, clsm_cli.lecture as L; L.PARALLELE_OCTETS = 0\n"
+        "import atexit, sys, clsm_cli.stockage.lecture as L; L.PARALLELE_OCTETS = 0\n"
         "class Temoin:\n"
         "    def __del__(self): print('demontage', file=sys.stderr)\n"
         "temoin = Temoin()\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from clsm_cli.schemas import dossier_embarque, generer
+from clsm_cli.stockage.schemas import dossier_embarque, generer
 
 from .conftest import RACINE_DEPOT
 
@@ -12,10 +12,10 @@ from .conftest import RACINE_DEPOT
 def test_schemas_a_jour() -> None:
     attendus = generer()
     presents = {p.name for p in dossier_embarque().glob("*.schema.json")}
-    assert presents == set(attendus), "lancez : python -m clsm_cli.schemas"
+    assert presents == set(attendus), "lancez : python -m clsm_cli.stockage.schemas"
     for nom, texte in attendus.items():
         assert (dossier_embarque() / nom).read_text(encoding="utf-8") == texte, (
-            f"{nom} périmé : lancez python -m clsm_cli.schemas"
+            f"{nom} périmé : lancez python -m clsm_cli.stockage.schemas"
         )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from clsm_cli import creer_dossier
-from clsm_cli.ecriture import Verrou
+from clsm_cli.stockage.ecriture import Verrou
 
 from .test_fuzz import AJOUT_SITUATION, MEMBRES
 
@@ -82,7 +82,7 @@ def test_verrou_d_un_processus_mort(dossier: Path) -> None:
         f"""
         import time
         from pathlib import Path
-        from clsm_cli.ecriture import Verrou
+        from clsm_cli.stockage.ecriture import Verrou
         with Verrou(Path({str(dossier)!r})):
             print("verrouillé", flush=True)
             time.sleep(120)
@@ -116,7 +116,7 @@ ECRIVAIN = textwrap.dedent(
     """
     import datetime as dt, sys
     from clsm_cli import Projet
-    from clsm_cli.cellule import ajouter_situation
+    from clsm_cli.cellule.registre import ajouter_situation
     racine, n = sys.argv[1], int(sys.argv[2])
     for i in range(n):
         ajouter_situation(Projet.ouvrir(racine), {

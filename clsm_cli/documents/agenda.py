@@ -11,12 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..identifiants import slug
-from ..textes import sans_controles
-from . import formats as F
+from clsm_cli.documents import formats as F
+from clsm_cli.noyau.identifiants import slug
+from clsm_cli.noyau.textes import sans_controles
 
 if TYPE_CHECKING:
-    from ..projet import Projet
+    from clsm_cli.noyau.projet import Projet
 
 FUSEAU = "Europe/Paris"
 DUREE_REUNION = dt.timedelta(hours=2)
@@ -51,7 +51,7 @@ def _moment(
 
 def entrees_agenda(projet: Projet, depuis: dt.date | None = None) -> list[Entree]:
     """Meetings and SISM events (from ``depuis`` on), sorted by start."""
-    from ..modeles import LIBELLES_TYPE_EVENEMENT, libelle_instance
+    from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT, libelle_instance
 
     domaine = f"{slug(projet.nom)}.clsm"
     noms = projet.noms_groupes()

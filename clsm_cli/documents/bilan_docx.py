@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import formats as F
-from . import graphiques
-from . import word as W
+from clsm_cli.documents import formats as F
+from clsm_cli.documents import graphiques
+from clsm_cli.documents import word as W
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
 
-    from ..projet import Projet
-    from .bilan import Bilan, CelluleBilan, EvenementBilan
+    from clsm_cli.noyau.bilan import Bilan, CelluleBilan, EvenementBilan
+    from clsm_cli.noyau.projet import Projet
 
 TITRES = [
     "Présentation du CLSM",

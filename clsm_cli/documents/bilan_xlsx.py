@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import excel as X
-from . import formats as F
-from .excel import Colonne as C
+from clsm_cli.documents import excel as X
+from clsm_cli.documents import formats as F
+from clsm_cli.documents.excel import Colonne as C
 
 if TYPE_CHECKING:
-    from .bilan import Bilan
+    from clsm_cli.noyau.bilan import Bilan
 
 
 def bilan_xlsx(bilan: Bilan) -> bytes:

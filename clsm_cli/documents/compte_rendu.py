@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..erreurs import ErreurSaisie, Introuvable
-from ..modeles import LIBELLES_COLLEGE, libelle_instance
-from . import formats as F
+from clsm_cli.documents import formats as F
+from clsm_cli.modeles import LIBELLES_COLLEGE, libelle_instance
+from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
 
 if TYPE_CHECKING:
-    from ..modeles import Reunion
-    from ..projet import Projet
+    from clsm_cli.modeles import Reunion
+    from clsm_cli.noyau.projet import Projet
 
 MOTIF_REUNION = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9_:-]*))?$")
 AUTRES = "Autres participants"
@@ -110,7 +110,7 @@ def _par_college(projet: Projet, noms: list[str]) -> list[GroupeCollege]:
 
 
 def preparer_compte_rendu(projet: Projet, chemin: str, reunion: Reunion) -> CompteRendu:
-    from .bilan import nom_personne
+    from clsm_cli.noyau.bilan import nom_personne
 
     noms = projet.noms_groupes()
     suivante = next(
@@ -161,7 +161,7 @@ def _quand(cr: CompteRendu) -> str:
 def compte_rendu_docx(cr: CompteRendu, projet: Projet | None = None) -> bytes:
     from docx.shared import Pt
 
-    from . import word as W
+    from clsm_cli.documents import word as W
 
     doc = W.nouveau_document(projet, titre=f"Compte rendu — {cr.titre} du {F.d(cr.date)}")
     W.ajouter(doc, cr.clsm, W.style_nomme(doc, "Subtitle"))
@@ -250,7 +250,7 @@ def _paragraphes(texte: str) -> list[str]:
 
 def _md(texte: str) -> str:
     """Text safe in Markdown: control characters removed, markup characters escaped."""
-    from ..textes import sans_controles
+    from clsm_cli.noyau.textes import sans_controles
 
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", sans_controles(texte))
 

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..modeles import LIBELLES_COLLEGE
-from . import formats as F
+from clsm_cli.documents import formats as F
+from clsm_cli.modeles import LIBELLES_COLLEGE
 
 if TYPE_CHECKING:
-    from ..projet import Projet
+    from clsm_cli.noyau.projet import Projet
 
 MOTIF_A_COMPLETER = re.compile(r"\[à compléter : [^\]]*\]")
 
@@ -250,7 +250,7 @@ def _composition(r: _Redaction, projet: Projet) -> Article:
 
 
 def _cle(texte: str) -> str:
-    from .bilan import cle_fr
+    from clsm_cli.noyau.bilan import cle_fr
 
     return cle_fr(texte)
 
@@ -449,7 +449,7 @@ def _duree(r: _Redaction, debut: dt.date | None, fin: dt.date | None) -> Article
 def convention_docx(convention: ProjetConvention, projet: Projet | None = None) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from . import word as W
+    from clsm_cli.documents import word as W
 
     doc = W.nouveau_document(projet, titre=convention.titre)
     p = W.ajouter(doc, convention.titre, W.style_nomme(doc, "Title"))
@@ -497,7 +497,7 @@ def convention_docx(convention: ProjetConvention, projet: Projet | None = None) 
 
 
 def _blocs(doc: object, blocs: list[Bloc]) -> None:
-    from . import word as W
+    from clsm_cli.documents import word as W
 
     for bloc in blocs:
         if bloc.entetes:
@@ -515,7 +515,7 @@ def _blocs(doc: object, blocs: list[Bloc]) -> None:
 
 def _paragraphe_marque(doc: object, texte: str, style: str | None = None):  # type: ignore[no-untyped-def]
     """A paragraph whose « [à compléter : …] » markers are highlighted in yellow."""
-    from . import word as W
+    from clsm_cli.documents import word as W
 
     p = W.ajouter(doc, "", W.style_nomme(doc, style) if style else None)  # type: ignore[arg-type]
     _runs_marques(p, texte)
@@ -527,7 +527,7 @@ def _paragraphe_marque(doc: object, texte: str, style: str | None = None):  # ty
 def _runs_marques(p, texte: str) -> None:  # type: ignore[no-untyped-def]
     from docx.enum.text import WD_COLOR_INDEX
 
-    from .word import texte_sur
+    from clsm_cli.documents.word import texte_sur
 
     position = 0
     for m in MOTIF_A_COMPLETER.finditer(texte):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..textes import cellule_sure
+from clsm_cli.noyau.textes import cellule_sure
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

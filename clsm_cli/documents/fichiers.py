@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..dossier import DOSSIER_EXPORTS
-from ..erreurs import ErreurSaisie
+from clsm_cli.modeles.erreurs import ErreurSaisie
+from clsm_cli.stockage.dossier import DOSSIER_EXPORTS
 
 if TYPE_CHECKING:
-    from ..projet import Projet
+    from clsm_cli.noyau.projet import Projet
 
 
 def chemins_sortie(
@@ -35,7 +35,7 @@ def chemins_sortie(
 
 def ecrire(chemin: Path, contenu: bytes) -> Path:
     """Write atomically (a document is either the old or the new one, never half)."""
-    from ..ecriture import ecrire_atomique
+    from clsm_cli.stockage.ecriture import ecrire_atomique
 
     if chemin.is_dir():
         raise ErreurSaisie(f"« {chemin} » est un dossier : impossible d'y écrire le document.")

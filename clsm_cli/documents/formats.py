@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..textes import date_fr, nombre_fr
+from clsm_cli.noyau.textes import date_fr, nombre_fr
 
 NON_RENSEIGNE = "non renseigné"
 

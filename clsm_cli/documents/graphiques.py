@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from ..textes import nombre_fr
+from clsm_cli.noyau.textes import nombre_fr
 
 BLEU = "#1F4E79"
 BLEU_CLAIR = "#9DC3E6"

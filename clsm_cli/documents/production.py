@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .fichiers import chemins_sortie, ecrire
+from clsm_cli.documents.fichiers import chemins_sortie, ecrire
 
 if TYPE_CHECKING:
-    from ..projet import Projet
+    from clsm_cli.noyau.projet import Projet
 
 FORMATS_BILAN = ("docx", "xlsx")
 
@@ -32,8 +32,8 @@ def ecrire_bilan(
     formats: Sequence[str] = FORMATS_BILAN,
     sortie: Path | None = None,
 ) -> Produit:
-    from . import graphiques
-    from .bilan import calculer_bilan
+    from clsm_cli.documents import graphiques
+    from clsm_cli.noyau.bilan import calculer_bilan
 
     chemins = chemins_sortie(projet, f"bilan-{annee}", [f".{f}" for f in formats], sortie)
     contenus: dict[str, bytes] = {}
@@ -43,15 +43,15 @@ def ecrire_bilan(
         bilan = calculer_bilan(projet, annee)
         document = None
         if "docx" in formats:
-            from .bilan_docx import construire_bilan_docx
+            from clsm_cli.documents.bilan_docx import construire_bilan_docx
 
             document = construire_bilan_docx(bilan, projet)  # charts drawn meanwhile
         if "xlsx" in formats:
-            from .bilan_xlsx import bilan_xlsx
+            from clsm_cli.documents.bilan_xlsx import bilan_xlsx
 
             contenus["xlsx"] = bilan_xlsx(bilan)
         if document is not None:
-            from .bilan_docx import finaliser
+            from clsm_cli.documents.bilan_docx import finaliser
 
             contenus["docx"] = finaliser(document)
     finally:
@@ -65,8 +65,8 @@ def ecrire_convention(
     fin: dt.date | None = None,
     sortie: Path | None = None,
 ) -> Produit:
-    from ..erreurs import ErreurSaisie
-    from .convention import convention_docx, rediger_convention
+    from clsm_cli.documents.convention import convention_docx, rediger_convention
+    from clsm_cli.modeles.erreurs import ErreurSaisie
 
     if debut and fin and debut > fin:
         raise ErreurSaisie(
@@ -79,7 +79,7 @@ def ecrire_convention(
 
 
 def ecrire_compte_rendu(projet: Projet, designation: str, sortie: Path | None = None) -> Produit:
-    from .compte_rendu import (
+    from clsm_cli.documents.compte_rendu import (
         compte_rendu_docx,
         nom_fichier,
         preparer_compte_rendu,
@@ -96,7 +96,7 @@ def ecrire_compte_rendu(projet: Projet, designation: str, sortie: Path | None = 
 def ecrire_programme(
     projet: Projet, annee: int, xlsx: bool = False, sortie: Path | None = None
 ) -> Produit:
-    from .programme import programme_docx, programme_xlsx, sism_de
+    from clsm_cli.documents.programme import programme_docx, programme_xlsx, sism_de
 
     sism_de(projet, annee)  # a clear message before anything is written
     suffixes = [".docx", ".xlsx"] if xlsx else [".docx"]
@@ -110,7 +110,7 @@ def ecrire_programme(
 def ecrire_agenda(
     projet: Projet, depuis: dt.date | None = None, sortie: Path | None = None
 ) -> Produit:
-    from .agenda import agenda_ics, entrees_agenda
+    from clsm_cli.documents.agenda import agenda_ics, entrees_agenda
 
     (chemin,) = chemins_sortie(projet, "agenda", [".ics"], sortie)
     ecrire(chemin, agenda_ics(projet, depuis))

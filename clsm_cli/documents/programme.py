@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..erreurs import Introuvable
-from . import formats as F
+from clsm_cli.documents import formats as F
+from clsm_cli.modeles.erreurs import Introuvable
 
 if TYPE_CHECKING:
-    from ..modeles import Evenement, Sism
-    from ..projet import Projet
+    from clsm_cli.modeles import Evenement, Sism
+    from clsm_cli.noyau.projet import Projet
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
@@ -34,7 +34,7 @@ def sism_de(projet: Projet, annee: int) -> Sism:
 
 
 def evenements_tries(sism: Sism) -> list[Evenement]:
-    from .bilan import _heure_triable, cle_fr
+    from clsm_cli.noyau.bilan import _heure_triable, cle_fr
 
     return sorted(sism.evenement, key=lambda e: (e.date, _heure_triable(e.heure), cle_fr(e.titre)))
 
@@ -57,8 +57,8 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from ..modeles import LIBELLES_TYPE_EVENEMENT
-    from . import word as W
+    from clsm_cli.documents import word as W
+    from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT
 
     sism = sism_de(projet, annee)
     titre = f"Semaines d'information sur la santé mentale {annee}"
@@ -118,9 +118,9 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
 
 
 def programme_xlsx(projet: Projet, annee: int) -> bytes:
-    from ..modeles import LIBELLES_TYPE_EVENEMENT
-    from . import excel as X
-    from .excel import Colonne as C
+    from clsm_cli.documents import excel as X
+    from clsm_cli.documents.excel import Colonne as C
+    from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT
 
     sism = sism_de(projet, annee)
     classeur = X.nouveau_classeur(f"SISM {annee} — {projet.nom}")

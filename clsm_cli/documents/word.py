@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..textes import sans_controles
+from clsm_cli.noyau.textes import sans_controles
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    from ..projet import Projet
+    from clsm_cli.noyau.projet import Projet
 
 POLICE = "Arial"
 """Body font of documents made without a reference: metric-compatible with Liberation Sans,
@@ -69,7 +69,7 @@ def nouveau_document(projet: Projet | None = None, *, titre: str = "") -> Docume
 
     modele = chemin_modele(projet) if projet is not None else None
     if modele is not None:
-        from ..erreurs import ErreurClsm
+        from clsm_cli.modeles.erreurs import ErreurClsm
 
         try:
             document = docx.Document(str(modele))

@@ -1,38 +1,102 @@
-"""One pydantic model per file kind of a clsm folder (field names = TOML keys)."""
+"""One pydantic model per file kind of a clsm folder (field names = TOML keys).
 
-from .cellule import Consentement, Examen, FichierSituations, SeanceCellule, Situation
-from .communs import (
-    LIBELLES_COLLEGE,
-    LIBELLES_PROBLEMATIQUE,
-    LIBELLES_STATUT_ACTION,
-    LIBELLES_TRANCHE_AGE,
-    LIBELLES_TYPE_ACTION,
-    LIBELLES_TYPE_EVENEMENT,
-    VERSION_SCHEMA,
-    College,
-    FormeConsentement,
-    Modele,
-    Problematique,
-    StatutAction,
-    StatutSituation,
-    TrancheAge,
-    TypeAction,
-    TypeEvenement,
-    libelle_instance,
-)
-from .identite import (
-    Convention,
-    Coordination,
-    FichierClsm,
-    Financement,
-    ParametresCellule,
-    ParametresExport,
-    Signataire,
-)
-from .membres import FichierGroupes, FichierMembres, Groupe, Membre
-from .plan import Action, Axe, FichierPlan, Indicateur, Periode, Realisation
-from .reunion import Point, Reunion, Suivi
-from .sism import THEMES_NATIONAUX, Evenement, Sism
+Importing this package is cheap: the models (and pydantic) load when one of their names is first
+used, so that ``modeles.erreurs`` and ``modeles.problemes`` can be imported without pydantic.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clsm_cli.modeles.cellule import (
+        Consentement,
+        Examen,
+        FichierSituations,
+        SeanceCellule,
+        Situation,
+    )
+    from clsm_cli.modeles.communs import (
+        LIBELLES_COLLEGE,
+        LIBELLES_PROBLEMATIQUE,
+        LIBELLES_STATUT_ACTION,
+        LIBELLES_TRANCHE_AGE,
+        LIBELLES_TYPE_ACTION,
+        LIBELLES_TYPE_EVENEMENT,
+        VERSION_SCHEMA,
+        College,
+        FormeConsentement,
+        Modele,
+        Problematique,
+        StatutAction,
+        StatutSituation,
+        TrancheAge,
+        TypeAction,
+        TypeEvenement,
+        libelle_instance,
+    )
+    from clsm_cli.modeles.identite import (
+        Convention,
+        Coordination,
+        FichierClsm,
+        Financement,
+        ParametresCellule,
+        ParametresExport,
+        Signataire,
+    )
+    from clsm_cli.modeles.membres import FichierGroupes, FichierMembres, Groupe, Membre
+    from clsm_cli.modeles.plan import Action, Axe, FichierPlan, Indicateur, Periode, Realisation
+    from clsm_cli.modeles.reunion import Point, Reunion, Suivi
+    from clsm_cli.modeles.sism import THEMES_NATIONAUX, Evenement, Sism
+
+_OU: dict[str, str] = {
+    "Action": "plan",
+    "Axe": "plan",
+    "College": "communs",
+    "Consentement": "cellule",
+    "Convention": "identite",
+    "Coordination": "identite",
+    "Evenement": "sism",
+    "Examen": "cellule",
+    "FichierClsm": "identite",
+    "FichierGroupes": "membres",
+    "FichierMembres": "membres",
+    "FichierPlan": "plan",
+    "FichierSituations": "cellule",
+    "Financement": "identite",
+    "FormeConsentement": "communs",
+    "Groupe": "membres",
+    "Indicateur": "plan",
+    "LIBELLES_COLLEGE": "communs",
+    "LIBELLES_PROBLEMATIQUE": "communs",
+    "LIBELLES_STATUT_ACTION": "communs",
+    "LIBELLES_TRANCHE_AGE": "communs",
+    "LIBELLES_TYPE_ACTION": "communs",
+    "LIBELLES_TYPE_EVENEMENT": "communs",
+    "Membre": "membres",
+    "Modele": "communs",
+    "ParametresCellule": "identite",
+    "ParametresExport": "identite",
+    "Periode": "plan",
+    "Point": "reunion",
+    "Problematique": "communs",
+    "Realisation": "plan",
+    "Reunion": "reunion",
+    "SeanceCellule": "cellule",
+    "Signataire": "identite",
+    "Sism": "sism",
+    "Situation": "cellule",
+    "StatutAction": "communs",
+    "StatutSituation": "communs",
+    "Suivi": "reunion",
+    "THEMES_NATIONAUX": "sism",
+    "TrancheAge": "communs",
+    "TypeAction": "communs",
+    "TypeEvenement": "communs",
+    "VERSION_SCHEMA": "communs",
+    "libelle_instance": "communs",
+}
 
 __all__ = [
     "LIBELLES_COLLEGE",
@@ -81,3 +145,11 @@ __all__ = [
     "TypeEvenement",
     "libelle_instance",
 ]
+
+
+def __getattr__(nom: str) -> Any:
+    if nom in _OU:
+        valeur = getattr(importlib.import_module(f"{__name__}.{_OU[nom]}"), nom)
+        globals()[nom] = valeur
+        return valeur
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")

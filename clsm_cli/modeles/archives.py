@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .cellule import CodeSituation
-from .communs import Entier, Fichier, Modele, Problematique, Texte, TrancheAge
+from clsm_cli.modeles.cellule import CodeSituation
+from clsm_cli.modeles.communs import Entier, Fichier, Modele, Problematique, Texte, TrancheAge
 
 DelaiTraitement = Literal["moins_1_mois", "1_3_mois", "3_6_mois", "plus_6_mois"]
 DELAIS: tuple[DelaiTraitement, ...] = ("moins_1_mois", "1_3_mois", "3_6_mois", "plus_6_mois")

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from .communs import (
+from clsm_cli.modeles.communs import (
     Fichier,
     FormeConsentement,
     Identifiant,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .communs import Entier, Fichier, Modele, Montant, Texte
+from clsm_cli.modeles.communs import Entier, Fichier, Modele, Montant, Texte
 
 
 class Coordination(Modele):

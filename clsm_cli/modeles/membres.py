@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import model_validator
 
-from .communs import College, Fichier, Identifiant, Modele, Texte
+from clsm_cli.modeles.communs import College, Fichier, Identifiant, Modele, Texte
 
 
 class Membre(Modele):

@@ -6,7 +6,16 @@ import datetime as dt
 
 from pydantic import field_validator
 
-from .communs import Entier, Fichier, Identifiant, Modele, Montant, StatutAction, Texte, TypeAction
+from clsm_cli.modeles.communs import (
+    Entier,
+    Fichier,
+    Identifiant,
+    Modele,
+    Montant,
+    StatutAction,
+    Texte,
+    TypeAction,
+)
 
 
 class Periode(Modele):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from .communs import MOTIF_INSTANCE_REUNION, Fichier, Heure, Modele, Texte
+from clsm_cli.modeles.communs import MOTIF_INSTANCE_REUNION, Fichier, Heure, Modele, Texte
 
 Instance = Annotated[str, StringConstraints(pattern=MOTIF_INSTANCE_REUNION)]
 

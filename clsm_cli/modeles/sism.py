@@ -6,7 +6,15 @@ import datetime as dt
 
 from pydantic import Field
 
-from .communs import Entier, Fichier, Heure, Identifiant, Modele, Texte, TypeEvenement
+from clsm_cli.modeles.communs import (
+    Entier,
+    Fichier,
+    Heure,
+    Identifiant,
+    Modele,
+    Texte,
+    TypeEvenement,
+)
 
 THEMES_NATIONAUX: dict[int, str] = {
     2020: "Santé mentale et discriminations",

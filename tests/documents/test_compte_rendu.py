@@ -83,7 +83,7 @@ def test_compte_rendu_copil(demo: Path, clsm: Callable[..., Result]) -> None:
 
 
 def test_alias_reunion_et_instance(demo: Path, clsm: Callable[..., Result], tmp_path: Path) -> None:
-    from clsm_cli.commands.copil import compte_rendu, compte_rendu_reunion
+    from clsm_cli.cli.copil import compte_rendu, compte_rendu_reunion
 
     assert compte_rendu_reunion is compte_rendu
     r = clsm(

@@ -1,0 +1,202 @@
+"""The SISM years (``sism/AAAA.toml``) and their events. No click: commands call these.
+
+Events are named by their number (1-based) in the order of the file, as ``clsm sism
+evenement liste`` shows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
+from clsm_cli.modeles.sism import THEMES_NATIONAUX, Evenement, Sism
+from clsm_cli.noyau.saisie import valider_modele, verifier_membre
+
+if TYPE_CHECKING:
+    from clsm_cli.noyau.projet import Projet
+
+DOSSIER = "sism"
+CHAMPS_EVENEMENT = list(Evenement.model_fields)
+OPTIONS_EVENEMENT = {
+    "titre": "--titre",
+    "type": "--type",
+    "date": "--date",
+    "heure": "--heure",
+    "lieu": "--lieu",
+    "commune": "--commune",
+    "qpv": "--qpv",
+    "organisateurs": "--organisateur",
+    "partenaires": "--partenaire",
+    "public": "--public",
+    "participants": "--participants",
+    "en_ligne": "--en-ligne",
+    "inscription": "--inscription",
+    "description": "--description",
+}
+DEFAUTS_EVENEMENT = {"qpv": False, "en_ligne": False}
+"""Values not written to the file (they are the defaults)."""
+
+
+def chemin_sism(annee: int) -> str:
+    return f"{DOSSIER}/{annee}.toml"
+
+
+def theme_national(annee: int) -> str | None:
+    return THEMES_NATIONAUX.get(annee)
+
+
+def trouver_sism(projet: Projet, annee: int) -> tuple[str, Sism]:
+    for chemin, sism in projet.sism.items():
+        if sism.annee == annee:
+            return chemin, sism
+    connues = ", ".join(str(s.annee) for s in annees(projet)) or "aucune"
+    raise Introuvable(
+        f"Aucune SISM {annee} (années présentes : {connues}) : créez-la avec "
+        f"« clsm sism nouvelle {annee} »."
+    )
+
+
+def annees(projet: Projet) -> list[Sism]:
+    return sorted(projet.sism.values(), key=lambda s: s.annee)
+
+
+def _dans_l_annee(jour: dt.date | None, annee: int, option: str) -> None:
+    if jour is not None and jour.year != annee:
+        raise ErreurSaisie(f"{option} : le {jour.isoformat()} n'est pas en {annee} (SISM {annee}).")
+
+
+def nouvelle_sism(
+    projet: Projet,
+    annee: int,
+    theme: str,
+    debut: dt.date | None = None,
+    fin: dt.date | None = None,
+    comite: Sequence[str] = (),
+) -> tuple[str, Sism]:
+    """Create ``sism/AAAA.toml``; refuse if that year already exists."""
+    from clsm_cli.stockage.ecriture import en_donnees
+
+    chemin = chemin_sism(annee)
+    if projet.sism_annee(annee) is not None or (projet.racine / chemin).exists():
+        raise ErreurSaisie(
+            f"La SISM {annee} existe déjà ({chemin}) : ajoutez-lui des événements avec "
+            f"« clsm sism evenement ajouter {annee} … »."
+        )
+    _dans_l_annee(debut, annee, "--debut")
+    _dans_l_annee(fin, annee, "--fin")
+    if debut and fin and debut > fin:
+        raise ErreurSaisie(f"--fin ({fin.isoformat()}) précède --debut ({debut.isoformat()}).")
+    membres: list[str] = []
+    for ident in comite:
+        if verifier_membre(projet, ident, "--comite") not in membres:
+            membres.append(ident)
+    donnees = {
+        "annee": annee,
+        "theme": theme.strip(),
+        "debut": debut,
+        "fin": fin,
+        "comite": membres,
+    }
+    sism: Sism = valider_modele(
+        Sism,
+        {k: v for k, v in donnees.items() if v not in (None, "", [])},
+        {"theme": "--theme", "debut": "--debut", "fin": "--fin", "comite": "--comite"},
+    )
+    with projet.edition() as ed:
+        ed.creer(chemin, en_donnees(sism))
+    return chemin, sism
+
+
+def numero_valide(sism: Sism, numero: int) -> Evenement:
+    if not 1 <= numero <= len(sism.evenement):
+        etendue = f"1 à {len(sism.evenement)}" if sism.evenement else "aucun événement"
+        raise Introuvable(
+            f"Événement n° {numero} inconnu dans la SISM {sism.annee} ({etendue} ; voir "
+            f"« clsm sism evenement liste {sism.annee} »)."
+        )
+    return sism.evenement[numero - 1]
+
+
+def hors_dates(sism: Sism, jour: dt.date) -> bool:
+    """True when the day falls outside the SISM's début–fin (a warning, not an error)."""
+    return (sism.debut is not None and jour < sism.debut) or (
+        sism.fin is not None and jour > sism.fin
+    )
+
+
+def _donnees_fichier(evenement: Evenement) -> dict[str, Any]:
+    from clsm_cli.stockage.ecriture import en_donnees
+
+    return {
+        k: v
+        for k, v in en_donnees(evenement).items()
+        if not (k in DEFAUTS_EVENEMENT and v == DEFAUTS_EVENEMENT[k])
+    }
+
+
+def ajouter_evenement(projet: Projet, annee: int, champs: dict[str, Any]) -> tuple[int, Evenement]:
+    """Append an event to the SISM of ``annee``; returns (its number, the event)."""
+    from clsm_cli.stockage.ecriture import ajouter_enregistrement
+
+    chemin, sism = trouver_sism(projet, annee)
+    donnees = {k: v for k, v in champs.items() if v not in (None, "", [], ())}
+    _dans_l_annee(donnees.get("date"), annee, "--date")
+    evenement: Evenement = valider_modele(Evenement, donnees, OPTIONS_EVENEMENT)
+    with projet.edition() as ed:
+        ajouter_enregistrement(ed.document(chemin), "evenement", _donnees_fichier(evenement))
+    return len(sism.evenement) + 1, evenement
+
+
+def modifier_evenement(
+    projet: Projet,
+    annee: int,
+    numero: int,
+    champs: dict[str, Any],
+    effacer: Sequence[str] = (),
+) -> tuple[Evenement, bool]:
+    """Change fields of event ``numero``; returns (event, changed)."""
+    from clsm_cli.stockage.ecriture import en_donnees, modifier_champs
+
+    chemin, sism = trouver_sism(projet, annee)
+    actuel = numero_valide(sism, numero)
+    changements = {
+        k: v
+        for k, v in champs.items()
+        if v not in (None, "", (), []) and v != en_donnees(getattr(actuel, k))
+    }
+    for champ in effacer:
+        if champ in changements or champs.get(champ) not in (None, "", (), []):
+            raise ErreurSaisie(
+                f"{OPTIONS_EVENEMENT.get(champ, champ)} et --effacer {champ} : choisissez."
+            )
+        if getattr(actuel, champ) not in (None, [], False):
+            changements[champ] = None
+    if not changements:
+        return actuel, False
+    _dans_l_annee(changements.get("date"), annee, "--date")
+    nouveau = actuel.model_dump()
+    nouveau.update(changements)
+    evenement: Evenement = valider_modele(
+        Evenement, {k: v for k, v in nouveau.items() if v is not None}, OPTIONS_EVENEMENT
+    )
+    fichier = {
+        k: (None if k in DEFAUTS_EVENEMENT and v == DEFAUTS_EVENEMENT[k] else v)
+        for k, v in changements.items()
+    }
+    with projet.edition() as ed:
+        table = ed.document(chemin)["evenement"][numero - 1]
+        modifier_champs(table, fichier, CHAMPS_EVENEMENT)
+    return evenement, True
+
+
+def retirer_evenement(projet: Projet, annee: int, numero: int) -> Evenement:
+    from clsm_cli.stockage.ecriture import supprimer_enregistrement
+
+    chemin, sism = trouver_sism(projet, annee)
+    evenement = numero_valide(sism, numero)
+    with projet.edition() as ed:
+        doc = ed.document(chemin)
+        ed.remplacer(chemin, supprimer_enregistrement(doc, "evenement", numero - 1))
+    return evenement

@@ -1,0 +1,322 @@
+"""``verifier``: every problem of every file, as a list of :class:`Probleme` values.
+
+Loading already reports syntax, encoding and schema problems; this module adds the checks that
+need the whole folder (references, duplicates, dates, file names, confidentiality), each a small
+function that yields problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+
+from clsm_cli.cellule.controles import controle_confidentialite
+from clsm_cli.modeles.communs import INSTANCES_RESERVEES, RE_ID
+from clsm_cli.modeles.problemes import Probleme, trier
+from clsm_cli.stockage import dossier as D
+from clsm_cli.stockage.lecture import FichierLu
+from clsm_cli.stockage.projet import ProjetLu
+
+Controle = Callable[[ProjetLu], Iterable[Probleme]]
+
+
+def verifier(projet: ProjetLu) -> list[Probleme]:
+    """Every problem of the folder, sorted by file and line."""
+    problemes = list(projet.problemes)
+    for controle in CONTROLES:
+        problemes.extend(controle(projet))
+    return trier(problemes)
+
+
+def erreurs(problemes: Iterable[Probleme]) -> list[Probleme]:
+    return [p for p in problemes if p.est_erreur]
+
+
+def _f(projet: ProjetLu, chemin: str) -> FichierLu:
+    return projet.fichiers.get(chemin) or FichierLu(chemin)
+
+
+# --- duplicates ----------------------------------------------------------------------------
+
+
+def _doublons_dans(
+    lu: FichierLu, table: str, cle: str, valeurs: list[str], quoi: str
+) -> Iterator[Probleme]:
+    premiers: dict[str, int] = {}
+    for i, valeur in enumerate(valeurs):
+        if valeur in premiers:
+            ligne_premier = lu.ligne([table, premiers[valeur], cle])
+            yield lu.probleme(
+                [table, i, cle],
+                f"{quoi} « {valeur} » en double (déjà utilisé ligne {ligne_premier})",
+                "E202",
+            )
+        else:
+            premiers[valeur] = i
+
+
+def controle_doublons(projet: ProjetLu) -> Iterator[Probleme]:
+    yield from _doublons_dans(
+        _f(projet, "membres.toml"), "membre", "id", [m.id for m in projet.membres], "identifiant"
+    )
+    yield from _doublons_dans(
+        _f(projet, "groupes.toml"), "groupe", "id", [g.id for g in projet.groupes], "identifiant"
+    )
+    plan = _f(projet, "plan.toml")
+    yield from _doublons_dans(plan, "axe", "id", [a.id for a in projet.plan.axe], "axe")
+    yield from _doublons_dans(plan, "action", "id", [a.id for a in projet.actions], "action")
+    yield from _doublons_dans(
+        _f(projet, "cellule/situations.toml"),
+        "situation",
+        "code",
+        [s.code for s in projet.situations],
+        "code",
+    )
+
+
+# --- references ----------------------------------------------------------------------------
+
+
+class _References:
+    """Known identifiers; a collection whose file is invalid is not checked (no cascades)."""
+
+    def __init__(self, projet: ProjetLu) -> None:
+        self.membres = None if "membres.toml" in projet.invalides else set(projet.membres_par_id)
+        self.groupes = None if "groupes.toml" in projet.invalides else set(projet.groupes_par_id)
+        plan_ok = "plan.toml" not in projet.invalides
+        self.axes = {a.id for a in projet.plan.axe} if plan_ok else None
+        situations_ok = "cellule/situations.toml" not in projet.invalides
+        self.codes = set(projet.situations_par_code) if situations_ok else None
+
+    @staticmethod
+    def manque(connus: set[str] | None, valeur: str | None) -> bool:
+        return connus is not None and valeur is not None and valeur not in connus
+
+
+def _ref_membre(
+    lu: FichierLu, refs: _References, chemin: list[str | int], valeur: str | None
+) -> Iterator[Probleme]:
+    if refs.manque(refs.membres, valeur):
+        yield lu.probleme(chemin, f"membre inconnu « {valeur} » (absent de membres.toml)", "E201")
+
+
+def _ref_membres_ou_noms(
+    lu: FichierLu, refs: _References, base: list[str | int], valeurs: list[str]
+) -> Iterator[Probleme]:
+    """Lists that take member ids or free names: a value shaped like an id must be known."""
+    for valeur in valeurs:
+        if RE_ID.match(valeur):
+            yield from _ref_membre(lu, refs, base, valeur)
+
+
+def controle_references(projet: ProjetLu) -> Iterator[Probleme]:
+    refs = _References(projet)
+    membres = _f(projet, "membres.toml")
+    for i, m in enumerate(projet.membres):
+        for instance in m.instances:
+            if instance not in INSTANCES_RESERVEES and refs.manque(refs.groupes, instance):
+                yield membres.probleme(
+                    ["membre", i, "instances"],
+                    f"instance ou groupe inconnu « {instance} » (copil, pleniere, "
+                    "comite_technique, cellule ou un identifiant de groupes.toml)",
+                    "E201",
+                )
+    groupes = _f(projet, "groupes.toml")
+    for i, g in enumerate(projet.groupes):
+        yield from _ref_membre(groupes, refs, ["groupe", i, "pilote"], g.pilote)
+        for ident in g.membres:
+            yield from _ref_membre(groupes, refs, ["groupe", i, "membres"], ident)
+    plan = _f(projet, "plan.toml")
+    for i, a in enumerate(projet.actions):
+        if refs.manque(refs.axes, a.axe):
+            yield plan.probleme(["action", i, "axe"], f"axe inconnu « {a.axe} »", "E201")
+        if refs.manque(refs.groupes, a.groupe):
+            yield plan.probleme(
+                ["action", i, "groupe"], f"groupe inconnu « {a.groupe} » (groupes.toml)", "E201"
+            )
+        yield from _ref_membre(plan, refs, ["action", i, "pilote"], a.pilote)
+    for chemin, r in projet.reunions.items():
+        lu = _f(projet, chemin)
+        if r.instance.startswith("groupe:") and refs.manque(refs.groupes, r.instance[7:]):
+            yield lu.probleme(
+                ["instance"], f"groupe inconnu « {r.instance[7:]} » (groupes.toml)", "E201"
+            )
+        yield from _ref_membres_ou_noms(lu, refs, ["presents"], r.presents)
+        yield from _ref_membres_ou_noms(lu, refs, ["excuses"], r.excuses)
+    for chemin, s in projet.sism.items():
+        lu = _f(projet, chemin)
+        for ident in s.comite:
+            yield from _ref_membre(lu, refs, ["comite"], ident)
+    situations = _f(projet, "cellule/situations.toml")
+    for i, sit in enumerate(projet.situations):
+        yield from _ref_membre(situations, refs, ["situation", i, "referent"], sit.referent)
+    for chemin, seance in projet.seances.items():
+        lu = _f(projet, chemin)
+        for ident in seance.presents:
+            yield from _ref_membre(lu, refs, ["presents"], ident)
+        for j, examen in enumerate(seance.examen):
+            if refs.manque(refs.codes, examen.code):
+                yield lu.probleme(
+                    ["examen", j, "code"],
+                    f"situation inconnue « {examen.code} » (cellule/situations.toml)",
+                    "E201",
+                )
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _ordre(
+    lu: FichierLu,
+    chemin: list[str | int],
+    debut: dt.date | None,
+    fin: dt.date | None,
+    noms: tuple[str, str] = ("debut", "fin"),
+) -> Iterator[Probleme]:
+    if debut is not None and fin is not None and debut > fin:
+        yield lu.probleme(
+            [*chemin, noms[1]],
+            f"{noms[1]} ({fin.isoformat()}) précède {noms[0]} ({debut.isoformat()})",
+            "E203",
+        )
+
+
+def controle_dates(projet: ProjetLu) -> Iterator[Probleme]:
+    membres = _f(projet, "membres.toml")
+    for i, m in enumerate(projet.membres):
+        yield from _ordre(membres, ["membre", i], m.depuis, m.jusqu_a, ("depuis", "jusqu_a"))
+    plan = _f(projet, "plan.toml")
+    if projet.plan.periode:
+        yield from _ordre(plan, ["periode"], projet.plan.periode.debut, projet.plan.periode.fin)
+    for i, a in enumerate(projet.actions):
+        yield from _ordre(plan, ["action", i], a.debut, a.fin)
+    for chemin, s in projet.sism.items():
+        lu = _f(projet, chemin)
+        yield from _ordre(lu, [], s.debut, s.fin)
+        for j, e in enumerate(s.evenement):
+            if e.date.year != s.annee:
+                yield lu.probleme(
+                    ["evenement", j, "date"],
+                    f"événement daté de {e.date.year} dans le fichier SISM {s.annee}",
+                    "E203",
+                )
+            elif (s.debut and e.date < s.debut) or (s.fin and e.date > s.fin):
+                yield lu.probleme(
+                    ["evenement", j, "date"],
+                    "événement en dehors des dates de la SISM (debut–fin)",
+                    "W303",
+                )
+    situations = _f(projet, "cellule/situations.toml")
+    for i, sit in enumerate(projet.situations):
+        yield from _ordre(
+            situations,
+            ["situation", i],
+            sit.date_saisine,
+            sit.date_cloture,
+            ("date_saisine", "date_cloture"),
+        )
+        if sit.statut == "close" and sit.date_cloture is None:
+            yield situations.probleme(
+                ["situation", i, "statut"], "situation close sans date_cloture", "E105"
+            )
+    saisines = {s.code: s.date_saisine for s in projet.situations}
+    for chemin, seance in projet.seances.items():
+        lu = _f(projet, chemin)
+        for j, examen in enumerate(seance.examen):
+            saisine = saisines.get(examen.code)
+            if saisine is not None and seance.date < saisine:
+                yield lu.probleme(
+                    ["examen", j, "code"],
+                    f"séance du {seance.date.isoformat()} antérieure à la saisine de "
+                    f"{examen.code} ({saisine.isoformat()})",
+                    "E203",
+                )
+
+
+# --- file names ----------------------------------------------------------------------------
+
+
+def controle_noms_fichiers(projet: ProjetLu) -> Iterator[Probleme]:
+    for chemin, r in projet.reunions.items():
+        attendu = r.nom_fichier()
+        if chemin.rpartition("/")[2] != attendu:
+            yield _f(projet, chemin).probleme(
+                ["date"],
+                f"le fichier devrait s'appeler « reunions/{attendu} » (date et instance)",
+                "E204",
+            )
+    for chemin, s in projet.sism.items():
+        if chemin.rpartition("/")[2] != f"{s.annee}.toml":
+            yield _f(projet, chemin).probleme(
+                ["annee"], f"annee = {s.annee} mais le fichier s'appelle « {chemin} »", "E204"
+            )
+    for chemin, seance in projet.seances.items():
+        if chemin.rpartition("/")[2] != f"{seance.date.isoformat()}.toml":
+            yield _f(projet, chemin).probleme(
+                ["date"],
+                f"le fichier devrait s'appeler « cellule/seances/{seance.date.isoformat()}.toml »",
+                "E204",
+            )
+
+
+# --- confidentiality -------------------------------------------------------------------------
+
+
+def controle_permissions(projet: ProjetLu) -> Iterator[Probleme]:
+    if os.name != "posix":
+        return
+    cellule = projet.racine / D.DOSSIER_CELLULE
+    if not cellule.is_dir():
+        return
+    if stat.S_IMODE(cellule.stat().st_mode) & 0o077:
+        yield Probleme(
+            "cellule/",
+            None,
+            "",
+            "le dossier cellule/ est lisible par d'autres utilisateurs "
+            "(corrigez avec : chmod 700 cellule)",
+            "W301",
+        )
+    for chemin in projet.fichiers:
+        if D.est_dans_cellule(chemin):
+            try:
+                mode = stat.S_IMODE((projet.racine / chemin).stat().st_mode)
+            except FileNotFoundError:  # a file an edition is about to create (0600)
+                continue
+            if mode & 0o077:
+                yield Probleme(
+                    chemin,
+                    None,
+                    "",
+                    "fichier lisible par d'autres utilisateurs "
+                    f"(corrigez avec : chmod 600 {chemin})",
+                    "W301",
+                )
+
+
+def controle_purge(projet: ProjetLu) -> Iterator[Probleme]:
+    from clsm_cli.cellule.registre import situations_a_purger
+
+    a_purger = situations_a_purger(projet)
+    if a_purger:
+        yield Probleme(
+            "cellule/situations.toml",
+            None,
+            "",
+            f"{len(a_purger)} situation(s) dépassent la durée de conservation : "
+            "lancez « clsm cellule purger »",
+            "W302",
+        )
+
+
+CONTROLES: list[Controle] = [
+    controle_doublons,
+    controle_references,
+    controle_dates,
+    controle_noms_fichiers,
+    controle_confidentialite,
+    controle_permissions,
+    controle_purge,
+]

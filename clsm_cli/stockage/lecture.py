@@ -1,0 +1,531 @@
+"""Reading one TOML file: bytes → text → data → model, every failure turned into a Probleme.
+
+Reading uses tomli's compiled wheel when installed (about twice as fast as the stdlib parser on a
+big plan.toml), else the stdlib tomllib; tomlkit is kept for the file being edited only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from clsm_cli.modeles.problemes import Probleme
+from clsm_cli.stockage.lignes import IndexLignes
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+
+def _analyseur() -> Any:
+    """tomli (compiled, same TOML 1.0 as tomllib) if installed in a 2.1–2.2 version, else tomllib.
+
+    tomli 2.3+ reads TOML 1.1 (multi-line inline tables, ``\\e``…), which tomllib and TOML 1.0
+    editors refuse: a file must not be valid for one clsm install and invalid for another.
+    """
+    try:
+        import tomli
+    except ImportError:
+        return tomllib
+    try:
+        version = tuple(int(x) for x in tomli.__version__.split(".")[:2])
+    except (AttributeError, ValueError):
+        return tomllib
+    return tomli if (2, 1) <= version < (2, 3) else tomllib
+
+
+TOML = _analyseur()
+
+TAILLE_MAX = 20 * 1024 * 1024
+"""Files above this size are refused rather than read into memory."""
+ENREGISTREMENTS_MAX = 100_000
+"""Records per file above which a file is refused."""
+
+MAJEURE_SUPPORTEE = 1
+
+
+@dataclass
+class FichierLu:
+    """One file as read: its text (kept to find lines on demand) and parsed data."""
+
+    chemin: str
+    texte: str | None = None
+    donnees: dict[str, Any] | None = None
+    problemes: list[Probleme] = field(default_factory=list)
+    signature: tuple[int, int, int] | None = None
+    """(mtime_ns, size, inode) of the file before it was read; None for a text given in memory."""
+    _index: IndexLignes | None = None
+
+    def ligne(self, chemin: tuple[str | int, ...] | list[str | int]) -> int | None:
+        if self.texte is None:
+            return None
+        if self._index is None:
+            self._index = IndexLignes(self.texte)
+        return self._index.ligne(chemin)
+
+    def probleme(
+        self, chemin: tuple[str | int, ...] | list[str | int], message: str, code: str
+    ) -> Probleme:
+        """A problem located at the line of ``chemin`` in this file."""
+        return Probleme(self.chemin, self.ligne(chemin), champ_de(chemin), message, code)
+
+
+def champ_de(chemin: tuple[str | int, ...] | list[str | int]) -> str:
+    """Readable field name of a data path: ``("membre", 3, "college")`` → ``college``;
+    ``("action", 2, "realisation", 0, "date")`` → ``realisation.date``."""
+    parties = list(chemin)
+    if len(parties) >= 2 and isinstance(parties[1], int):
+        parties = parties[2:]
+    return ".".join(str(p) for p in parties if isinstance(p, str))
+
+
+_TRADUCTIONS_TOML: list[tuple[str, str]] = [
+    (r"^Invalid date or datetime", "date ou heure invalide"),
+    (r"^Invalid value", "valeur invalide (texte sans guillemets ?)"),
+    (r"^Invalid statement", "instruction invalide (attendu : clé = valeur, ou [table])"),
+    (r"^Expected '=' after a key", "« = » attendu après la clé"),
+    (r"^Cannot overwrite a value|^Cannot redefine", "clé définie deux fois"),
+    (r"^Cannot declare .* twice", "table déclarée deux fois"),
+    (r"^Cannot mutate|^Cannot append", "table ou liste redéfinie"),
+    (r"^Unclosed array", "liste non fermée (« ] » manquant)"),
+    (r"^Unclosed inline table", "table en ligne non fermée (« } » manquant)"),
+    (r"^Unterminated string", "texte non terminé (guillemet fermant manquant)"),
+    (r"^Illegal character", "caractère interdit (caractère de contrôle)"),
+    (r"^Invalid initial character for a key part", "début de clé invalide"),
+    (r"^Expected newline or end of document", "fin de ligne attendue après la valeur"),
+    (r"^Expected ']' at the end of a table declaration", "« ] » manquant après le nom de table"),
+    (r"^Expected ']]' at the end of an array declaration", "« ]] » manquant"),
+    (r"^Unescaped '\\' in a string|^Unescaped", "barre oblique inverse « \\ » non échappée"),
+    (r"^Invalid hex value|^Invalid escape", "séquence d'échappement invalide"),
+    (r"^Expected .*", "syntaxe inattendue"),
+]
+_RE_LIGNE = re.compile(r"\(at line (\d+), column (\d+)\)|at line (\d+)")
+
+
+def traduire_erreur_toml(message: str) -> tuple[int | None, str]:
+    """Line and French message of a tomllib error."""
+    m = _RE_LIGNE.search(message)
+    ligne = int(m.group(1) or m.group(3)) if m else None
+    colonne = f", colonne {m.group(2)}" if m and m.group(2) else ""
+    brut = _RE_LIGNE.sub("", message).strip()
+    for motif, francais in _TRADUCTIONS_TOML:
+        if re.search(motif, brut):
+            return ligne, f"syntaxe TOML : {francais}{colonne}"
+    return ligne, f"syntaxe TOML invalide{colonne}"
+
+
+def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> FichierLu:
+    """Read and parse one file. ``texte`` replaces the file's content (validation of edits)."""
+    lu = FichierLu(chemin)
+    if texte is None:
+        try:
+            etat = (racine / chemin).stat()
+            lu.signature = (etat.st_mtime_ns, etat.st_size, etat.st_ino)
+            taille = etat.st_size
+            if taille > TAILLE_MAX:
+                lu.problemes.append(
+                    Probleme(
+                        chemin,
+                        None,
+                        "",
+                        f"fichier trop volumineux ({taille // 1_048_576} Mo, "
+                        f"maximum {TAILLE_MAX // 1_048_576} Mo)",
+                        "E004",
+                    )
+                )
+                return lu
+            brut = (racine / chemin).read_bytes()
+        except OSError as exc:
+            lu.problemes.append(
+                Probleme(chemin, None, "", f"lecture impossible ({exc.strerror})", "E002")
+            )
+            return lu
+        try:
+            texte = brut.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            ligne_fautive = brut[: exc.start].count(b"\n") + 1
+            lu.problemes.append(
+                Probleme(
+                    chemin,
+                    ligne_fautive,
+                    "",
+                    "le fichier n'est pas encodé en UTF-8 (réenregistrez-le en UTF-8)",
+                    "E002",
+                )
+            )
+            return lu
+    texte = texte.removeprefix("\ufeff")
+    lu.texte = texte
+    try:
+        lu.donnees = TOML.loads(texte)
+    except TOML.TOMLDecodeError as exc:
+        ligne, message = traduire_erreur_toml(str(exc))
+        lu.problemes.append(Probleme(chemin, ligne, "", message, "E001"))
+        return lu
+    except RecursionError:
+        lu.problemes.append(
+            Probleme(chemin, None, "", "syntaxe TOML : imbrication trop profonde", "E001")
+        )
+        return lu
+    _verifier_version(lu)
+    _verifier_volume(lu)
+    return lu
+
+
+PARALLELE_OCTETS = 1_000_000
+"""From this many bytes to read, half of the files are read in a forked process."""
+PART_ENFANT_AVANT_IMPORTS = 0.65
+"""Share of the bytes a child started before the heavy imports reads (this process imports
+pydantic and the models meanwhile, then reads the rest)."""
+
+
+class Prelecture:
+    """Files being read and parsed in a forked child (see :func:`commencer_lecture`)."""
+
+    def __init__(self, racine: Path, part: set[str], pid: int, tuyau: Any) -> None:
+        self.racine = racine
+        self.part = part
+        self._pid: int | None = pid
+        self._tuyau = tuyau
+        self._recus: dict[str, FichierLu] = {}
+
+    def recevoir(self) -> dict[str, FichierLu]:
+        """The child's readings ({} if it failed: the caller reads those files itself)."""
+        if self._pid is None:
+            return self._recus
+        import pickle
+
+        try:
+            brut = self._tuyau.read()
+            for lu in pickle.loads(brut) if brut else []:
+                if isinstance(lu, FichierLu) and lu.chemin in self.part:
+                    self._recus[lu.chemin] = lu
+        except Exception:
+            self._recus = {}
+        finally:
+            self.abandonner()
+        return self._recus
+
+    def abandonner(self) -> None:
+        """Stop waiting for the child (a child still writing gets a broken pipe and exits)."""
+        if self._pid is not None:
+            self._tuyau.close()
+            os.waitpid(self._pid, 0)
+            self._pid = None
+
+    def __del__(self) -> None:
+        self.abandonner()
+
+
+def commencer_lecture(
+    racine: Path, chemins: list[str] | None = None, fraction: float | None = None
+) -> Prelecture | None:
+    """On a big folder, start reading about half of its bytes in a forked child, and return at
+    once (None when not worth it or not safe: see :func:`lire_fichiers`).
+
+    Call it before importing pydantic and the models (about 0.2 s): the child reads meanwhile.
+    """
+    from clsm_cli.stockage.dossier import lister_fichiers
+
+    chemins = lister_fichiers(racine) if chemins is None else chemins
+    part = _part_de_l_enfant(racine, chemins, fraction or PART_ENFANT_AVANT_IMPORTS)
+    if not part:
+        return None
+    import pickle
+
+    lecture, ecriture = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child, checked through its result
+        try:
+            os.close(lecture)
+            morceau = [lire_fichier(racine, c) for c in sorted(part)]
+            with os.fdopen(ecriture, "wb") as f:
+                f.write(pickle.dumps(morceau, protocol=pickle.HIGHEST_PROTOCOL))
+        finally:
+            os._exit(0)
+    os.close(ecriture)
+    return Prelecture(racine, part, pid, os.fdopen(lecture, "rb"))
+
+
+def lire_fichiers(
+    racine: Path, chemins: list[str], prelecture: Prelecture | None = None
+) -> dict[str, FichierLu]:
+    """Read and parse ``chemins``: on a big folder, about half of them (by size) in a forked
+    child while this process reads the others (parsing is most of the time of loading a big
+    folder, and clsm runs on 2-core laptops).
+
+    Only where it is safe and worth it: POSIX fork, more than one processor, this process
+    single-threaded (fork copies no other thread), at least :data:`PARALLELE_OCTETS` bytes.
+    The child sends back the same :class:`FichierLu` values (pickled); if anything goes wrong
+    with it, its files are simply read here. The result is the same either way.
+    ``prelecture``: a reading already started by :func:`commencer_lecture` for this folder.
+    """
+    if prelecture is not None and prelecture.racine != racine:
+        prelecture.abandonner()
+        prelecture = None
+    if prelecture is None:
+        prelecture = commencer_lecture(racine, chemins, 0.5)
+    part = prelecture.part if prelecture is not None else set()
+    lus: dict[str, FichierLu] = {}
+    recus: dict[str, FichierLu] = {}
+    try:
+        lus = {c: lire_fichier(racine, c) for c in chemins if c not in part}
+    finally:
+        if prelecture is not None:
+            recus = prelecture.recevoir()
+    for chemin in chemins:
+        if chemin not in lus:
+            lus[chemin] = recus.get(chemin) or lire_fichier(racine, chemin)
+    return lus
+
+
+GROS_DOSSIER_LU = False
+"""Set once a folder of at least PARALLELE_OCTETS was read (cli exits faster after it)."""
+
+
+def _part_de_l_enfant(racine: Path, chemins: list[str], fraction: float = 0.5) -> set[str]:
+    """The files a child should read (about ``fraction`` of the bytes), or none."""
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return set()
+    import threading
+
+    if threading.active_count() > 1:
+        return set()
+    tailles: dict[str, int] = {}
+    for chemin in chemins:
+        try:
+            tailles[chemin] = (racine / chemin).stat().st_size
+        except OSError:
+            tailles[chemin] = 0
+    total = sum(tailles.values())
+    if total < PARALLELE_OCTETS:
+        return set()
+    global GROS_DOSSIER_LU
+    GROS_DOSSIER_LU = True
+    part: set[str] = set()
+    cumul = 0
+    for chemin in sorted(chemins, key=lambda c: -tailles[c]):
+        if cumul + tailles[chemin] <= total * fraction:
+            part.add(chemin)
+            cumul += tailles[chemin]
+    return part
+
+
+def signature(fichier: Path) -> tuple[int, int, int] | None:
+    """(mtime_ns, size, inode) of ``fichier`` now (None if it cannot be read)."""
+    try:
+        etat = fichier.stat()
+    except OSError:
+        return None
+    return (etat.st_mtime_ns, etat.st_size, etat.st_ino)
+
+
+def _verifier_version(lu: FichierLu) -> None:
+    assert lu.donnees is not None
+    version = lu.donnees.get("version_schema")
+    if isinstance(version, str) and re.fullmatch(r"\d+\.\d+", version):
+        majeure = int(version.split(".")[0])
+        if majeure > MAJEURE_SUPPORTEE:
+            lu.problemes.append(
+                lu.probleme(
+                    ["version_schema"],
+                    f"ce fichier est au format {version}, plus récent que ce clsm "
+                    f"(format {MAJEURE_SUPPORTEE}.x) : mettez clsm à jour "
+                    "(pip install -U clsm-cli)",
+                    "E003",
+                )
+            )
+            lu.donnees = None
+
+
+def _verifier_volume(lu: FichierLu) -> None:
+    if lu.donnees is None:
+        return
+    total = 0
+    for valeur in lu.donnees.values():
+        if isinstance(valeur, list):
+            total += len(valeur)
+            for element in valeur:
+                if isinstance(element, dict):
+                    total += sum(len(v) for v in element.values() if isinstance(v, list))
+    if total > ENREGISTREMENTS_MAX:
+        lu.problemes.append(
+            Probleme(
+                lu.chemin,
+                None,
+                "",
+                f"trop d'enregistrements ({total}, maximum {ENREGISTREMENTS_MAX}) : "
+                "découpez ce fichier",
+                "E004",
+            )
+        )
+        lu.donnees = None
+
+
+def valider(lu: FichierLu, modele: type[BaseModel], *, montrer_valeurs: bool = True) -> Any:
+    """Validate the parsed data against ``modele``; return the instance or None."""
+    from pydantic import ValidationError
+
+    if lu.donnees is None:
+        return None
+    try:
+        return modele.model_validate(lu.donnees)
+    except ValidationError as exc:
+        lu.problemes.extend(problemes_de_validation(lu, modele, exc, montrer_valeurs))
+        return None
+
+
+# --- pydantic errors → French --------------------------------------------------------------
+
+
+def _montrer(valeur: Any) -> str:
+    if isinstance(valeur, str):
+        court = valeur if len(valeur) <= 40 else valeur[:37] + "…"
+        court = "".join(c if c.isprintable() else "�" for c in court)
+        return f"« {court} »"
+    if isinstance(valeur, bool):
+        return "true" if valeur else "false"
+    if isinstance(valeur, dict):
+        return "une table"
+    if isinstance(valeur, list):
+        return "une liste"
+    return str(valeur)
+
+
+_MESSAGES_TYPE: dict[str, str] = {
+    "string_type": "texte attendu (entre guillemets)",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu (sans décimales)",
+    "float_type": "nombre attendu",
+    "float_parsing": "nombre attendu",
+    "bool_type": "true ou false attendu",
+    "bool_parsing": "true ou false attendu",
+    "date_type": "date attendue (AAAA-MM-JJ, sans guillemets)",
+    "date_parsing": "date attendue (AAAA-MM-JJ, sans guillemets)",
+    "date_from_datetime_parsing": "date attendue (AAAA-MM-JJ, sans guillemets)",
+    "date_from_datetime_inexact": "date sans heure attendue (AAAA-MM-JJ)",
+    "list_type": "liste attendue ([ … ])",
+    "model_type": "table attendue",
+    "model_attributes_type": "table attendue",
+    "dict_type": "table attendue",
+}
+
+_MESSAGES_MOTIF: dict[str, str] = {
+    "a-z0-9][a-z0-9_-]*$": "identifiant invalide {v} : lettres minuscules sans accent, "
+    "chiffres, - et _ seulement",
+    "S-\\d{4}": "code de situation invalide {v} (forme attendue : S-2026-007)",
+    "[:h]": "heure invalide {v} (forme attendue : 18:30)",
+    "copil|pleniere": "instance inconnue {v} (valeurs possibles : copil, pleniere, "
+    "comite_technique, autre, groupe:<id>)",
+    "\\d+\\.\\d+$": "version invalide {v} (forme attendue : 1.0)",
+}
+
+
+def _message(erreur: Any, montrer_valeurs: bool) -> tuple[str, str]:
+    """(French message, code) for one pydantic error dict."""
+    genre = erreur["type"]
+    valeur = erreur.get("input")
+    v = _montrer(valeur) if montrer_valeurs else "(valeur masquée)"
+    ctx = erreur.get("ctx") or {}
+    if genre == "missing":
+        return "clé obligatoire manquante", "E102"
+    if genre == "enum" or genre == "literal_error":
+        possibles = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return f"valeur inconnue {v} (valeurs possibles : {possibles})", "E103"
+    if genre in _MESSAGES_TYPE:
+        return f"{_MESSAGES_TYPE[genre]}, reçu {v}", "E104"
+    if genre == "string_pattern_mismatch":
+        motif = str(ctx.get("pattern", ""))
+        for cle, modele in _MESSAGES_MOTIF.items():
+            if cle in motif:
+                return modele.format(v=v), "E105"
+        return f"valeur invalide {v}", "E105"
+    if genre in ("greater_than_equal", "greater_than"):
+        return f"valeur trop petite {v} (minimum {ctx.get('ge', ctx.get('gt'))})", "E105"
+    if genre in ("less_than_equal", "less_than"):
+        return f"valeur trop grande {v} (maximum {ctx.get('le', ctx.get('lt'))})", "E105"
+    if genre == "string_too_long":
+        return f"texte trop long (maximum {ctx.get('max_length')} caractères)", "E105"
+    if genre == "value_error":
+        return str(erreur["msg"]).removeprefix("Value error, "), "E105"
+    return f"valeur invalide {v}", "E105"
+
+
+def _modele_du_chemin(modele: type[BaseModel], chemin: list[str | int]) -> type[BaseModel] | None:
+    """Model class that owns the last key of ``chemin`` (to suggest known keys)."""
+    from pydantic import BaseModel
+
+    courant: type[BaseModel] = modele
+    for partie in chemin[:-1]:
+        if isinstance(partie, int):
+            continue
+        info = courant.model_fields.get(partie)
+        if info is None:
+            return None
+        suivant = _sous_modele(info.annotation, BaseModel)
+        if suivant is None:
+            return None
+        courant = suivant
+    return courant
+
+
+def _sous_modele(annotation: Any, base: type) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, base):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()) or ():
+        trouve = _sous_modele(argument, base)
+        if trouve is not None:
+            return trouve
+    return None
+
+
+def _cles_connues(modele: type[BaseModel]) -> set[str]:
+    from pydantic import BaseModel
+
+    connues: set[str] = set()
+    a_voir: list[type[BaseModel]] = [modele]
+    while a_voir:
+        m = a_voir.pop()
+        for nom, info in m.model_fields.items():
+            connues.add(nom)
+            sous = _sous_modele(info.annotation, BaseModel)
+            if sous is not None and sous is not m:
+                a_voir.append(sous)
+    return connues
+
+
+def problemes_de_validation(
+    lu: FichierLu, modele: type[BaseModel], exc: ValidationError, montrer_valeurs: bool = True
+) -> list[Probleme]:
+    connues = _cles_connues(modele)
+    vus: set[tuple[Any, ...]] = set()
+    resultat: list[Probleme] = []
+    for erreur in exc.errors(include_url=False):
+        brut = list(erreur["loc"])
+        if erreur["type"] == "extra_forbidden":
+            chemin = brut  # the unknown key itself
+        else:
+            # drop union/validator tags such as 'bool', 'list[str]', 'function-after[...]'
+            chemin = [p for p in brut if isinstance(p, int) or p in connues]
+        cle = tuple(chemin)
+        if cle in vus:
+            continue
+        vus.add(cle)
+        if erreur["type"] == "extra_forbidden":
+            nom = str(chemin[-1])
+            message = f"clé inconnue « {nom} »"
+            proprietaire = _modele_du_chemin(modele, chemin)
+            if proprietaire is not None:
+                proches = difflib.get_close_matches(nom, list(proprietaire.model_fields), n=1)
+                if proches:
+                    message += f" (vouliez-vous dire « {proches[0]} » ?)"
+            resultat.append(lu.probleme(chemin, message, "E101"))
+            continue
+        message, code = _message(erreur, montrer_valeurs)
+        resultat.append(lu.probleme(chemin, message, code))
+    return resultat
