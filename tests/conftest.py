@@ -18,10 +18,18 @@ AUJOURDHUI = "2026-11-26"
 """Tests run on a fixed day, so that figures depending on « today » stay reproducible."""
 
 
+@pytest.fixture(scope="session")
+def _dossier_utilisateur(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the tests' clsm keeps the user's cache key: never the real home."""
+    return tmp_path_factory.mktemp("utilisateur")
+
+
 @pytest.fixture(autouse=True)
-def _jour_et_largeur_fixes(monkeypatch: pytest.MonkeyPatch) -> None:
+def _jour_et_largeur_fixes(monkeypatch: pytest.MonkeyPatch, _dossier_utilisateur: Path) -> None:
     monkeypatch.setenv("CLSM_AUJOURDHUI", AUJOURDHUI)
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_dossier_utilisateur))
+    monkeypatch.delenv("CLSM_SANS_CACHE", raising=False)
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def test_les_groupes_de_base_sont_testes() -> None:
 def test_la_sonde_voit_un_import_lourd() -> None:
     """The probe itself works: a command that loads data does import pydantic."""
     sonde = SONDE.replace("LOURDS", repr(json.dumps(LOURDS))).replace(
-        'main(sys.argv[1:] + ["--help"])', "import clsm_cli.noyau.projet; sys.exit(0)"
+        'main(sys.argv[1:] + ["--help"])', "import clsm_cli.modeles.membres; sys.exit(0)"
     )
     r = subprocess.run([sys.executable, "-c", sonde], capture_output=True, text=True, check=True)
     assert "pydantic" in json.loads(r.stdout.strip().splitlines()[-1])["lourds"]

@@ -24,7 +24,7 @@ from clsm_cli.modeles import (
     StatutSituation,
     TypeAction,
 )
-from clsm_cli.modeles.communs import INSTANCES_RESERVEES, RE_ID, VERSION_SCHEMA
+from clsm_cli.modeles.vocabulaires import INSTANCES_RESERVEES, RE_ID, VERSION_SCHEMA
 from clsm_cli.noyau.demo import textes_demo
 
 TEXTES = textes_demo()

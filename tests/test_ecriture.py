@@ -22,17 +22,11 @@ from clsm_cli.stockage.ecriture import (
     trouver_enregistrement,
 )
 
+from .instantane import instantane
+
 
 def temporaires(dossier: Path) -> list[str]:
     return sorted(p.name for p in dossier.rglob(".*.tmp"))
-
-
-def instantane(dossier: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(dossier)): p.read_bytes()
-        for p in sorted(dossier.rglob("*"))
-        if p.is_file() and p.name != "verrou"
-    }
 
 
 # --- ecrire_atomique -----------------------------------------------------------------------

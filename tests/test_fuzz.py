@@ -32,6 +32,7 @@ from clsm_cli.cli import cli
 from clsm_cli.stockage.ecriture import en_donnees, texte_nouveau
 from clsm_cli.stockage.projet import MODELES
 
+from .instantane import instantane
 from .strategies import instances
 from .test_aller_retour import CHEMINS
 
@@ -271,15 +272,6 @@ def fichiers(genre: str) -> st.SearchStrategy[bytes]:
 
 
 # --- the checks ----------------------------------------------------------------------------
-
-
-def instantane(dossier: Path) -> dict[str, bytes]:
-    """Every file of the folder but clsm's own (.clsm/: lock, schemas), as bytes."""
-    return {
-        str(p.relative_to(dossier)): p.read_bytes()
-        for p in sorted(dossier.rglob("*"))
-        if p.is_file() and ".clsm" not in p.parts
-    }
 
 
 def restaurer(dossier: Path, etat: dict[str, bytes]) -> None:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from clsm_cli.cellule.calendrier import ajouter_mois
 from clsm_cli.modeles.archives import DELAIS, LIBELLES_DELAI
-from clsm_cli.modeles.communs import LIBELLES_PROBLEMATIQUE, LIBELLES_TRANCHE_AGE
+from clsm_cli.modeles.vocabulaires import LIBELLES_PROBLEMATIQUE, LIBELLES_TRANCHE_AGE
 
 if TYPE_CHECKING:
     from clsm_cli.modeles.archives import BilanArchive

@@ -189,6 +189,11 @@ def _afficher_version(ctx: click.Context, _option: click.Parameter, demande: boo
     help="Séparateur CSV (« ; » pour Excel en français).",
 )
 @click.option(
+    "--sans-cache",
+    is_flag=True,
+    help="Relire et revalider tous les fichiers sans le cache (aussi : CLSM_SANS_CACHE=1).",
+)
+@click.option(
     "--version",
     is_flag=True,
     expose_value=False,
@@ -197,10 +202,12 @@ def _afficher_version(ctx: click.Context, _option: click.Parameter, demande: boo
     help="Afficher la version et quitter.",
 )
 @click.pass_context
-def cli(ctx: click.Context, dossier: Path | None, format_: str, separateur: str) -> None:
+def cli(
+    ctx: click.Context, dossier: Path | None, format_: str, separateur: str, sans_cache: bool
+) -> None:
     from clsm_cli.cli.contexte import Contexte
 
-    ctx.obj = Contexte(dossier=dossier, format=format_, separateur=separateur)
+    ctx.obj = Contexte(dossier=dossier, format=format_, separateur=separateur, cache=not sans_cache)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -210,29 +217,3 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:  # pragma: no cover - `clsm … | head`
         sys.stderr.close()
         sys.exit(1)
-    except SystemExit as fin:
-        _quitter_vite_apres_un_gros_dossier(fin)
-        raise
-
-
-def _quitter_vite_apres_un_gros_dossier(fin: SystemExit) -> None:
-    """After loading a big folder, exit without freeing its millions of objects one by one
-    (0.15–0.3 s on the « grand » benchmark folder): output flushed, atexit handlers run,
-    then os._exit. Every file clsm writes is already closed (atomic writes)."""
-    import atexit
-
-    lecture = sys.modules.get("clsm_cli.stockage.lecture")
-    if lecture is None or not getattr(lecture, "GROS_DOSSIER_LU", False):
-        return
-    if fin.code is None or isinstance(fin.code, int):
-        code = fin.code or 0
-    else:
-        print(fin.code, file=sys.stderr)
-        code = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        atexit._run_exitfuncs()
-    except Exception:  # pragma: no cover - let the normal exit report it
-        return
-    os._exit(code)

@@ -23,6 +23,7 @@ class Contexte:
     dossier: Path | None = None
     format: str = "table"
     separateur: str = ","
+    cache: bool = True
     _projet: Projet | None = field(default=None, repr=False)
 
     @property
@@ -39,14 +40,9 @@ class Contexte:
     def projet(self, *, tolerant: bool = False) -> Projet:
         """The folder, loaded once (raises ErreurChargement if invalid, unless tolerant)."""
         if self._projet is None or tolerant:
-            from clsm_cli.stockage.lecture import commencer_lecture
-
-            racine = self.racine()
-            # a big folder starts being read in a child while pydantic and the models load
-            prelecture = commencer_lecture(racine)
             from clsm_cli.noyau.projet import Projet
 
-            projet = Projet.ouvrir(racine, tolerant=tolerant, prelecture=prelecture)
+            projet = Projet.ouvrir(self.racine(), tolerant=tolerant, cache=self.cache)
             if tolerant:
                 return projet
             self._projet = projet

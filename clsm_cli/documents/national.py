@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.communs import (
+from clsm_cli.modeles.vocabulaires import (
     LIBELLES_COLLEGE,
     LIBELLES_PROBLEMATIQUE,
     LIBELLES_STATUT_ACTION,

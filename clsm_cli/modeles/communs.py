@@ -1,19 +1,71 @@
-"""Shared building blocks of the file models: base class, vocabularies, identifiers."""
+"""Shared building blocks of the file models: base class, constrained types, vocabularies.
+
+The vocabularies (enumerations, labels, identifiers) live in :mod:`.vocabulaires`, free of
+pydantic; they are re-exported here for the models.
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-VERSION_SCHEMA = "1.0"
-"""Version of the file format written by this clsm. A file with a higher major is refused."""
+from clsm_cli.modeles.vocabulaires import (
+    INSTANCES_RESERVEES,
+    LIBELLES_COLLEGE,
+    LIBELLES_INSTANCE,
+    LIBELLES_PROBLEMATIQUE,
+    LIBELLES_STATUT_ACTION,
+    LIBELLES_TRANCHE_AGE,
+    LIBELLES_TYPE_ACTION,
+    LIBELLES_TYPE_EVENEMENT,
+    MOTIF_ID,
+    MOTIF_INSTANCE_REUNION,
+    RE_ID,
+    VERSION_SCHEMA,
+    College,
+    FormeConsentement,
+    Problematique,
+    StatutAction,
+    StatutSituation,
+    TrancheAge,
+    TypeAction,
+    TypeEvenement,
+    avant_ou_egal,
+    libelle_instance,
+)
 
-MOTIF_ID = r"^[a-z0-9][a-z0-9_-]*$"
-RE_ID = re.compile(MOTIF_ID)
+__all__ = [
+    "INSTANCES_RESERVEES",
+    "LIBELLES_COLLEGE",
+    "LIBELLES_INSTANCE",
+    "LIBELLES_PROBLEMATIQUE",
+    "LIBELLES_STATUT_ACTION",
+    "LIBELLES_TRANCHE_AGE",
+    "LIBELLES_TYPE_ACTION",
+    "LIBELLES_TYPE_EVENEMENT",
+    "MOTIF_ID",
+    "MOTIF_INSTANCE_REUNION",
+    "RE_ID",
+    "VERSION_SCHEMA",
+    "College",
+    "Entier",
+    "Fichier",
+    "FormeConsentement",
+    "Heure",
+    "Identifiant",
+    "Modele",
+    "Montant",
+    "Problematique",
+    "StatutAction",
+    "StatutSituation",
+    "Texte",
+    "TrancheAge",
+    "TypeAction",
+    "TypeEvenement",
+    "avant_ou_egal",
+    "libelle_instance",
+]
 
 Identifiant = Annotated[str, StringConstraints(pattern=MOTIF_ID, max_length=80)]
 Texte = Annotated[str, StringConstraints(max_length=20_000)]
@@ -32,182 +84,3 @@ class Fichier(Modele):
     """Base of a whole file: it carries the schema version it was written with."""
 
     version_schema: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")] = VERSION_SCHEMA
-
-
-class College(StrEnum):
-    elus = "elus"
-    psychiatrie = "psychiatrie"
-    usagers = "usagers"
-    aidants = "aidants"
-    sante = "sante"
-    social_medico_social = "social_medico_social"
-    logement = "logement"
-    education = "education"
-    securite_justice = "securite_justice"
-    institutions = "institutions"
-    associations = "associations"
-    autres = "autres"
-
-
-LIBELLES_COLLEGE: dict[str, str] = {
-    "elus": "Élus",
-    "psychiatrie": "Psychiatrie publique",
-    "usagers": "Usagers",
-    "aidants": "Aidants et familles",
-    "sante": "Santé (hors psychiatrie)",
-    "social_medico_social": "Social et médico-social",
-    "logement": "Logement",
-    "education": "Éducation et jeunesse",
-    "securite_justice": "Sécurité et justice",
-    "institutions": "Institutions",
-    "associations": "Associations",
-    "autres": "Autres",
-}
-
-
-class TypeAction(StrEnum):
-    information_communication = "information_communication"
-    soutien_soins_prevention = "soutien_soins_prevention"
-    formation_sensibilisation = "formation_sensibilisation"
-    aller_vers = "aller_vers"
-    coordination = "coordination"
-    autre = "autre"
-
-
-LIBELLES_TYPE_ACTION: dict[str, str] = {
-    "information_communication": "Information et communication",
-    "soutien_soins_prevention": "Soutien, soins et prévention",
-    "formation_sensibilisation": "Formation et sensibilisation",
-    "aller_vers": "Aller-vers",
-    "coordination": "Coordination",
-    "autre": "Autre",
-}
-
-
-class StatutAction(StrEnum):
-    prevue = "prevue"
-    en_cours = "en_cours"
-    realisee = "realisee"
-    reportee = "reportee"
-    abandonnee = "abandonnee"
-
-
-LIBELLES_STATUT_ACTION: dict[str, str] = {
-    "prevue": "Prévue",
-    "en_cours": "En cours",
-    "realisee": "Réalisée",
-    "reportee": "Reportée",
-    "abandonnee": "Abandonnée",
-}
-
-
-class TypeEvenement(StrEnum):
-    cine_debat = "cine_debat"
-    conference = "conference"
-    stand = "stand"
-    exposition = "exposition"
-    atelier = "atelier"
-    marche = "marche"
-    portes_ouvertes = "portes_ouvertes"
-    theatre = "theatre"
-    cafe_psy = "cafe_psy"
-    autre = "autre"
-
-
-LIBELLES_TYPE_EVENEMENT: dict[str, str] = {
-    "cine_debat": "Ciné-débat",
-    "conference": "Conférence",
-    "stand": "Stand",
-    "exposition": "Exposition",
-    "atelier": "Atelier",
-    "marche": "Marche",
-    "portes_ouvertes": "Portes ouvertes",
-    "theatre": "Théâtre",
-    "cafe_psy": "Café-psy",
-    "autre": "Autre",
-}
-
-
-class Problematique(StrEnum):
-    logement = "logement"
-    soins = "soins"
-    isolement = "isolement"
-    troubles_voisinage = "troubles_voisinage"
-    addictions = "addictions"
-    precarite = "precarite"
-    protection = "protection"
-    parentalite = "parentalite"
-    autre = "autre"
-
-
-LIBELLES_PROBLEMATIQUE: dict[str, str] = {
-    "logement": "Logement",
-    "soins": "Accès et continuité des soins",
-    "isolement": "Isolement",
-    "troubles_voisinage": "Troubles du voisinage",
-    "addictions": "Addictions",
-    "precarite": "Précarité",
-    "protection": "Protection (majeur ou mineur)",
-    "parentalite": "Parentalité",
-    "autre": "Autre",
-}
-
-
-class StatutSituation(StrEnum):
-    ouverte = "ouverte"
-    suivie = "suivie"
-    close = "close"
-
-
-class TrancheAge(StrEnum):
-    moins_18 = "moins_18"
-    de_18_a_24 = "18_24"
-    de_25_a_39 = "25_39"
-    de_40_a_59 = "40_59"
-    de_60_a_74 = "60_74"
-    plus_75 = "75_plus"
-    inconnue = "inconnue"
-
-
-LIBELLES_TRANCHE_AGE: dict[str, str] = {
-    "moins_18": "Moins de 18 ans",
-    "18_24": "18-24 ans",
-    "25_39": "25-39 ans",
-    "40_59": "40-59 ans",
-    "60_74": "60-74 ans",
-    "75_plus": "75 ans et plus",
-    "inconnue": "Non renseigné",
-}
-
-
-class FormeConsentement(StrEnum):
-    ecrit = "ecrit"
-    oral = "oral"
-
-
-INSTANCES_RESERVEES = ("copil", "pleniere", "comite_technique", "cellule")
-"""Instance names a member may sit in besides working-group ids."""
-
-MOTIF_INSTANCE_REUNION = r"^(copil|pleniere|comite_technique|autre|groupe:[a-z0-9][a-z0-9_-]*)$"
-
-LIBELLES_INSTANCE: dict[str, str] = {
-    "copil": "Comité de pilotage",
-    "pleniere": "Assemblée plénière",
-    "comite_technique": "Comité technique",
-    "cellule": "Cellule de cas complexes",
-    "autre": "Autre réunion",
-}
-
-
-def libelle_instance(instance: str, noms_groupes: dict[str, str] | None = None) -> str:
-    """French label of a meeting instance (``groupe:<id>`` shows the group's name if known)."""
-    if instance.startswith("groupe:"):
-        gid = instance.split(":", 1)[1]
-        nom = (noms_groupes or {}).get(gid)
-        return f"Groupe de travail « {nom} »" if nom else f"Groupe de travail {gid}"
-    return LIBELLES_INSTANCE.get(instance, instance)
-
-
-def avant_ou_egal(debut: date | None, fin: date | None) -> bool:
-    """True unless both dates are known and ``debut`` falls after ``fin``."""
-    return debut is None or fin is None or debut <= fin

@@ -7,9 +7,10 @@ import datetime as dt
 from pydantic import model_validator
 
 from clsm_cli.modeles.communs import College, Fichier, Identifiant, Modele, Texte
+from clsm_cli.modeles.methodes import MethodesMembre
 
 
-class Membre(Modele):
+class Membre(MethodesMembre, Modele):
     id: Identifiant
     nom: Texte | None = None
     prenom: Texte | None = None
@@ -28,20 +29,6 @@ class Membre(Modele):
         if not self.nom and not self.structure:
             raise ValueError("un membre doit avoir au moins un nom ou une structure")
         return self
-
-    @property
-    def libelle(self) -> str:
-        """« Prénom Nom (Structure) », or the structure alone for a structure-only entry."""
-        personne = " ".join(p for p in (self.prenom, self.nom) if p)
-        if personne and self.structure:
-            return f"{personne} ({self.structure})"
-        return personne or self.structure or self.id
-
-    def actif(self, le: dt.date) -> bool:
-        """True when the member belongs to the CLSM on that day."""
-        return (self.depuis is None or self.depuis <= le) and (
-            self.jusqu_a is None or self.jusqu_a >= le
-        )
 
 
 class FichierMembres(Fichier):

@@ -16,6 +16,7 @@ from clsm_cli.modeles.communs import (
     Texte,
     TypeAction,
 )
+from clsm_cli.modeles.methodes import MethodesAction
 
 
 class Periode(Modele):
@@ -42,7 +43,7 @@ class Realisation(Modele):
     commentaire: Texte | None = None
 
 
-class Action(Modele):
+class Action(MethodesAction, Modele):
     id: Identifiant
     axe: Identifiant
     intitule: Texte
@@ -65,10 +66,6 @@ class Action(Modele):
     def _qpv_vide(cls, valeur: bool | list[str]) -> bool | list[str]:
         """An empty list of QPV means « no QPV »: store it as false."""
         return valeur if valeur != [] else False
-
-    @property
-    def touche_qpv(self) -> bool:
-        return bool(self.qpv)
 
 
 class FichierPlan(Fichier):

@@ -10,7 +10,7 @@ CODES: dict[str, str] = {
     "E002": "Fichier illisible : encodage autre que UTF-8",
     "E003": "Version de format plus récente que ce clsm",
     "E004": "Fichier trop volumineux",
-    "E005": "Fichier inattendu ou mal nommé dans un dossier géré par clsm",
+    "E005": "Fichier de données qui n'est pas un fichier lisible (dossier, tube, lien cassé…)",
     "E101": "Clé inconnue",
     "E102": "Clé obligatoire manquante",
     "E103": "Valeur hors du vocabulaire autorisé",
@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "W301": "Droits d'accès trop larges sur la cellule",
     "W302": "Situations à purger (durée de conservation dépassée)",
     "W303": "Incohérence probable (avertissement)",
+    "W304": "Fichier inattendu dans un dossier de données (ignoré)",
 }
 """Stable codes of the kinds of problems. E = error (exit 1), W = warning."""
 

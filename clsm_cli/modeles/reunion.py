@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import StringConstraints
 
 from clsm_cli.modeles.communs import MOTIF_INSTANCE_REUNION, Fichier, Heure, Modele, Texte
+from clsm_cli.modeles.methodes import MethodesReunion
 
 Instance = Annotated[str, StringConstraints(pattern=MOTIF_INSTANCE_REUNION)]
 
@@ -24,7 +25,7 @@ class Suivi(Modele):
     fait: bool = False
 
 
-class Reunion(Fichier):
+class Reunion(MethodesReunion, Fichier):
     """One meeting of an instance (copil, plénière, groupe:<id>…)."""
 
     instance: Instance
@@ -37,7 +38,3 @@ class Reunion(Fichier):
     point: list[Point] = []
     decisions: list[Texte] = []
     suivi: list[Suivi] = []
-
-    def nom_fichier(self) -> str:
-        """The file name this meeting must have: ``2026-03-12-copil.toml``."""
-        return f"{self.date.isoformat()}-{self.instance.replace(':', '-')}.toml"

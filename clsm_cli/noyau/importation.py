@@ -602,7 +602,7 @@ def _champs_de_ligne(
 
 def analyser(projet: Projet, tableau: Tableau, colonnes: dict[str, str] | None = None) -> Rapport:
     """Decide, row by row, what importing ``tableau`` would do (nothing is written)."""
-    from clsm_cli.modeles.communs import College
+    from clsm_cli.modeles.vocabulaires import College
 
     entetes = trouver_entetes(tableau, colonnes)
     correspondances = _Correspondances(projet.membres)
@@ -667,7 +667,7 @@ def _resultat(
 ) -> LigneImport:
     """Outcome of a row whose cells are valid: update, unchanged, addition or rejection."""
     from clsm_cli.modeles import LIBELLES_COLLEGE, Membre
-    from clsm_cli.modeles.communs import College
+    from clsm_cli.modeles.vocabulaires import College
 
     possibles = ", ".join(c.value for c in College)
     existants = correspondances.existants(d)

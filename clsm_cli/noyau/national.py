@@ -29,7 +29,8 @@ from clsm_cli.cellule.masquage import (
     masquer_nombre,
     masquer_serie,
 )
-from clsm_cli.modeles.communs import (
+from clsm_cli.modeles.problemes import CODES
+from clsm_cli.modeles.vocabulaires import (
     LIBELLES_COLLEGE,
     LIBELLES_PROBLEMATIQUE,
     LIBELLES_STATUT_ACTION,
@@ -37,7 +38,6 @@ from clsm_cli.modeles.communs import (
     LIBELLES_TYPE_ACTION,
     LIBELLES_TYPE_EVENEMENT,
 )
-from clsm_cli.modeles.problemes import CODES
 from clsm_cli.stockage import dossier as D
 
 if TYPE_CHECKING:

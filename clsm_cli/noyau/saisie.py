@@ -10,8 +10,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.communs import RE_ID
 from clsm_cli.modeles.erreurs import ErreurSaisie
+from clsm_cli.modeles.vocabulaires import RE_ID
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

@@ -13,8 +13,8 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 
 from clsm_cli.cellule.controles import controle_confidentialite
-from clsm_cli.modeles.communs import INSTANCES_RESERVEES, RE_ID
 from clsm_cli.modeles.problemes import Probleme, trier
+from clsm_cli.modeles.vocabulaires import INSTANCES_RESERVEES, RE_ID
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage.lecture import FichierLu
 from clsm_cli.stockage.projet import ProjetLu
@@ -23,11 +23,24 @@ Controle = Callable[[ProjetLu], Iterable[Probleme]]
 
 
 def verifier(projet: ProjetLu) -> list[Probleme]:
-    """Every problem of the folder, sorted by file and line."""
+    """Every problem of the folder, sorted by file and line.
+
+    With the folder's cache, a verification already made of exactly these file contents, on
+    the same day and with the same permissions, is given back without being made again.
+    """
+    cle = projet.empreinte()
+    if cle is not None and projet.cache is not None:
+        deja = projet.cache.verification(cle)
+        if deja is not None:
+            return deja
     problemes = list(projet.problemes)
     for controle in CONTROLES:
         problemes.extend(controle(projet))
-    return trier(problemes)
+    problemes = trier(problemes)
+    if cle is not None and projet.cache is not None:
+        projet.cache.noter_verification(cle, problemes)
+        projet.cache.enregistrer()
+    return problemes
 
 
 def erreurs(problemes: Iterable[Probleme]) -> list[Probleme]:
@@ -264,6 +277,32 @@ def controle_noms_fichiers(projet: ProjetLu) -> Iterator[Probleme]:
 # --- confidentiality -------------------------------------------------------------------------
 
 
+def controle_fichiers_inattendus(projet: ProjetLu) -> Iterator[Probleme]:
+    """Files in the data folders that clsm ignores: said, never skipped in silence."""
+    cellule_signalee = False
+    for chemin in D.fichiers_inattendus(projet.racine):
+        if D.est_dans_cellule(chemin):
+            if not cellule_signalee:  # its name could be personal: never shown
+                cellule_signalee = True
+                yield Probleme(
+                    "cellule/",
+                    None,
+                    "",
+                    "la cellule contient un fichier ou dossier que clsm ne gère pas (son nom "
+                    "n'est pas affiché) ; clsm l'ignore : rangez-le ailleurs",
+                    "W304",
+                )
+            continue
+        quoi = "dossier" if (projet.racine / chemin).is_dir() else "fichier"
+        yield Probleme(
+            chemin,
+            None,
+            "",
+            f"{quoi} inattendu : clsm l'ignore (seuls les fichiers .toml de ce dossier sont lus)",
+            "W304",
+        )
+
+
 def controle_permissions(projet: ProjetLu) -> Iterator[Probleme]:
     if os.name != "posix":
         return
@@ -283,7 +322,7 @@ def controle_permissions(projet: ProjetLu) -> Iterator[Probleme]:
         if D.est_dans_cellule(chemin):
             try:
                 mode = stat.S_IMODE((projet.racine / chemin).stat().st_mode)
-            except FileNotFoundError:  # a file an edition is about to create (0600)
+            except OSError:  # about to be created (0600), or not a file (E005 says so)
                 continue
             if mode & 0o077:
                 yield Probleme(
@@ -319,4 +358,5 @@ CONTROLES: list[Controle] = [
     controle_confidentialite,
     controle_permissions,
     controle_purge,
+    controle_fichiers_inattendus,
 ]

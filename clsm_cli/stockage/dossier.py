@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 from clsm_cli.modeles.erreurs import DossierIntrouvable
@@ -58,6 +61,82 @@ def lister_fichiers(racine: Path) -> list[str]:
     if (racine / FICHIER_ARCHIVES).is_file():
         trouves.append(FICHIER_ARCHIVES)
     return trouves
+
+
+DOSSIER_CACHE_CELLULE = "cellule/.cache"
+ATTENDUS_DANS_CELLULE = ("situations.toml", "archives.toml", "seances", ".cache")
+
+
+def nature(chemin: Path) -> str | None:
+    """What ``chemin`` is when it is not a regular readable file (None when it is one, or when
+    nothing is there): « un dossier », « un tube (FIFO) », « un lien cassé »…"""
+    try:
+        etat = chemin.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "un chemin illisible"
+    if stat.S_ISLNK(etat.st_mode):
+        try:
+            etat = chemin.stat()
+        except FileNotFoundError:
+            return "un lien symbolique cassé (sa cible n'existe pas)"
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "un lien symbolique qui boucle sur lui-même"
+            return "un lien symbolique illisible"
+    if stat.S_ISREG(etat.st_mode):
+        return None if os.access(chemin, os.R_OK) else "un fichier sans droit de lecture"
+    if stat.S_ISDIR(etat.st_mode):
+        return "un dossier"
+    if stat.S_ISFIFO(etat.st_mode):
+        return "un tube (FIFO)"
+    return "un fichier spécial (périphérique ou socket)"
+
+
+def fichiers_anormaux(racine: Path) -> dict[str, str]:
+    """Data files clsm expects that are not regular readable files → what they are instead.
+
+    A folder where a data file should be, a FIFO, a broken link or a link loop is never
+    skipped in silence: the loading reports it (E005), so that no figure quietly leaves it out.
+    """
+    anormaux: dict[str, str] = {}
+    for chemin in (*FICHIERS_FIXES, FICHIER_ARCHIVES):
+        quoi = nature(racine / chemin)
+        if quoi is not None:
+            anormaux[chemin] = quoi
+    for dossier in DOSSIERS_DE_FICHIERS:
+        d = racine / dossier
+        if not d.is_dir():
+            if os.path.lexists(d):
+                anormaux[dossier] = nature(d) or "un fichier"
+            continue
+        for entree in sorted(d.iterdir()):
+            if entree.name.endswith(".toml") and not RE_TEMPORAIRE.match(entree.name):
+                quoi = nature(entree)
+                if quoi is not None:
+                    anormaux[f"{dossier}/{entree.name}"] = quoi
+    return anormaux
+
+
+def fichiers_inattendus(racine: Path) -> list[str]:
+    """Entries of the data folders (reunions/, sism/, cellule/, cellule/seances/) that clsm
+    does not manage and therefore ignores: a stray ``reunions/notes.txt``, a sub-folder…"""
+    inattendus: list[str] = []
+    for dossier in (*DOSSIERS_DE_FICHIERS, DOSSIER_CELLULE):
+        d = racine / dossier
+        if not d.is_dir() or d.is_symlink():
+            continue
+        for entree in sorted(d.iterdir()):
+            relatif = f"{dossier}/{entree.name}"
+            if RE_TEMPORAIRE.match(entree.name):
+                continue
+            if dossier == DOSSIER_CELLULE:
+                if entree.name not in ATTENDUS_DANS_CELLULE:
+                    inattendus.append(relatif)
+            elif not entree.name.endswith(".toml"):
+                inattendus.append(relatif)
+    return inattendus
 
 
 def trouver_racine(depart: Path | str | None = None, *, chercher_parents: bool = True) -> Path:

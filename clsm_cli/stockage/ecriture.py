@@ -16,7 +16,6 @@ import datetime as dt
 import enum
 import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -24,9 +23,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.communs import VERSION_SCHEMA
 from clsm_cli.modeles.erreurs import ErreurValidation, ErreurVerrou
+from clsm_cli.modeles.vocabulaires import VERSION_SCHEMA
 from clsm_cli.stockage import dossier as D
+from clsm_cli.stockage.atomique import ecrire_atomique
 
 if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
@@ -41,40 +41,6 @@ MODE_CELLULE_FICHIER = 0o600
 
 
 # --- atomic write --------------------------------------------------------------------------
-
-
-def ecrire_atomique(chemin: Path, contenu: str | bytes, mode: int | None = None) -> None:
-    """Write ``contenu`` to ``chemin`` atomically (old or new version, never half)."""
-    donnees = contenu.encode("utf-8") if isinstance(contenu, str) else contenu
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    if mode is None:
-        try:
-            mode = chemin.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-    fd, temporaire = tempfile.mkstemp(dir=chemin.parent, prefix=f".{chemin.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(donnees)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temporaire, mode)
-        os.replace(temporaire, chemin)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporaire)
-        raise
-    _fsync_dossier(chemin.parent)
-
-
-def _fsync_dossier(dossier: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(dossier, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def nettoyer_temporaires(racine: Path) -> list[Path]:
@@ -204,11 +170,13 @@ def ligne_schema(chemin: str) -> str:
 
 
 def en_donnees(valeur: Any) -> Any:
-    """Plain TOML-ready data from a model or value: no None, no empty lists, enums as text."""
-    from pydantic import BaseModel
+    """Plain TOML-ready data from a model (or its light record) or value: no None, no empty
+    lists, enums as text."""
+    from clsm_cli.stockage.leger import Vue
 
-    if isinstance(valeur, BaseModel):
-        valeur = {k: getattr(valeur, k) for k in type(valeur).model_fields}
+    champs = getattr(type(valeur), "model_fields", None)
+    if champs is not None or isinstance(valeur, Vue):
+        valeur = {k: getattr(valeur, k) for k in (champs or vars(valeur))}
         valeur.pop("version_schema", None)
     if isinstance(valeur, dict):
         return {

@@ -7,7 +7,6 @@ big plan.toml), else the stdlib tomllib; tomlkit is kept for the file being edit
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -48,17 +47,35 @@ ENREGISTREMENTS_MAX = 100_000
 MAJEURE_SUPPORTEE = 1
 
 
+_A_LIRE: Any = object()
+"""Marks data not parsed yet: a file taken from the cache is parsed only if someone asks."""
+
+
 @dataclass
 class FichierLu:
     """One file as read: its text (kept to find lines on demand) and parsed data."""
 
     chemin: str
     texte: str | None = None
-    donnees: dict[str, Any] | None = None
+    _donnees: dict[str, Any] | None = None
     problemes: list[Probleme] = field(default_factory=list)
     signature: tuple[int, int, int] | None = None
     """(mtime_ns, size, inode) of the file before it was read; None for a text given in memory."""
     _index: IndexLignes | None = None
+
+    @property
+    def donnees(self) -> dict[str, Any] | None:
+        """The TOML data (None when the file could not be parsed)."""
+        if self._donnees is _A_LIRE:
+            try:
+                self._donnees = TOML.loads(self.texte or "")
+            except (TOML.TOMLDecodeError, RecursionError):
+                self._donnees = None
+        return self._donnees
+
+    @donnees.setter
+    def donnees(self, valeur: dict[str, Any] | None) -> None:
+        self._donnees = valeur
 
     def ligne(self, chemin: tuple[str | int, ...] | list[str | int]) -> int | None:
         if self.texte is None:
@@ -118,46 +135,65 @@ def traduire_erreur_toml(message: str) -> tuple[int | None, str]:
     return ligne, f"syntaxe TOML invalide{colonne}"
 
 
-def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> FichierLu:
-    """Read and parse one file. ``texte`` replaces the file's content (validation of edits)."""
+def lire_octets(racine: Path, chemin: str) -> tuple[bytes | None, FichierLu]:
+    """The bytes of one file (None, with the problem noted, when it cannot be read)."""
     lu = FichierLu(chemin)
-    if texte is None:
-        try:
-            etat = (racine / chemin).stat()
-            lu.signature = (etat.st_mtime_ns, etat.st_size, etat.st_ino)
-            taille = etat.st_size
-            if taille > TAILLE_MAX:
-                lu.problemes.append(
-                    Probleme(
-                        chemin,
-                        None,
-                        "",
-                        f"fichier trop volumineux ({taille // 1_048_576} Mo, "
-                        f"maximum {TAILLE_MAX // 1_048_576} Mo)",
-                        "E004",
-                    )
-                )
-                return lu
-            brut = (racine / chemin).read_bytes()
-        except OSError as exc:
-            lu.problemes.append(
-                Probleme(chemin, None, "", f"lecture impossible ({exc.strerror})", "E002")
-            )
-            return lu
-        try:
-            texte = brut.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            ligne_fautive = brut[: exc.start].count(b"\n") + 1
+    try:
+        etat = (racine / chemin).stat()
+        lu.signature = (etat.st_mtime_ns, etat.st_size, etat.st_ino)
+        taille = etat.st_size
+        if taille > TAILLE_MAX:
             lu.problemes.append(
                 Probleme(
                     chemin,
-                    ligne_fautive,
+                    None,
                     "",
-                    "le fichier n'est pas encodé en UTF-8 (réenregistrez-le en UTF-8)",
-                    "E002",
+                    f"fichier trop volumineux ({taille // 1_048_576} Mo, "
+                    f"maximum {TAILLE_MAX // 1_048_576} Mo)",
+                    "E004",
                 )
             )
-            return lu
+            return None, lu
+        return (racine / chemin).read_bytes(), lu
+    except OSError as exc:
+        lu.problemes.append(
+            Probleme(chemin, None, "", f"lecture impossible ({exc.strerror})", "E002")
+        )
+        return None, lu
+
+
+def decoder(lu: FichierLu, brut: bytes) -> str | None:
+    """The UTF-8 text of ``brut`` (None, with an E002 noted on ``lu``, when it is not)."""
+    try:
+        return brut.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        ligne_fautive = brut[: exc.start].count(b"\n") + 1
+        lu.problemes.append(
+            Probleme(
+                lu.chemin,
+                ligne_fautive,
+                "",
+                "le fichier n'est pas encodé en UTF-8 (réenregistrez-le en UTF-8)",
+                "E002",
+            )
+        )
+        return None
+
+
+def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> FichierLu:
+    """Read and parse one file. ``texte`` replaces the file's content (validation of edits)."""
+    if texte is not None:
+        return analyser(FichierLu(chemin), texte)
+    brut, lu = lire_octets(racine, chemin)
+    if brut is None:
+        return lu
+    texte = decoder(lu, brut)
+    return lu if texte is None else analyser(lu, texte)
+
+
+def analyser(lu: FichierLu, texte: str) -> FichierLu:
+    """Parse ``texte`` into ``lu`` (syntax, format version and size checks)."""
+    chemin = lu.chemin
     texte = texte.removeprefix("\ufeff")
     lu.texte = texte
     try:
@@ -174,145 +210,6 @@ def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> Fichier
     _verifier_version(lu)
     _verifier_volume(lu)
     return lu
-
-
-PARALLELE_OCTETS = 1_000_000
-"""From this many bytes to read, half of the files are read in a forked process."""
-PART_ENFANT_AVANT_IMPORTS = 0.65
-"""Share of the bytes a child started before the heavy imports reads (this process imports
-pydantic and the models meanwhile, then reads the rest)."""
-
-
-class Prelecture:
-    """Files being read and parsed in a forked child (see :func:`commencer_lecture`)."""
-
-    def __init__(self, racine: Path, part: set[str], pid: int, tuyau: Any) -> None:
-        self.racine = racine
-        self.part = part
-        self._pid: int | None = pid
-        self._tuyau = tuyau
-        self._recus: dict[str, FichierLu] = {}
-
-    def recevoir(self) -> dict[str, FichierLu]:
-        """The child's readings ({} if it failed: the caller reads those files itself)."""
-        if self._pid is None:
-            return self._recus
-        import pickle
-
-        try:
-            brut = self._tuyau.read()
-            for lu in pickle.loads(brut) if brut else []:
-                if isinstance(lu, FichierLu) and lu.chemin in self.part:
-                    self._recus[lu.chemin] = lu
-        except Exception:
-            self._recus = {}
-        finally:
-            self.abandonner()
-        return self._recus
-
-    def abandonner(self) -> None:
-        """Stop waiting for the child (a child still writing gets a broken pipe and exits)."""
-        if self._pid is not None:
-            self._tuyau.close()
-            os.waitpid(self._pid, 0)
-            self._pid = None
-
-    def __del__(self) -> None:
-        self.abandonner()
-
-
-def commencer_lecture(
-    racine: Path, chemins: list[str] | None = None, fraction: float | None = None
-) -> Prelecture | None:
-    """On a big folder, start reading about half of its bytes in a forked child, and return at
-    once (None when not worth it or not safe: see :func:`lire_fichiers`).
-
-    Call it before importing pydantic and the models (about 0.2 s): the child reads meanwhile.
-    """
-    from clsm_cli.stockage.dossier import lister_fichiers
-
-    chemins = lister_fichiers(racine) if chemins is None else chemins
-    part = _part_de_l_enfant(racine, chemins, fraction or PART_ENFANT_AVANT_IMPORTS)
-    if not part:
-        return None
-    import pickle
-
-    lecture, ecriture = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child, checked through its result
-        try:
-            os.close(lecture)
-            morceau = [lire_fichier(racine, c) for c in sorted(part)]
-            with os.fdopen(ecriture, "wb") as f:
-                f.write(pickle.dumps(morceau, protocol=pickle.HIGHEST_PROTOCOL))
-        finally:
-            os._exit(0)
-    os.close(ecriture)
-    return Prelecture(racine, part, pid, os.fdopen(lecture, "rb"))
-
-
-def lire_fichiers(
-    racine: Path, chemins: list[str], prelecture: Prelecture | None = None
-) -> dict[str, FichierLu]:
-    """Read and parse ``chemins``: on a big folder, about half of them (by size) in a forked
-    child while this process reads the others (parsing is most of the time of loading a big
-    folder, and clsm runs on 2-core laptops).
-
-    Only where it is safe and worth it: POSIX fork, more than one processor, this process
-    single-threaded (fork copies no other thread), at least :data:`PARALLELE_OCTETS` bytes.
-    The child sends back the same :class:`FichierLu` values (pickled); if anything goes wrong
-    with it, its files are simply read here. The result is the same either way.
-    ``prelecture``: a reading already started by :func:`commencer_lecture` for this folder.
-    """
-    if prelecture is not None and prelecture.racine != racine:
-        prelecture.abandonner()
-        prelecture = None
-    if prelecture is None:
-        prelecture = commencer_lecture(racine, chemins, 0.5)
-    part = prelecture.part if prelecture is not None else set()
-    lus: dict[str, FichierLu] = {}
-    recus: dict[str, FichierLu] = {}
-    try:
-        lus = {c: lire_fichier(racine, c) for c in chemins if c not in part}
-    finally:
-        if prelecture is not None:
-            recus = prelecture.recevoir()
-    for chemin in chemins:
-        if chemin not in lus:
-            lus[chemin] = recus.get(chemin) or lire_fichier(racine, chemin)
-    return lus
-
-
-GROS_DOSSIER_LU = False
-"""Set once a folder of at least PARALLELE_OCTETS was read (cli exits faster after it)."""
-
-
-def _part_de_l_enfant(racine: Path, chemins: list[str], fraction: float = 0.5) -> set[str]:
-    """The files a child should read (about ``fraction`` of the bytes), or none."""
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return set()
-    import threading
-
-    if threading.active_count() > 1:
-        return set()
-    tailles: dict[str, int] = {}
-    for chemin in chemins:
-        try:
-            tailles[chemin] = (racine / chemin).stat().st_size
-        except OSError:
-            tailles[chemin] = 0
-    total = sum(tailles.values())
-    if total < PARALLELE_OCTETS:
-        return set()
-    global GROS_DOSSIER_LU
-    GROS_DOSSIER_LU = True
-    part: set[str] = set()
-    cumul = 0
-    for chemin in sorted(chemins, key=lambda c: -tailles[c]):
-        if cumul + tailles[chemin] <= total * fraction:
-            part.add(chemin)
-            cumul += tailles[chemin]
-    return part
 
 
 def signature(fichier: Path) -> tuple[int, int, int] | None:

@@ -13,29 +13,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from clsm_cli.modeles import (
-    Action,
-    FichierClsm,
-    FichierGroupes,
-    FichierMembres,
-    FichierPlan,
-    FichierSituations,
-    Groupe,
-    Membre,
-    Reunion,
-    SeanceCellule,
-    Sism,
-    Situation,
-)
-from clsm_cli.modeles.archives import FichierArchives
 from clsm_cli.modeles.erreurs import ErreurChargement, ErreurClsm, Introuvable
 from clsm_cli.modeles.problemes import Probleme, trier
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage.lecture import (
+    _A_LIRE,
     FichierLu,
-    Prelecture,
+    analyser,
+    decoder,
     lire_fichier,
-    lire_fichiers,
+    lire_octets,
     signature,
     valider,
 )
@@ -43,39 +30,81 @@ from clsm_cli.stockage.lecture import (
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from clsm_cli.modeles import (
+        Action,
+        FichierClsm,
+        FichierGroupes,
+        FichierMembres,
+        FichierPlan,
+        FichierSituations,
+        Groupe,
+        Membre,
+        Reunion,
+        SeanceCellule,
+        Sism,
+        Situation,
+    )
+    from clsm_cli.modeles.archives import FichierArchives
+    from clsm_cli.stockage.cache import Cache, Cle
 
-MODELES: dict[str, type[BaseModel]] = {
-    "clsm": FichierClsm,
-    "membres": FichierMembres,
-    "groupes": FichierGroupes,
-    "plan": FichierPlan,
-    "reunion": Reunion,
-    "sism": Sism,
-    "situations": FichierSituations,
-    "seance": SeanceCellule,
-    "archives": FichierArchives,
-}
+
+def _modeles() -> dict[str, type[BaseModel]]:
+    """The model of each file kind (imports pydantic and the models: only when validating)."""
+    from clsm_cli.modeles import (
+        FichierClsm,
+        FichierGroupes,
+        FichierMembres,
+        FichierPlan,
+        FichierSituations,
+        Reunion,
+        SeanceCellule,
+        Sism,
+    )
+    from clsm_cli.modeles.archives import FichierArchives
+
+    return {
+        "clsm": FichierClsm,
+        "membres": FichierMembres,
+        "groupes": FichierGroupes,
+        "plan": FichierPlan,
+        "reunion": Reunion,
+        "sism": Sism,
+        "situations": FichierSituations,
+        "seance": SeanceCellule,
+        "archives": FichierArchives,
+    }
+
+
+def __getattr__(nom: str) -> Any:
+    if nom == "MODELES":  # ``from clsm_cli.stockage.projet import MODELES`` stays cheap to import
+        modeles = _modeles()
+        globals()["MODELES"] = modeles
+        return modeles
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+
+
+GENRES_UNIQUES = ("membres", "groupes", "plan", "situations", "archives")
+"""Kinds of the files a folder has at most once (an absent one reads as empty)."""
 
 
 class ProjetLu:
     """A clsm folder as read. Open it with :meth:`ouvrir`; every command asks it questions."""
 
-    def __init__(self, racine: Path) -> None:
+    def __init__(self, racine: Path, cache: Cache | None = None) -> None:
         self.racine = racine
+        self.cache = cache
         self.fichiers: dict[str, FichierLu] = {}
         self.identite: FichierClsm | None = None
-        self.fichier_membres = FichierMembres()
-        self.fichier_groupes = FichierGroupes()
-        self.plan = FichierPlan()
-        self.fichier_situations = FichierSituations()
+        self._uniques: dict[str, Any] = {}
         self.reunions: dict[str, Reunion] = {}
         self.sism: dict[str, Sism] = {}
         self.seances: dict[str, SeanceCellule] = {}
-        self.archives = FichierArchives()
         self.autres: dict[str, Any] = {}
         self.invalides: set[str] = set()
         self.modeles: dict[str, Any] = {}
         """Validated model of each valid file, by relative path."""
+        self.cles: dict[str, Cle] = {}
+        """Cache key (size, mtime, inode, hash) of each file read with the cache."""
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -88,7 +117,7 @@ class ProjetLu:
         textes: Mapping[str, str | None] | None = None,
         chercher_parents: bool = False,
         base: ProjetLu | None = None,
-        prelecture: Prelecture | None = None,
+        cache: bool = False,
     ) -> Self:
         """Load every file of the folder.
 
@@ -97,11 +126,21 @@ class ProjetLu:
         removes) files by relative path: used to validate an edit before writing it.
         ``base``: a project loaded earlier from the same folder; a file whose (mtime, size,
         inode) has not changed since then is taken from it (read, parsed and validated
-        objects are shared, not copied) instead of being read again. ``prelecture``: a reading
-        of this folder started by :func:`lecture.commencer_lecture` (see ``Contexte.projet``).
+        objects are shared, not copied) instead of being read again. ``cache``: use the
+        folder's cache of validated data (:mod:`clsm_cli.stockage.cache`): a file whose
+        content is unchanged since it was last validated is not validated again, and its
+        models are light records (see :mod:`clsm_cli.stockage.leger`).
         """
         racine = D.trouver_racine(chemin, chercher_parents=chercher_parents)
-        projet = cls(racine)
+        if base is not None and base.cache is not None:
+            memoire: Cache | None = base.cache
+        elif cache:
+            from clsm_cli.stockage.cache import Cache
+
+            memoire = Cache.ouvrir(racine)
+        else:
+            memoire = None
+        projet = cls(racine, memoire)
         chemins = D.lister_fichiers(racine)
         if textes:
             chemins = sorted(
@@ -109,33 +148,85 @@ class ProjetLu:
                 - {c for c, t in textes.items() if t is None},
                 key=_ordre_fichiers,
             )
-        # a plain load of a big folder reads its files on two processors (lire_fichiers)
-        deja_lus = {}
-        if textes is None and base is None:
-            deja_lus = lire_fichiers(racine, chemins, prelecture)
-        elif prelecture is not None:
-            prelecture.abandonner()
+        for chemin, quoi in D.fichiers_anormaux(racine).items():
+            if textes is None or chemin not in textes:
+                projet.invalides.add(chemin)  # its data is unknown, not empty
+                projet.fichiers[chemin] = FichierLu(
+                    chemin,
+                    problemes=[
+                        Probleme(
+                            chemin,
+                            None,
+                            "",
+                            f"c'est {quoi} et non un fichier : clsm ne peut pas le lire ; "
+                            "remplacez-le par le fichier de données attendu",
+                            "E005",
+                        )
+                    ],
+                )
         for chemin in chemins:
             texte = None if textes is None else textes.get(chemin)
             if texte is None and base is not None and base._reprendre(projet, chemin):
                 continue
-            projet._charger(chemin, texte, deja_lus.get(chemin))
+            projet._charger(chemin, texte)
+        if memoire is not None and textes is None and base is None:
+            memoire.garder_seulement(set(chemins))
+            memoire.enregistrer()
         if not tolerant and any(p.est_erreur for p in projet.problemes):
             raise ErreurChargement(projet.problemes)
         return projet
 
-    def _charger(self, chemin: str, texte: str | None, lu: FichierLu | None = None) -> None:
+    def _charger(self, chemin: str, texte: str | None) -> None:
         genre = D.type_de_fichier(chemin)
-        if lu is None:
-            lu = lire_fichier(self.racine, chemin, texte)
-        self.fichiers[chemin] = lu
-        if genre is None or genre not in MODELES:
+        if self.cache is not None and texte is None and genre is not None:
+            self._charger_avec_cache(chemin, genre)
             return
-        modele = valider(lu, MODELES[genre], montrer_valeurs=not D.est_dans_cellule(chemin))
+        lu = lire_fichier(self.racine, chemin, texte)
+        self.fichiers[chemin] = lu
+        if genre is None:
+            return
+        self._valider(chemin, genre, lu)
+
+    def _valider(self, chemin: str, genre: str, lu: FichierLu) -> Any:
+        modeles = _modeles()
+        if genre not in modeles:
+            return None
+        modele = valider(lu, modeles[genre], montrer_valeurs=not D.est_dans_cellule(chemin))
         if modele is None:
             self.invalides.add(chemin)
-            return
+            return None
         self._ranger(chemin, genre, modele, lu)
+        return modele
+
+    def _charger_avec_cache(self, chemin: str, genre: str) -> None:
+        """Read ``chemin``; validate it only if the cache does not know its content."""
+        from clsm_cli.stockage.cache import Entree, cle_de
+        from clsm_cli.stockage.leger import vue_de
+
+        assert self.cache is not None
+        brut, lu = lire_octets(self.racine, chemin)
+        self.fichiers[chemin] = lu
+        if brut is None:  # unreadable: nothing to cache, as without a cache
+            self._valider(chemin, genre, lu)
+            return
+        cle = self.cles[chemin] = cle_de(brut, lu.signature)
+        entree = self.cache.entree(chemin, cle)
+        if entree is not None:
+            lu.texte = brut.decode("utf-8", errors="replace").removeprefix("\ufeff")
+            lu.donnees = _A_LIRE
+            lu.problemes = list(entree.problemes)
+            if entree.invalide:
+                self.invalides.add(chemin)
+            elif entree.vue is not None:
+                self._ranger(chemin, genre, entree.vue, lu)
+            return
+        texte = decoder(lu, brut)
+        if texte is not None:
+            analyser(lu, texte)
+        modele = self._valider(chemin, genre, lu)
+        vue = None if modele is None else vue_de(modele)
+        invalide = chemin in self.invalides
+        self.cache.noter(chemin, Entree(cle, vue, list(lu.problemes), invalide))
 
     def _reprendre(self, autre: ProjetLu, chemin: str) -> bool:
         """Give ``autre`` this project's reading of ``chemin`` if the file is unchanged."""
@@ -143,6 +234,8 @@ class ProjetLu:
         if lu is None or lu.signature is None or signature(self.racine / chemin) != lu.signature:
             return False
         autre.fichiers[chemin] = lu
+        if chemin in self.cles:
+            autre.cles[chemin] = self.cles[chemin]
         genre = D.type_de_fichier(chemin)
         if chemin in self.invalides:
             autre.invalides.add(chemin)
@@ -154,23 +247,97 @@ class ProjetLu:
         self.modeles[chemin] = modele
         if genre == "clsm":
             self.identite = modele
-        elif genre == "membres":
-            self.fichier_membres = modele
-        elif genre == "groupes":
-            self.fichier_groupes = modele
-        elif genre == "plan":
-            self.plan = modele
-        elif genre == "situations":
-            self.fichier_situations = modele
+        elif genre in GENRES_UNIQUES:
+            self._uniques[genre] = modele
+            if genre == "archives":
+                self.autres[chemin] = lu.donnees
         elif genre == "reunion":
             self.reunions[chemin] = modele
         elif genre == "sism":
             self.sism[chemin] = modele
         elif genre == "seance":
             self.seances[chemin] = modele
-        elif genre == "archives":
-            self.archives = modele
-            self.autres[chemin] = lu.donnees
+
+    def _unique(self, genre: str) -> Any:
+        """The model of the folder's one file of kind ``genre``, empty when there is none."""
+        modele = self._uniques.get(genre)
+        if modele is None:
+            vide = self.cache.vide(genre) if self.cache is not None else None
+            if vide is None:
+                vide = _modeles()[genre]()
+                if self.cache is not None:
+                    from clsm_cli.stockage.leger import vue_de
+
+                    self.cache.noter_vide(genre, vue_de(vide))
+            modele = self._uniques[genre] = vide
+        return modele
+
+    def empreinte(self) -> bytes | None:
+        """What a verification of this folder depends on, hashed: every file's content, the
+        day, the permissions of cellule/ and git's index (None without a cache, or when a
+        file was given in memory)."""
+        if self.cache is None or set(self.cles) != set(self.fichiers):
+            return None
+        import hashlib
+
+        morceaux = [
+            repr(sorted(self.cles.items())),
+            repr(D.fichiers_inattendus(self.racine)),
+            aujourdhui().isoformat(),
+            os.name,
+        ]
+        cellule = self.racine / D.DOSSIER_CELLULE
+        for chemin in [cellule, *(self.racine / c for c in self.fichiers if D.est_dans_cellule(c))]:
+            try:
+                morceaux.append(f"{chemin.name}:{chemin.stat().st_mode}")
+            except OSError:
+                morceaux.append(f"{chemin.name}:-")
+        for dossier in [self.racine, *self.racine.parents]:
+            index = dossier / ".git" / "index"
+            if (dossier / ".git").exists():
+                morceaux.append(repr(signature(index)))
+                break
+        return hashlib.blake2b("\n".join(morceaux).encode(), digest_size=16).digest()
+
+    @property
+    def fichier_membres(self) -> FichierMembres:
+        return self._unique("membres")  # type: ignore[no-any-return]
+
+    @fichier_membres.setter
+    def fichier_membres(self, modele: FichierMembres) -> None:
+        self._uniques["membres"] = modele
+
+    @property
+    def fichier_groupes(self) -> FichierGroupes:
+        return self._unique("groupes")  # type: ignore[no-any-return]
+
+    @fichier_groupes.setter
+    def fichier_groupes(self, modele: FichierGroupes) -> None:
+        self._uniques["groupes"] = modele
+
+    @property
+    def plan(self) -> FichierPlan:
+        return self._unique("plan")  # type: ignore[no-any-return]
+
+    @plan.setter
+    def plan(self, modele: FichierPlan) -> None:
+        self._uniques["plan"] = modele
+
+    @property
+    def fichier_situations(self) -> FichierSituations:
+        return self._unique("situations")  # type: ignore[no-any-return]
+
+    @fichier_situations.setter
+    def fichier_situations(self, modele: FichierSituations) -> None:
+        self._uniques["situations"] = modele
+
+    @property
+    def archives(self) -> FichierArchives:
+        return self._unique("archives")  # type: ignore[no-any-return]
+
+    @archives.setter
+    def archives(self, modele: FichierArchives) -> None:
+        self._uniques["archives"] = modele
 
     @property
     def problemes(self) -> list[Probleme]:

@@ -23,6 +23,8 @@ from click.testing import CliRunner, Result
 from clsm_cli.cli import cli
 from clsm_cli.modeles import Situation
 
+from ..instantane import instantane
+
 ENTETE = 'version_schema = "1.0"\n'
 MEMBRES = (
     ENTETE
@@ -65,15 +67,6 @@ AJOUT = [
 
 def lire(chemin: Path) -> dict[str, Any]:
     return tomllib.loads(chemin.read_text(encoding="utf-8"))
-
-
-def instantane(dossier: Path) -> dict[str, bytes]:
-    """Every file of the folder (but the lock), as bytes: to prove a refusal changed nothing."""
-    return {
-        str(p.relative_to(dossier)): p.read_bytes()
-        for p in sorted(dossier.rglob("*"))
-        if p.is_file() and p.name != "verrou"
-    }
 
 
 def valeur_toml(v: Any) -> str:

@@ -18,6 +18,8 @@ from click.testing import Result
 
 from clsm_cli.noyau import plan as plan_lib
 
+from ..instantane import instantane
+
 Clsm = Callable[..., Result]
 
 MEMBRES = """version_schema = "1.0"
@@ -128,15 +130,6 @@ def dossier(projet: Path) -> Path:
 
 def lire(dossier: Path, chemin: str = "plan.toml") -> dict[str, Any]:
     return tomllib.loads((dossier / chemin).read_text(encoding="utf-8"))
-
-
-def instantane(dossier: Path) -> dict[str, bytes]:
-    """Every data file's bytes (the lock file in .clsm/ changes on each attempt)."""
-    return {
-        str(p.relative_to(dossier)): p.read_bytes()
-        for p in sorted(dossier.rglob("*"))
-        if p.is_file() and ".clsm" not in p.parts
-    }
 
 
 def refuse(clsm: Clsm, dossier: Path, *args: str, code: int = 2) -> str:

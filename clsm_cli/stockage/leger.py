@@ -1,0 +1,105 @@
+"""Light records: validated data as plain objects, built without pydantic.
+
+A file whose validated content is in the cache (:mod:`clsm_cli.stockage.cache`) is not validated
+again: its models come back as light records. They carry the same attributes (same names, same
+values: dates, enumeration members, nested records and lists) and the same few methods (from
+:mod:`clsm_cli.modeles.methodes`), and answer ``model_dump`` / ``model_copy`` like the models, so
+that the code above storage does not see the difference. Importing this module imports neither
+pydantic nor the models: that is what makes everyday commands instant.
+
+Each model class ``X`` has a light class ``VueX``, created on first use (pickle finds it through
+the module's ``__getattr__``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from clsm_cli.modeles.methodes import MethodesAction, MethodesMembre, MethodesReunion
+
+_METHODES: dict[str, type] = {
+    "Membre": MethodesMembre,
+    "Action": MethodesAction,
+    "Reunion": MethodesReunion,
+}
+
+
+class Vue:
+    """A validated record: its fields as attributes, in the model's order."""
+
+    def __eq__(self, autre: object) -> bool:
+        return type(autre) is type(self) and vars(autre) == vars(self)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the models
+
+    def __repr__(self) -> str:
+        champs = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())
+        return f"{type(self).__name__}({champs})"
+
+    def model_dump(
+        self, *, mode: str = "python", exclude_none: bool = False, **_: Any
+    ) -> dict[str, Any]:
+        """The fields as a dict, like pydantic's ``model_dump`` (modes python and json)."""
+        return {
+            cle: _en_donnees(valeur, mode, exclude_none)
+            for cle, valeur in vars(self).items()
+            if not (exclude_none and valeur is None)
+        }
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, **_: Any) -> Vue:
+        copie = object.__new__(type(self))
+        vars(copie).update(vars(self))
+        vars(copie).update(update or {})
+        return copie
+
+
+def _en_donnees(valeur: Any, mode: str, exclude_none: bool) -> Any:
+    if isinstance(valeur, Vue):
+        return valeur.model_dump(mode=mode, exclude_none=exclude_none)
+    if isinstance(valeur, list):
+        return [_en_donnees(v, mode, exclude_none) for v in valeur]
+    if isinstance(valeur, dict):
+        return {k: _en_donnees(v, mode, exclude_none) for k, v in valeur.items()}
+    if mode == "json":
+        if isinstance(valeur, enum.Enum):
+            return valeur.value
+        if isinstance(valeur, dt.date):
+            return valeur.isoformat()
+    return valeur
+
+
+def classe_legere(nom_modele: str) -> type[Vue]:
+    """The light class of the model named ``nom_modele`` (``Membre`` → ``VueMembre``)."""
+    nom = f"Vue{nom_modele}"
+    classe = globals().get(nom)
+    if classe is None:
+        bases = (_METHODES[nom_modele], Vue) if nom_modele in _METHODES else (Vue,)
+        classe = type(nom, bases, {"__module__": __name__, "__qualname__": nom})
+        globals()[nom] = classe
+    return classe
+
+
+def __getattr__(nom: str) -> Any:
+    if nom.startswith("Vue") and len(nom) > 3:
+        return classe_legere(nom[3:])
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+
+
+def vue_de(objet: Any) -> Any:
+    """The light record of a validated model (recursively); other values are kept as they are.
+
+    Called where pydantic is already loaded (a file was just validated): it reads the model's
+    declared fields, so that a record has exactly the model's attributes.
+    """
+    champs = getattr(type(objet), "model_fields", None)
+    if champs is not None:
+        vue = object.__new__(classe_legere(type(objet).__name__))
+        vars(vue).update({nom: vue_de(getattr(objet, nom)) for nom in champs})
+        return vue
+    if isinstance(objet, list):
+        return [vue_de(v) for v in objet]
+    if isinstance(objet, dict):
+        return {k: vue_de(v) for k, v in objet.items()}
+    return objet

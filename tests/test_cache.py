@@ -1,0 +1,212 @@
+"""The cache of validated data (clsm_cli/stockage/cache.py): what a warm read gives is exactly
+what a full read gives; a corrupt, truncated, foreign, other-version or stale cache is ignored
+and rebuilt; the cellule's cache never leaves cellule/; a warm read does not import pydantic."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from clsm_cli.noyau.projet import Projet
+from clsm_cli.noyau.verification import verifier
+from clsm_cli.stockage import cache as C
+from clsm_cli.stockage.leger import Vue
+
+ORDINAIRE = Path(C.DOSSIER_ORDINAIRE) / C.NOM
+CELLULE = Path(C.DOSSIER_CELLULE) / C.NOM
+
+
+def _tout(projet: Projet) -> dict[str, object]:
+    """Every model of the project as plain data, with its load problems."""
+    return {
+        "modeles": {c: m.model_dump(mode="json") for c, m in sorted(projet.modeles.items())},
+        "invalides": sorted(projet.invalides),
+        "problemes": [str(p) for p in projet.problemes],
+        "verification": [str(p) for p in verifier(projet)],
+    }
+
+
+def _abimer(demo: Path) -> None:
+    """A few broken files beside the valid ones (syntax error, non-UTF-8, unknown key)."""
+    (demo / "reunions" / "2025-02-02-copil.toml").write_text("date = \n", encoding="utf-8")
+    (demo / "sism" / "2024.toml").write_bytes(b'annee = 2024\ntheme = "caf\xe9"\n')
+    (demo / "groupes.toml").write_text(
+        (demo / "groupes.toml").read_text(encoding="utf-8") + "\ninconnue = 1\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("abime", [False, True])
+def test_lecture_chaude_identique(demo: Path, abime: bool) -> None:
+    if abime:
+        _abimer(demo)
+    froid = Projet.ouvrir(demo, tolerant=True)
+    premier = Projet.ouvrir(demo, tolerant=True, cache=True)  # builds the cache
+    assert (demo / ORDINAIRE).is_file() and (demo / CELLULE).is_file()
+    chaud = Projet.ouvrir(demo, tolerant=True, cache=True)
+    assert all(isinstance(m, Vue) for m in chaud.modeles.values())
+    assert _tout(froid) == _tout(premier) == _tout(chaud)
+    assert [m.libelle for m in chaud.membres] == [m.libelle for m in froid.membres]
+    assert chaud.bilan(2025) == froid.bilan(2025)
+
+
+def _modeles_legers(demo: Path) -> set[str]:
+    projet = Projet.ouvrir(demo, tolerant=True, cache=True)
+    return {c for c, m in projet.modeles.items() if isinstance(m, Vue)}
+
+
+def _demi(demo: Path) -> set[str]:
+    return set(Projet.ouvrir(demo, tolerant=True).modeles)
+
+
+@pytest.mark.parametrize(
+    "abimer",
+    [
+        pytest.param(lambda b: b[: len(b) // 2], id="tronque"),
+        pytest.param(lambda b: b[:20] + bytes([b[20] ^ 1]) + b[21:], id="un-octet-change"),
+        pytest.param(lambda b: b"", id="vide"),
+        pytest.param(lambda b: b"pas un cache du tout", id="etranger"),
+        pytest.param(lambda b: b[:11] + b"\0" * 32 + b[43:], id="signature-fausse"),
+    ],
+)
+def test_cache_abime_ignore_puis_reconstruit(demo: Path, abimer: Callable[[bytes], bytes]) -> None:
+    Projet.ouvrir(demo, cache=True)
+    for partie in (ORDINAIRE, CELLULE):
+        (demo / partie).write_bytes(abimer((demo / partie).read_bytes()))
+    projet = Projet.ouvrir(demo, cache=True)  # nothing taken from the broken caches
+    assert not any(isinstance(m, Vue) for m in projet.modeles.values())
+    assert _tout(projet) == _tout(Projet.ouvrir(demo))
+    assert _modeles_legers(demo) == _demi(demo)  # rebuilt, then used
+
+
+def test_cache_d_une_autre_version_ignore(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Projet.ouvrir(demo, cache=True)
+    monkeypatch.setattr(C, "_version_du_code", lambda: "9.9.9/autre")
+    assert not any(isinstance(m, Vue) for m in Projet.ouvrir(demo, cache=True).modeles.values())
+    assert _modeles_legers(demo) == _demi(demo)
+
+
+def test_cache_signe_par_une_autre_cle_ignore(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A cache file planted by someone else (another key) is never unpickled."""
+    Projet.ouvrir(demo, cache=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "autre-utilisateur"))
+    assert not any(isinstance(m, Vue) for m in Projet.ouvrir(demo, cache=True).modeles.values())
+
+
+def test_meme_seconde_meme_taille_relu(demo: Path) -> None:
+    """A file rewritten with the same size and the same mtime is still seen as changed."""
+    Projet.ouvrir(demo, cache=True)
+    membres = demo / "membres.toml"
+    avant = membres.stat()
+    texte = membres.read_text(encoding="utf-8")
+    assert 'college = "elus"' in texte
+    nouveau = texte.replace('college = "elus"', 'college = "sant"', 1)
+    assert len(nouveau) == len(texte)
+    membres.write_text(nouveau, encoding="utf-8")
+    os.utime(membres, ns=(avant.st_atime_ns, avant.st_mtime_ns))
+    apres = membres.stat()
+    assert (apres.st_size, apres.st_mtime_ns) == (avant.st_size, avant.st_mtime_ns)
+    projet = Projet.ouvrir(demo, tolerant=True, cache=True)
+    assert "membres.toml" in projet.invalides
+    assert [p.code for p in verifier(projet) if p.fichier == "membres.toml"] == ["E103"]
+
+
+def test_fichier_supprime_oublie(demo: Path) -> None:
+    Projet.ouvrir(demo, cache=True)
+    (demo / "sism" / "2025.toml").unlink()
+    projet = Projet.ouvrir(demo, cache=True)
+    assert "sism/2025.toml" not in projet.sism
+    assert projet.sism_annee(2025) is None
+
+
+def test_verification_gardee_le_meme_jour_seulement(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole verification is reused only for the same contents on the same day (W302
+    depends on the day)."""
+    premiere = verifier(Projet.ouvrir(demo, tolerant=True, cache=True))
+    appels = []
+    import clsm_cli.noyau.verification as V
+
+    monkeypatch.setattr(V, "CONTROLES", [lambda p: appels.append(1) or [], *V.CONTROLES])
+    assert verifier(Projet.ouvrir(demo, tolerant=True, cache=True)) == premiere
+    assert appels == []
+    monkeypatch.setenv("CLSM_AUJOURDHUI", "2031-01-01")
+    tard = verifier(Projet.ouvrir(demo, tolerant=True, cache=True))
+    assert appels == [1]
+    assert "W302" in {p.code for p in tard} - {p.code for p in premiere}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permissions POSIX")  # noqa: clsm-skip-posix
+def test_cache_de_la_cellule_reste_dans_la_cellule(demo: Path) -> None:
+    Projet.ouvrir(demo, cache=True)
+    assert stat.S_IMODE((demo / C.DOSSIER_CELLULE).stat().st_mode) == 0o700
+    assert stat.S_IMODE((demo / CELLULE).stat().st_mode) == 0o600
+    ordinaire = (demo / ORDINAIRE).read_bytes()
+    cellule = (demo / CELLULE).read_bytes()
+    for code in [s.code for s in Projet.ouvrir(demo).situations]:
+        assert code.encode() not in ordinaire
+        assert code.encode() in cellule
+    assert b"situations.toml" not in ordinaire
+
+
+def test_pas_de_cache_sans_dossier_cellule(projet: Path) -> None:
+    """The cache never creates cellule/ (or anything in it) when the folder has none."""
+    import shutil
+
+    shutil.rmtree(projet / "cellule")
+    Projet.ouvrir(projet, cache=True)
+    assert not (projet / "cellule").exists()
+    assert (projet / ORDINAIRE).is_file()
+
+
+def test_sans_cache(
+    demo: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert clsm("-C", demo, "--sans-cache", "verifier").exit_code == 0
+    assert not (demo / ORDINAIRE).exists()
+    monkeypatch.setenv("CLSM_SANS_CACHE", "1")
+    assert clsm("-C", demo, "etat").exit_code == 0
+    assert not (demo / ORDINAIRE).exists()
+    monkeypatch.delenv("CLSM_SANS_CACHE")
+    assert clsm("-C", demo, "etat").exit_code == 0
+    assert (demo / ORDINAIRE).exists()
+
+
+def test_lecture_chaude_sans_pydantic(demo: Path, tmp_path: Path) -> None:
+    """The everyday commands on a warm cache import neither pydantic nor the models."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cle"), "COLUMNS": "100"}
+    sonde = (
+        "import sys, json\n"
+        "from clsm_cli.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "lourds = sorted(m for m in ('pydantic', 'tomlkit', 'openpyxl', 'docx') "
+        "if m in sys.modules)\n"
+        "print(json.dumps(lourds), file=sys.stderr)\n"
+    )
+    commandes = [["verifier"], ["etat"], ["membres", "liste"], ["--format", "json", "verifier"]]
+    for i in range(2):  # the first run builds the cache, the second is warm
+        for commande in commandes:
+            r = subprocess.run(
+                [sys.executable, "-c", sonde, "-C", str(demo), *commande],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            )
+            assert r.returncode == 0, r.stderr
+            lourds = json.loads(r.stderr.strip().splitlines()[-1])
+            if i == 1:
+                assert lourds == [], commande
