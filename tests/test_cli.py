@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -110,3 +111,29 @@ def test_erreur_inattendue_sans_trace(projet: Path, monkeypatch: pytest.MonkeyPa
         "Erreur inattendue (ZeroDivisionError) : ce n'est pas de votre fait."
     )
     assert "Traceback" not in r.output
+
+
+def test_bilan_statut_seulement_au_terminal(
+    demo: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`clsm bilan` shows a spinner on a terminal and nothing when piped (§8 of issue 10)."""
+    from clsm_cli.cli import sortie
+
+    statuts: list[str] = []
+
+    class Console:
+        def __init__(self, **_: object) -> None:
+            pass
+
+        def status(self, texte: str) -> contextlib.AbstractContextManager[None]:
+            statuts.append(texte)
+            return contextlib.nullcontext()
+
+    import rich.console
+
+    monkeypatch.setattr(rich.console, "Console", Console)
+    assert clsm("-C", demo, "bilan", "2025", "--xlsx").exit_code == 0
+    assert statuts == []  # piped: nothing
+    monkeypatch.setattr(sortie, "_terminal", lambda: True)
+    assert clsm("-C", demo, "bilan", "2025", "--xlsx").exit_code == 0
+    assert statuts == ["Bilan 2025 : lecture du dossier et calcul des chiffres…"]

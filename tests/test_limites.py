@@ -175,3 +175,51 @@ def test_statistiques_csv_neutralisees(projet: Path, clsm: Callable[..., Result]
         "Commune,'-x,< 11",
         "Commune,'=1+1,< 11",
     ]
+
+
+# --- 64-bit integers (TOML 1.0) ------------------------------------------------------------
+
+TROP_GRAND = (
+    "nombre trop grand : le format TOML n'accepte pas d'entier au-delà de 9 223 372 036 854 775 807"
+)
+
+
+@pytest.mark.parametrize("valeur", ["99999999999999999999999", "1e99", "9223372036854775808"])
+def test_entier_hors_toml_refuse_en_ligne_de_commande(
+    demo: Path, clsm: Callable[..., Result], valeur: str
+) -> None:
+    from .instantane import instantane
+
+    avant = instantane(demo)
+    r = clsm("-C", demo, "identite", "modifier", "--population", valeur)
+    assert r.exit_code == 2
+    assert r.stderr == f"Erreur : Valeur refusée : --population : {TROP_GRAND}.\n"
+    if "e" in valeur:  # not an integer for --participants: refused by the option itself
+        return
+    r = clsm(
+        "-C", demo, "plan", "realisation", "ajouter", "guide-ressources",
+        "--date", "2025-05-05", "--libelle", "Test", "--participants", valeur,
+    )  # fmt: skip
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"Erreur : Valeur refusée : participants (--participants) : {TROP_GRAND}.\n"
+    )
+    assert instantane(demo) == avant
+
+
+def test_entier_hors_toml_signale_par_verifier(demo: Path, clsm: Callable[..., Result]) -> None:
+    texte = (demo / "clsm.toml").read_text(encoding="utf-8")
+    (demo / "clsm.toml").write_text(
+        texte.replace("population = 48200", "population = 99999999999999999999999"),
+        encoding="utf-8",
+    )
+    r = clsm("-C", demo, "verifier")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines() == [
+        f"clsm.toml:8: population: {TROP_GRAND} (E105)",
+        "1 erreur(s), 0 avertissement(s).",
+    ]
+    (demo / "clsm.toml").write_text(
+        texte.replace("population = 48200", "population = 9223372036854775807"), encoding="utf-8"
+    )
+    assert clsm("-C", demo, "verifier").stdout == "✓ Aucun problème.\n"

@@ -158,3 +158,41 @@ def test_deux_ecrivains_simultanes(dossier: Path) -> None:
 @pytest.mark.slow
 def test_deux_ecrivains_50_modifications_chacun(dossier: Path) -> None:
     deux_ecrivains(dossier, 50)
+
+
+# --- the portable lock (CLSM_SANS_POSIX=1: what a system without fcntl uses) -------------
+
+
+def test_verrou_fichier_exclusif(dossier: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clsm_cli.modeles.erreurs import ErreurVerrou
+    from clsm_cli.stockage import systeme
+
+    monkeypatch.setenv("CLSM_SANS_POSIX", "1")
+    assert systeme.verrouillage() == "fichier"
+    pris = dossier / ".clsm" / "verrou.pris"
+    with Verrou(dossier):
+        assert pris.is_file()
+        with pytest.raises(ErreurVerrou) as refus, Verrou(dossier, attente=0.3):
+            pass  # pragma: no cover - never entered
+        assert str(refus.value).startswith(
+            "Le dossier est en cours de modification par un autre clsm (processus "
+            f"{os.getpid()}, depuis "
+        )
+    assert not pris.exists()
+    with Verrou(dossier):  # free again
+        pass
+
+
+def test_verrou_fichier_abandonne_repris(dossier: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock file left by a killed clsm (older than PERIME_APRES) does not block forever."""
+    from clsm_cli.stockage import ecriture
+
+    monkeypatch.setenv("CLSM_SANS_POSIX", "1")
+    pris = dossier / ".clsm" / "verrou.pris"
+    pris.parent.mkdir(exist_ok=True)
+    pris.write_text("", encoding="utf-8")
+    vieux = time.time() - ecriture.PERIME_APRES - 5
+    os.utime(pris, (vieux, vieux))
+    with Verrou(dossier, attente=2):
+        assert pris.is_file()
+    assert not pris.exists()

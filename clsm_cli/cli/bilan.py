@@ -50,7 +50,8 @@ def bilan(
     if "docx" in formats:
         graphiques.prechauffer()  # matplotlib loads in a helper while the folder is read
     try:
-        produit = ecrire_bilan(contexte.projet(), annee, formats, sortie)
+        with contexte.sortie.statut(f"Bilan {annee} : lecture du dossier et calcul des chiffres…"):
+            produit = ecrire_bilan(contexte.projet(), annee, formats, sortie)
     finally:
         graphiques.arreter()
     for chemin in produit.fichiers:

@@ -5,6 +5,7 @@ rich is imported only when a table or a coloured message is actually shown.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import enum
@@ -62,6 +63,11 @@ def _texte(valeur: Any) -> Any:
     return valeur
 
 
+def _terminal() -> bool:
+    """A person watches stderr (a terminal), not a pipe or a file."""
+    return sys.stderr.isatty()
+
+
 class Sortie:
     """Where everything a command shows goes, in the format the user chose."""
 
@@ -75,6 +81,15 @@ class Sortie:
 
         flux = sys.stderr if erreur or self.format != "table" else sys.stdout
         return Console(file=flux, highlight=False, soft_wrap=True)
+
+    def statut(self, texte: str) -> contextlib.AbstractContextManager[Any]:
+        """A spinner with ``texte`` on stderr while a long step runs, at a terminal only:
+        nothing when stderr is piped or redirected (scripts, CI, logs)."""
+        if not _terminal():
+            return contextlib.nullcontext()
+        from rich.console import Console
+
+        return Console(file=sys.stderr).status(texte)
 
     def message(self, texte: str) -> None:
         click.echo(texte, err=self.format != "table")

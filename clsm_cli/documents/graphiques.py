@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from clsm_cli.noyau.textes import nombre_fr
+from clsm_cli.stockage import systeme
 
 BLEU = "#1F4E79"
 BLEU_CLAIR = "#9DC3E6"
@@ -59,6 +60,8 @@ def prechauffer() -> None:
         return  # already imported here: drawing here is cheaper than a helper
     if (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
         return  # elsewhere « fork » is missing or unsafe, and « spawn » would cost more
+    if not systeme.fork_possible():
+        return  # CLSM_SANS_POSIX: drawn here, as on Windows
     try:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor

@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from clsm_cli.modeles.vocabulaires import (
+    ENTIER_MAX,
     INSTANCES_RESERVEES,
     LIBELLES_COLLEGE,
     LIBELLES_INSTANCE,
@@ -70,7 +71,7 @@ __all__ = [
 Identifiant = Annotated[str, StringConstraints(pattern=MOTIF_ID, max_length=80)]
 Texte = Annotated[str, StringConstraints(max_length=20_000)]
 Heure = Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3])[:h]([0-5]\d)$")]
-Entier = Annotated[int, Field(ge=0)]
+Entier = Annotated[int, Field(ge=0, le=ENTIER_MAX)]
 Montant = Annotated[float, Field(ge=0)]
 
 

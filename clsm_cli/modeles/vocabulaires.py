@@ -13,6 +13,9 @@ from enum import StrEnum
 VERSION_CLSM = "0.2.0.dev0"
 """Version of clsm itself (pyproject.toml reads it from here)."""
 
+ENTIER_MAX = 2**63 - 1
+"""Largest integer TOML 1.0 allows (64-bit signed): clsm never writes a larger one."""
+
 VERSION_SCHEMA = "1.0"
 """Version of the file format written by this clsm. A file with a higher major is refused."""
 

@@ -9,6 +9,7 @@ from typing import Any
 from clsm_cli.modeles.erreurs import ErreurClsm, ErreurValidation
 from clsm_cli.modeles.problemes import Probleme
 from clsm_cli.stockage import dossier as D
+from clsm_cli.stockage import systeme
 from clsm_cli.stockage.ecriture import texte_nouveau
 from clsm_cli.stockage.lecture import lire_fichier, valider
 
@@ -125,5 +126,5 @@ def _ecrire(racine: Path, textes: dict[str, str]) -> None:
         for chemin in sorted(textes, key=lambda c: c == D.FICHIER_IDENTITE):
             preparer_dossiers(racine, chemin)
             ecrire_atomique(racine / chemin, textes[chemin], mode_pour(chemin))
-    if os.name == "posix":
+    if systeme.posix():
         os.chmod(racine / D.DOSSIER_CELLULE, 0o700)

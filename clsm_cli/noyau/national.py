@@ -39,6 +39,7 @@ from clsm_cli.modeles.vocabulaires import (
     LIBELLES_TYPE_EVENEMENT,
 )
 from clsm_cli.stockage import dossier as D
+from clsm_cli.stockage import systeme
 
 if TYPE_CHECKING:
     from clsm_cli.modeles.problemes import Probleme
@@ -595,7 +596,8 @@ def consolider(
     resultat = Consolidation(annee=annee or aujourdhui().year - 1)
     coeurs = os.cpu_count() or 1
     if processus is None:
-        processus = coeurs if len(chemins) >= PARALLELE_A_PARTIR_DE else 1
+        parallele = len(chemins) >= PARALLELE_A_PARTIR_DE and not systeme.sans_posix()
+        processus = coeurs if parallele else 1
     processus = max(1, min(processus, len(chemins)))
     reponses: list[Resume | Ignore] = []
     if processus == 1:

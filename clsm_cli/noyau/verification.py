@@ -8,7 +8,6 @@ function that yields problems.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 
@@ -16,6 +15,7 @@ from clsm_cli.cellule.controles import controle_confidentialite
 from clsm_cli.modeles.problemes import Probleme, trier
 from clsm_cli.modeles.vocabulaires import INSTANCES_RESERVEES, RE_ID
 from clsm_cli.stockage import dossier as D
+from clsm_cli.stockage import systeme
 from clsm_cli.stockage.lecture import FichierLu
 from clsm_cli.stockage.projet import ProjetLu
 
@@ -304,7 +304,7 @@ def controle_fichiers_inattendus(projet: ProjetLu) -> Iterator[Probleme]:
 
 
 def controle_permissions(projet: ProjetLu) -> Iterator[Probleme]:
-    if os.name != "posix":
+    if not systeme.posix():
         return
     cellule = projet.racine / D.DOSSIER_CELLULE
     if not cellule.is_dir():

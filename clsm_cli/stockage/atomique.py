@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from clsm_cli.stockage import systeme
+
 __all__ = ["ecrire_atomique"]
 
 
@@ -35,7 +37,7 @@ def ecrire_atomique(chemin: Path, contenu: str | bytes, mode: int | None = None)
 
 
 def _fsync_dossier(dossier: Path) -> None:
-    if os.name != "posix":
+    if not systeme.posix():
         return
     fd = os.open(dossier, os.O_RDONLY)
     try:

@@ -32,6 +32,7 @@ from typing import Any
 from clsm_cli.modeles.problemes import Probleme
 from clsm_cli.modeles.vocabulaires import VERSION_CLSM, VERSION_SCHEMA
 from clsm_cli.stockage import dossier as D
+from clsm_cli.stockage import systeme
 
 FORMAT = 1
 ENTETE = b"clsm-cache\n"
@@ -170,7 +171,7 @@ class Cache:
             try:
                 # cellule/.cache is made private itself; cellule/'s own mode is never touched
                 partie.chemin.parent.mkdir(mode=0o700, parents=not dans_cellule, exist_ok=True)
-                if dans_cellule and os.name == "posix":
+                if dans_cellule and systeme.posix():
                     os.chmod(partie.chemin.parent, 0o700)
                 ecrire_atomique(partie.chemin, signe, 0o600 if dans_cellule else None)
             except OSError:

@@ -15,7 +15,6 @@ import contextlib
 import datetime as dt
 import enum
 import os
-import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from clsm_cli.modeles.erreurs import ErreurValidation, ErreurVerrou
 from clsm_cli.modeles.vocabulaires import VERSION_SCHEMA
 from clsm_cli.stockage import dossier as D
+from clsm_cli.stockage import systeme
 from clsm_cli.stockage.atomique import ecrire_atomique
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def preparer_dossiers(racine: Path, chemin: str) -> None:
     """Create the parent folders of ``chemin`` (cellule/ ones with mode 0700)."""
     parent = (racine / chemin).parent
     parent.mkdir(parents=True, exist_ok=True)
-    if D.est_dans_cellule(chemin) and os.name == "posix":
+    if D.est_dans_cellule(chemin) and systeme.posix():
         courant = racine
         for partie in Path(chemin).parent.parts:
             courant = courant / partie
@@ -89,7 +89,7 @@ class Verrou:
         f = open(self.chemin, "a+b")
         limite = time.monotonic() + self.attente
         pause = 0.01
-        while not _essayer_verrou(f):
+        while not _essayer_verrou(f, self.chemin):
             if time.monotonic() >= limite:
                 f.close()
                 raise ErreurVerrou(self._message_occupe())
@@ -125,38 +125,60 @@ class Verrou:
                 f.seek(0)
                 f.truncate()
                 f.flush()
-            _liberer_verrou(f)
+            _liberer_verrou(f, self.chemin)
             f.close()
 
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
+PERIME_APRES = 600.0
+"""Age (s) after which a lock file of the « fichier » method is taken to be left by a crash."""
 
-    def _essayer_verrou(f: Any) -> bool:
-        try:
-            f.seek(0)
-            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
 
-    def _liberer_verrou(f: Any) -> None:
-        with contextlib.suppress(OSError):
-            f.seek(0)
-            msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+def _essayer_verrou(f: Any, chemin: Path) -> bool:
+    """Take the lock without waiting (True) or say it is held (False)."""
+    methode = systeme.verrouillage()
+    if methode == "fcntl":
+        import fcntl
 
-else:
-    import fcntl
-
-    def _essayer_verrou(f: Any) -> bool:
         try:
             fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
         except BlockingIOError:
             return False
+    if methode == "msvcrt":  # pragma: no cover - exercised on Windows only
+        import msvcrt
 
-    def _liberer_verrou(f: Any) -> None:
+        try:
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            return False
+    exclusif = chemin.with_name(chemin.name + ".pris")
+    try:
+        os.close(os.open(exclusif, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        return True
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            if time.time() - exclusif.stat().st_mtime > PERIME_APRES:
+                exclusif.unlink()  # left by a clsm that was killed: the next try takes it
+        return False
+
+
+def _liberer_verrou(f: Any, chemin: Path) -> None:
+    methode = systeme.verrouillage()
+    if methode == "fcntl":
+        import fcntl
+
         fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+    elif methode == "msvcrt":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+    else:
+        with contextlib.suppress(OSError):
+            chemin.with_name(chemin.name + ".pris").unlink()
 
 
 # --- TOML text -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clsm_cli.modeles.problemes import Probleme
+from clsm_cli.modeles.vocabulaires import ENTIER_MAX
 from clsm_cli.stockage.lignes import IndexLignes
 
 if TYPE_CHECKING:
@@ -344,6 +345,12 @@ def _message(erreur: Any, montrer_valeurs: bool) -> tuple[str, str]:
         return f"valeur invalide {v}", "E105"
     if genre in ("greater_than_equal", "greater_than"):
         return f"valeur trop petite {v} (minimum {ctx.get('ge', ctx.get('gt'))})", "E105"
+    if genre == "less_than_equal" and ctx.get("le") == ENTIER_MAX:
+        return (
+            "nombre trop grand : le format TOML n'accepte pas d'entier au-delà de "
+            "9 223 372 036 854 775 807",
+            "E105",
+        )
     if genre in ("less_than_equal", "less_than"):
         return f"valeur trop grande {v} (maximum {ctx.get('le', ctx.get('lt'))})", "E105"
     if genre == "string_too_long":
