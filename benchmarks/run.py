@@ -100,6 +100,12 @@ def mediane(
     return Mesure(statistics.median(m.secondes for m in mesures), max(m.rss_mo for m in mesures), 0)
 
 
+def vider_cache(dossier: Path) -> None:
+    """Remove clsm's cache of a folder: the next run is a cold one."""
+    for partie in (".clsm/cache", "cellule/.cache"):
+        shutil.rmtree(dossier / partie, ignore_errors=True)
+
+
 def disponible(*mots: str) -> bool:
     """True when ``clsm MOTS… --help`` works (the command exists in this checkout)."""
     return lancer([*CLSM, *mots, "--help"]).code == 0
@@ -210,6 +216,7 @@ class Banc:
         """Runs of the measures that take seconds each."""
         self.mesures_bilan: dict[str, Mesure] = {}
         self.verifier_x1: Mesure | None = None
+        self.plancher_x1: Mesure | None = None
         self.rapide = rapide
         self.lignes: list[Ligne] = []
         self.brouillon = Path(tempfile.mkdtemp(prefix="clsm-bench-"))
@@ -226,6 +233,7 @@ class Banc:
 
     def tout(self) -> None:
         self.demarrage()
+        self.quotidien()
         self.verifier()
         self.commandes()
         self.echelle()
@@ -248,22 +256,69 @@ class Banc:
             )
         )
 
+    def ratio(self, nom: str, m: Mesure, reference: Mesure, cible: float) -> None:
+        r = m.secondes / reference.secondes
+        self.noter(
+            Ligne(
+                f"{nom} ({m.secondes * 1000:.0f} / {reference.secondes * 1000:.0f} ms)",
+                f"{r:.2f}",
+                f"≤ {cible:g}",
+                statut(r <= cible),
+            )
+        )
+
+    def quotidien(self) -> None:
+        """Everyday commands on the demo folder (the size of a real CLSM), side by side with
+        ``import click``: warm cache, and first run after an edit of one file."""
+        demo = self.brouillon / "demo"
+        if not demo.exists():
+            subprocess.run([*CLSM, "init", "--demo", str(demo)], env=ENV, check=True,
+                           capture_output=True)  # fmt: skip
+        click = mediane([PYTHON, "-c", "import click"], self.n * 3)
+        membres = demo / "membres.toml"
+        compteur = [0]
+
+        def editer() -> None:  # a person saves membres.toml: content (and cache key) change
+            compteur[0] += 1
+            with membres.open("a", encoding="utf-8") as f:
+                f.write(f"# note {compteur[0]}\n")
+
+        for mots in (["verifier"], ["etat"], ["membres", "liste"]):
+            commande = [*CLSM, "-C", str(demo), *mots]
+            chaud = mediane(commande, self.n * 3)
+            if chaud.code:
+                return self.noter(echec(f"clsm {' '.join(mots)} (démo)", chaud))
+            self.ratio(f"démo, cache chaud : {' '.join(mots)} / import click", chaud, click, 2.0)
+            apres = mediane(commande, self.n * 2, editer)
+            self.ratio(
+                f"démo, après une édition : {' '.join(mots)} / import click", apres, click, 4.0
+            )
+        sans_cache = mediane([*CLSM, "-C", str(demo), "--sans-cache", "verifier"], self.n * 2)
+        self.ratio("démo, sans cache : verifier / import click", sans_cache, click, 99)
+        self.lignes[-1].statut, self.lignes[-1].cible = "info", "-"
+        for nom, env in (("avec", {}), ("sans", {"CLSM_SANS_PARALLELE": "1"})):
+            ENV.update(env)
+            try:
+                m = mediane([*CLSM, "-C", str(demo), "bilan", "2025", "--docx"], self.lourd)
+            finally:
+                for cle in env:
+                    ENV.pop(cle, None)
+            self.noter(Ligne(f"démo, bilan docx {nom} processus auxiliaire matplotlib",
+                             f"{m.secondes:.2f} s ({m.rss_mo:.0f} Mo)", "-", "info"))  # fmt: skip
+
     def verifier(self) -> None:
         grand = self.d["x1"]
         plancher = mediane([PYTHON, str(BENCH / "plancher.py"), str(grand)], self.n)
+        self.plancher_x1 = plancher
         v = mediane([*CLSM, "-C", str(grand), "verifier"], self.n)
         self.verifier_x1 = v
         if v.code:
             return self.noter(echec("clsm verifier (grand)", v))
-        ratio = v.secondes / plancher.secondes
-        self.noter(
-            Ligne(
-                f"verifier / plancher tomllib ({v.secondes:.2f} / {plancher.secondes:.2f} s)",
-                f"{ratio:.2f}",
-                "≤ 2.5",
-                statut(ratio <= 2.5),
-            )
+        self.ratio("grand, cache chaud : verifier / plancher tomllib", v, plancher, 0.5)
+        froid = mediane(
+            [*CLSM, "-C", str(grand), "verifier"], self.lourd, lambda: vider_cache(grand)
         )
+        self.ratio("grand, sans cache (froid) : verifier / plancher tomllib", froid, plancher, 1.2)
         self.noter(
             Ligne(
                 "verifier grand : temps (RSS)",
@@ -325,13 +380,15 @@ class Banc:
         brouillon = self.copie("x1")
         self.edition_bibliotheque(brouillon)
         action = "action-0300"
-        self.commande(
+        m = self.commande(
             "clsm plan realisation ajouter (grand, plan.toml 440 Ko)",
             ["plan", "realisation", "ajouter"],
             self.args_realisation(action),
             None,
             dossier=brouillon,
         )
+        if m is not None and self.plancher_x1 is not None:
+            self.ratio("grand : plan realisation ajouter / plancher", m, self.plancher_x1, 0.5)
         for genre in ("docx", "xlsx"):
             self.bilan(genre, "x1", cible_s=3.0, cible_mo=300, repetitions=self.n)
 
@@ -502,6 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sans-resultats", action="store_true", help="ne pas écrire RESULTS.md")
     args = parser.parse_args(argv)
     ENV["PYTHONPYCACHEPREFIX"] = str(args.cache / "pycache")
+    ENV["XDG_CACHE_HOME"] = str(args.cache / "utilisateur")  # the cache key of the runs
     debut = time.perf_counter()
     facteurs = (1, 4) if args.rapide else (1, 4, 16)
     dossiers = preparer(args.cache / empreinte(), facteurs, 0 if args.rapide else NB_NATIONAL)

@@ -22,6 +22,7 @@ from clsm_cli.stockage.ecriture import (
     trouver_enregistrement,
 )
 
+from .droits import assert_dossier_prive
 from .instantane import instantane
 
 
@@ -217,5 +218,5 @@ def test_droits_de_la_cellule(projet: Path) -> None:
     with Edition(Projet.ouvrir(projet)) as ed:
         ed.creer("cellule/seances/2026-03-12.toml", {"date": dt.date(2026, 3, 12)})
     assert stat.S_IMODE((projet / "cellule/seances/2026-03-12.toml").stat().st_mode) == 0o600
-    assert stat.S_IMODE((projet / "cellule/seances").stat().st_mode) == 0o700
-    assert stat.S_IMODE((projet / "cellule").stat().st_mode) == 0o700
+    assert_dossier_prive(projet / "cellule/seances")
+    assert_dossier_prive(projet / "cellule", avant=0o755)

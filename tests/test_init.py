@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import filecmp
-import os
 import stat
 import tomllib
 from collections.abc import Callable
@@ -12,6 +11,7 @@ from pathlib import Path
 from click.testing import Result
 
 from .conftest import RACINE_DEPOT
+from .droits import assert_dossier_prive
 
 
 def test_init_vide(tmp_path: Path, clsm: Callable[..., Result]) -> None:
@@ -46,10 +46,8 @@ def test_init_vide(tmp_path: Path, clsm: Callable[..., Result]) -> None:
 
 
 def test_permissions_cellule(projet: Path) -> None:
-    if os.name != "posix":
-        return
-    assert stat.S_IMODE((projet / "cellule").stat().st_mode) == 0o700
-    assert stat.S_IMODE((projet / "cellule/seances").stat().st_mode) == 0o700
+    assert_dossier_prive(projet / "cellule")
+    assert_dossier_prive(projet / "cellule/seances")
     assert stat.S_IMODE((projet / "cellule/situations.toml").stat().st_mode) == 0o600
 
 

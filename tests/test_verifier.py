@@ -286,12 +286,30 @@ def test_codes_documentes(projet: Path, clsm: Callable[..., Result]) -> None:
 
 
 def test_avertissement_et_strict(projet: Path, verifier: Callable[..., Result]) -> None:
-    (projet / "cellule").chmod(0o755)
+    (projet / "reunions" / "notes.txt").write_text("à trier", encoding="utf-8")
     r = verifier(projet)
     assert r.exit_code == 0
     assert lignes(r) == [
-        "cellule/: le dossier cellule/ est lisible par d'autres utilisateurs (corrigez avec : "
-        "chmod 700 cellule) (W301)",
+        "reunions/notes.txt: fichier inattendu : clsm l'ignore (seuls les fichiers .toml de ce "
+        "dossier sont lus) (W304)",
         "0 erreur(s), 1 avertissement(s).",
     ]
     assert verifier(projet, "--strict").exit_code == 1
+
+
+def test_droits_trop_larges(projet: Path, verifier: Callable[..., Result]) -> None:
+    """W301 where POSIX permissions exist; without them (Windows, CLSM_SANS_POSIX=1) they
+    cannot be read, and no W301 is invented."""
+    from clsm_cli.stockage import systeme
+
+    (projet / "cellule").chmod(0o755)
+    r = verifier(projet)
+    assert r.exit_code == 0
+    w301 = [ligne for ligne in lignes(r) if ligne.endswith("(W301)")]
+    if systeme.posix():
+        assert w301 == [
+            "cellule/: le dossier cellule/ est lisible par d'autres utilisateurs (corrigez avec : "
+            "chmod 700 cellule) (W301)"
+        ]
+    else:
+        assert w301 == []

@@ -155,13 +155,17 @@ def _essayer_verrou(f: Any, chemin: Path) -> bool:
             return False
     exclusif = chemin.with_name(chemin.name + ".pris")
     try:
-        os.close(os.open(exclusif, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
-        return True
+        fd = os.open(exclusif, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
-        with contextlib.suppress(OSError):
-            if time.time() - exclusif.stat().st_mtime > PERIME_APRES:
+        with contextlib.suppress(OSError, ValueError):
+            texte = exclusif.read_text(encoding="utf-8").strip()
+            mort = bool(texte) and systeme.processus_vivant(int(texte)) is False
+            if mort or time.time() - exclusif.stat().st_mtime > PERIME_APRES:
                 exclusif.unlink()  # left by a clsm that was killed: the next try takes it
         return False
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(f"{os.getpid()}\n")
+    return True
 
 
 def _liberer_verrou(f: Any, chemin: Path) -> None:

@@ -39,3 +39,32 @@ def verrouillage() -> str:
     except ImportError:
         return "fichier"
     return "fcntl"
+
+
+def processus_vivant(pid: int) -> bool | None:
+    """Whether process ``pid`` still runs (None when this system cannot tell)."""
+    if pid == os.getpid():
+        return True
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        noyau = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        poignee = noyau.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not poignee:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            if not noyau.GetExitCodeProcess(poignee, ctypes.byref(code)):
+                return None
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            noyau.CloseHandle(poignee)
+    return None

@@ -23,6 +23,7 @@ from click.testing import CliRunner, Result
 from clsm_cli.cli import cli
 from clsm_cli.modeles import Situation
 
+from ..droits import assert_dossier_prive
 from ..instantane import instantane
 
 ENTETE = 'version_schema = "1.0"\n'
@@ -162,7 +163,7 @@ def test_ajouter_situation_droits(dossier: Path, cellule: Callable[..., Result])
     (dossier / "cellule").chmod(0o755)
     assert cellule("situation", "ajouter", *AJOUT).exit_code == 0
     assert stat.S_IMODE((dossier / "cellule/situations.toml").stat().st_mode) == 0o600
-    assert stat.S_IMODE((dossier / "cellule").stat().st_mode) == 0o700
+    assert_dossier_prive(dossier / "cellule", avant=0o755)
 
 
 def test_ajouter_sans_consentement_avertit_et_json(
@@ -627,7 +628,7 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
     )
     if os.name == "posix":
         assert stat.S_IMODE(chemin.stat().st_mode) == 0o600
-        assert stat.S_IMODE(chemin.parent.stat().st_mode) == 0o700
+        assert_dossier_prive(chemin.parent)
 
 
 @pytest.mark.parametrize(
