@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from clsm_cli.stockage.ecriture import Edition
 from clsm_cli.stockage.projet import ProjetLu, aujourdhui
 
 if TYPE_CHECKING:
     from clsm_cli.modeles.problemes import Probleme
     from clsm_cli.noyau.bilan import Bilan
+    from clsm_cli.stockage.ecriture import Edition
 
 __all__ = ["Projet", "aujourdhui"]
 
@@ -25,6 +25,8 @@ class Projet(ProjetLu):
 
     def edition(self, *, attente: float | None = None) -> Edition:
         """Context manager for a validated, atomic, locked change (see :mod:`ecriture`)."""
+        from clsm_cli.stockage.ecriture import Edition
+
         return Edition(self, attente=attente)
 
     def bilan(self, annee: int) -> Bilan:

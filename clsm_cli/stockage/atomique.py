@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from clsm_cli.stockage import systeme
@@ -14,6 +13,8 @@ __all__ = ["ecrire_atomique"]
 
 def ecrire_atomique(chemin: Path, contenu: str | bytes, mode: int | None = None) -> None:
     """Write ``contenu`` to ``chemin`` atomically (old or new version, never half)."""
+    import tempfile
+
     donnees = contenu.encode("utf-8") if isinstance(contenu, str) else contenu
     chemin.parent.mkdir(parents=True, exist_ok=True)
     if mode is None:

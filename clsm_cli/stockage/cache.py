@@ -23,7 +23,6 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,11 +149,11 @@ class Cache:
 
     def enregistrer(self) -> None:
         """Write back the parts that changed (atomically; a failure only costs speed)."""
-        from clsm_cli.stockage.atomique import ecrire_atomique
-
         for dans_cellule, partie in self._parties.items():
             if not partie.modifiee:
                 continue
+            from clsm_cli.stockage.atomique import ecrire_atomique
+
             if dans_cellule and not (self.racine / D.DOSSIER_CELLULE).is_dir():
                 continue  # never create cellule/ just to cache it
             contenu = pickle.dumps(
@@ -249,6 +248,8 @@ def cle_utilisateur() -> bytes | None:
     except OSError:
         pass
     try:
+        import secrets
+
         from clsm_cli.stockage.atomique import ecrire_atomique
 
         dossier.mkdir(parents=True, exist_ok=True)
