@@ -89,9 +89,14 @@ def liste(
 
 
 def afficher_fiche(
-    contexte: Contexte, titre: str, lignes: list[tuple[str, str]], donnees: Any
+    contexte: Contexte,
+    titre: str,
+    lignes: list[tuple[str, str]],
+    donnees: Any,
+    rouges: frozenset[str] = frozenset(),
 ) -> None:
-    """A record as (label, value) lines in table mode, or its data in JSON."""
+    """A record as (label, value) lines in table mode, or its data in JSON. The lines whose
+    label is in ``rouges`` are shown in red on a terminal (what is late)."""
 
     def rendu(console: Any) -> None:
         from rich.markup import escape
@@ -101,7 +106,9 @@ def afficher_fiche(
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
         for libelle, valeur in lignes:
-            table.add_row(escape(libelle), escape(valeur))
+            table.add_row(
+                escape(libelle), escape(valeur), style="red" if libelle in rouges else None
+            )
         console.print(table)
 
     contexte.sortie.donnees(donnees, rendu)

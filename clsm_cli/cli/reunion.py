@@ -66,6 +66,7 @@ def _donnees(chemin: str, r: Reunion) -> dict[str, Any]:
 )
 @click.option("--date", "jour", type=DATE, help="Date de la réunion (AAAA-MM-JJ).")
 @click.option("--heure", help="Heure de début (14:00).")
+@click.option("--heure-fin", "heure_fin", help="Heure de fin (16:30) : durée dans l'agenda.")
 @click.option("--lieu", help="Lieu de la réunion.")
 @click.option("--present", "presents", multiple=True, help=f"Présent : {AIDE_PERSONNE}.")
 @click.option("--excuse", "excuses", multiple=True, help=f"Excusé : {AIDE_PERSONNE}.")
@@ -82,6 +83,7 @@ def ajouter(
     instance: str | None,
     jour: dt.date | None,
     heure: str | None,
+    heure_fin: str | None,
     lieu: str | None,
     presents: tuple[str, ...],
     excuses: tuple[str, ...],
@@ -99,6 +101,7 @@ def ajouter(
             "instance": instance,
             "date": jour,
             "heure": heure,
+            "heure_fin": heure_fin,
             "lieu": lieu,
             "presents": list(presents),
             "excuses": list(excuses),
@@ -157,12 +160,13 @@ def liste(contexte: Contexte, annee: int | None, instance: str | None) -> None:
 @passer_contexte
 def voir(contexte: Contexte, ref: str) -> None:
     from clsm_cli.cli.membres import afficher_fiche
-    from clsm_cli.noyau.reunions import trouver_reunion
+    from clsm_cli.noyau.reunions import en_retard, trouver_reunion
     from clsm_cli.noyau.textes import date_fr
 
     projet = contexte.projet()
     chemin, r = trouver_reunion(projet, ref)
     quand = date_fr(r.date) + (f" à {r.heure}" if r.heure else "")
+    quand += f" (fin à {r.heure_fin})" if r.heure_fin else ""
     lignes: list[tuple[str, str]] = [
         ("Fichier", chemin),
         ("Date", quand),
@@ -177,16 +181,24 @@ def voir(contexte: Contexte, ref: str) -> None:
     lignes.append(
         ("Décisions", "\n".join(f"{i}. {d}" for i, d in enumerate(r.decisions, 1)) or "—")
     )
+    rouges = set()
     for i, s in enumerate(r.suivi, 1):
         details = [s.quoi]
         if s.qui:
             details.append(_nom(projet, s.qui))
         if s.echeance:
             details.append(f"pour le {date_fr(s.echeance)}")
-        details.append("fait" if s.fait else "à faire")
+        if s.fait:
+            fait = "fait" + (f" le {date_fr(s.fait_le)}" if s.fait_le else "")
+            details.append(fait + (f" par {_nom(projet, s.par)}" if s.par else ""))
+        elif en_retard(s.echeance, s.fait, projet.aujourdhui()):
+            details.append("en retard")
+            rouges.add(f"Suivi {i}")
+        else:
+            details.append("à faire")
         lignes.append((f"Suivi {i}", " — ".join(details)))
     titre = f"{_libelle(projet, r)} du {date_fr(r.date)}"
-    afficher_fiche(contexte, titre, lignes, _donnees(chemin, r))
+    afficher_fiche(contexte, titre, lignes, _donnees(chemin, r), frozenset(rouges))
 
 
 @reunion.command("point", help="Ajouter un point traité (titre et compte rendu). " + AIDE_REUNION)

@@ -5,11 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import StringConstraints, model_validator
 
 from clsm_cli.modeles.communs import MOTIF_INSTANCE_REUNION, Fichier, Heure, Modele, Texte
 
 Instance = Annotated[str, StringConstraints(pattern=MOTIF_INSTANCE_REUNION)]
+
+
+def minutes(heure: str) -> int:
+    """« 14:30 » or « 14h30 » → 870 (minutes since midnight)."""
+    h, _, m = heure.replace("h", ":").partition(":")
+    return int(h) * 60 + int(m or 0)
+
+
+def verifier_heure_fin(heure: str | None, heure_fin: str | None) -> None:
+    """An end time comes with a start time, after it."""
+    if heure_fin is None:
+        return
+    if heure is None:
+        raise ValueError("heure_fin sans heure de début : précisez aussi heure")
+    if minutes(heure_fin) <= minutes(heure):
+        raise ValueError(f"heure_fin ({heure_fin}) doit être après heure ({heure})")
 
 
 class Point(Modele):
@@ -22,6 +38,10 @@ class Suivi(Modele):
     qui: Texte | None = None
     echeance: dt.date | None = None
     fait: bool = False
+    fait_le: dt.date | None = None
+    """When it was done (``clsm suivi fait`` writes today, or ``--le``)."""
+    par: Texte | None = None
+    """Who did it: a member id or free text (``--par``)."""
 
 
 class Reunion(Fichier):
@@ -30,6 +50,7 @@ class Reunion(Fichier):
     instance: Instance
     date: dt.date
     heure: Heure | None = None
+    heure_fin: Heure | None = None
     lieu: Texte | None = None
     presents: list[Texte] = []
     excuses: list[Texte] = []
@@ -37,6 +58,14 @@ class Reunion(Fichier):
     point: list[Point] = []
     decisions: list[Texte] = []
     suivi: list[Suivi] = []
+    uid: Texte | None = None
+    """Calendar identity (RFC 5545 UID), written once when the meeting is created, so that
+    moving or renaming the meeting updates it in calendars instead of duplicating it."""
+
+    @model_validator(mode="after")
+    def _heures(self) -> Reunion:
+        verifier_heure_fin(self.heure, self.heure_fin)
+        return self
 
     def nom_fichier(self) -> str:
         """The file name this meeting must have: ``2026-03-12-copil.toml``."""

@@ -37,6 +37,25 @@ def _nom(projet: Projet, qui: str | None) -> str | None:
     return membre.libelle if membre else qui
 
 
+def _prochaine_reunion(projet: Projet, suivis: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The next meeting (today included) and the open items due by its day."""
+    from clsm_cli.noyau.reunions import prochaine_reunion, reference
+
+    trouvee = prochaine_reunion(projet)
+    if trouvee is None:
+        return None
+    chemin, r = trouvee
+    return {
+        "reunion": reference(chemin),
+        "date": r.date,
+        "heure": r.heure,
+        "lieu": r.lieu,
+        "instance": r.instance,
+        "libelle": libelle_instance(r.instance, projet.noms_groupes()),
+        "suivis_dus": [s for s in suivis if s["echeance"] is not None and s["echeance"] <= r.date],
+    }
+
+
 def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
     aujourdhui = projet.aujourdhui()
     annee = annee or aujourdhui.year
@@ -46,6 +65,8 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
     noms = projet.noms_groupes()
     par_instance = Counter(libelle_instance(r.instance, noms) for r in reunions)
     suivis = suivis_ouverts(projet)
+    for item in suivis:
+        item["en_retard"] = item["echeance"] is not None and item["echeance"] < aujourdhui
     sism = projet.sism_annee(annee)
     return {
         "clsm": projet.nom,
@@ -71,9 +92,10 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
         },
         "suivis": {
             "ouverts": len(suivis),
-            "en_retard": sum(1 for s in suivis if s["echeance"] and s["echeance"] < aujourdhui),
+            "en_retard": sum(1 for s in suivis if s["en_retard"]),
             "prochains": suivis[:5],
         },
+        "prochaine_reunion": _prochaine_reunion(projet, suivis),
         "sism": None
         if sism is None
         else {

@@ -18,6 +18,7 @@ from clsm_cli.modeles.reunion import Reunion, Suivi
 from clsm_cli.noyau.saisie import proche, valider_modele, verifier_groupe, verifier_membres_ou_noms
 
 if TYPE_CHECKING:
+    from clsm_cli.modeles.membres import Membre
     from clsm_cli.noyau.projet import Projet
 
 DOSSIER = "reunions"
@@ -27,6 +28,7 @@ OPTIONS_REUNION = {
     "instance": "--instance",
     "date": "--date",
     "heure": "--heure",
+    "heure_fin": "--heure-fin",
     "lieu": "--lieu",
     "presents": "--present",
     "excuses": "--excuse",
@@ -133,6 +135,10 @@ def ajouter_reunion(projet: Projet, champs: dict[str, Any]) -> tuple[str, Reunio
         projet, donnees.get("presents", []), donnees.get("excuses", [])
     )
     reunion: Reunion = valider_modele(Reunion, donnees, OPTIONS_REUNION)
+    if not reunion.uid:
+        from clsm_cli.noyau.uid import nouvel_uid_reunion
+
+        reunion = reunion.model_copy(update={"uid": nouvel_uid_reunion(projet, reunion)})
     chemin = chemin_reunion(reunion.date, reunion.instance)
     if chemin in projet.reunions or (projet.racine / chemin).exists():
         raise ErreurSaisie(
@@ -273,7 +279,14 @@ def retirer_reunion(projet: Projet, ref: str) -> str:
 # --- follow-up items -------------------------------------------------------------------------
 
 
-def suivis(projet: Projet, *, tous: bool = False, en_retard: bool = False) -> list[dict[str, Any]]:
+def _nom_ou_texte(projet: Projet, qui: str | None) -> str | None:
+    membre = projet.membres_par_id.get(qui or "")
+    return membre.libelle if membre else qui
+
+
+def suivis(
+    projet: Projet, *, tous: bool = False, en_retard_seulement: bool = False
+) -> list[dict[str, Any]]:
     """Follow-up items, soonest deadline first (no deadline last); open ones only unless
     ``tous``; ``en_retard``: open items whose deadline has passed."""
     from clsm_cli.noyau.etat import suivis_ouverts
@@ -295,23 +308,29 @@ def suivis(projet: Projet, *, tous: bool = False, en_retard: bool = False) -> li
                         "qui": membre.libelle if membre else s.qui,
                         "echeance": s.echeance,
                         "fait": s.fait,
+                        "fait_le": s.fait_le,
+                        "par": _nom_ou_texte(projet, s.par),
                     }
                 )
         resultat.sort(key=lambda s: (s["echeance"] is None, s["echeance"] or dt.date.max))
-    if en_retard:
-        jour = projet.aujourdhui()
-        resultat = [
-            s
-            for s in resultat
-            if not s.get("fait") and s["echeance"] is not None and s["echeance"] < jour
-        ]
+    jour = projet.aujourdhui()
     for item in resultat:
         item.setdefault("fait", False)
+        item["en_retard"] = en_retard(item["echeance"], item["fait"], jour)
+    if en_retard_seulement:
+        resultat = [s for s in resultat if s["en_retard"]]
     return resultat
 
 
-def marquer_fait(projet: Projet, ref: str, numero: int) -> tuple[str, Suivi, bool]:
-    """Mark item ``numero`` (1-based) of a meeting done. Returns (file, item, already done)."""
+def marquer_fait(
+    projet: Projet,
+    ref: str,
+    numero: int,
+    le: dt.date | None = None,
+    par: str | None = None,
+) -> tuple[str, Suivi, bool]:
+    """Mark item ``numero`` (1-based) of a meeting done ``le`` (today by default), ``par``
+    someone (member id or free text). Returns (file, item, already done)."""
     from clsm_cli.stockage.ecriture import modifier_champs
 
     chemin, reunion = trouver_reunion(projet, ref)
@@ -326,7 +345,74 @@ def marquer_fait(projet: Projet, ref: str, numero: int) -> tuple[str, Suivi, boo
     item = reunion.suivi[numero - 1]
     if item.fait:
         return chemin, item, True
+    jour = le or projet.aujourdhui()
+    if jour > projet.aujourdhui():
+        from clsm_cli.noyau.textes import date_fr
+
+        raise ErreurSaisie(f"--le : le {date_fr(jour)} n'est pas encore arrivé.")
+    par = (par or "").strip() or None
+    champs: dict[str, Any] = {"fait": True, "fait_le": jour}
+    if par:
+        champs["par"] = par
     with projet.edition() as ed:
         table = ed.document(chemin)["suivi"][numero - 1]
-        modifier_champs(table, {"fait": True}, list(Suivi.model_fields))
-    return chemin, item.model_copy(update={"fait": True}), False
+        modifier_champs(table, champs, list(Suivi.model_fields))
+    return chemin, item.model_copy(update=champs), False
+
+
+# --- overdue and upcoming ---------------------------------------------------------------------
+
+
+def en_retard(echeance: dt.date | None, fait: bool, jour: dt.date) -> bool:
+    """An open item whose deadline has passed."""
+    return not fait and echeance is not None and echeance < jour
+
+
+def prochaine_reunion(projet: Projet, instance: str | None = None) -> tuple[str, Reunion] | None:
+    """The next meeting from today on (of ``instance`` when given)."""
+    jour = projet.aujourdhui()
+    return next(
+        (
+            (c, r)
+            for c, r in projet.reunions_triees()
+            if r.date >= jour and (instance is None or r.instance == instance)
+        ),
+        None,
+    )
+
+
+def suivis_avant(projet: Projet, reunion: Reunion) -> list[dict[str, Any]]:
+    """Open items due by the meeting's day (overdue ones included), soonest first: what the
+    convocation of that meeting recalls."""
+    from clsm_cli.noyau.etat import suivis_ouverts
+
+    return [
+        s
+        for s in suivis_ouverts(projet)
+        if s["echeance"] is not None and s["echeance"] <= reunion.date
+    ]
+
+
+def convoques(projet: Projet, reunion: Reunion) -> list[Membre]:
+    """The members convened to a meeting: the instance's composition on its day (members whose
+    ``instances`` include it; for a working group, also the group's ``membres``). A meeting of
+    another kind (comité technique without members, « autre ») convenes the people already
+    listed as présents or excusés. Sorted by collège, then name."""
+    from clsm_cli.modeles.communs import College
+    from clsm_cli.noyau.membres import cle_tri_membre
+
+    cle = reunion.instance.removeprefix("groupe:")
+    composition: set[str] = set()
+    if reunion.instance.startswith("groupe:"):
+        groupe = next((g for g in projet.groupes if g.id == cle), None)
+        composition = set(groupe.membres) if groupe else set()
+    membres = [
+        m
+        for m in projet.membres
+        if m.actif(reunion.date) and (cle in m.instances or m.id in composition)
+    ]
+    if not membres:
+        cites = set(reunion.presents) | set(reunion.excuses)
+        membres = [m for m in projet.membres if m.id in cites]
+    ordre = {c.value: i for i, c in enumerate(College)}
+    return sorted(membres, key=lambda m: (ordre[m.college.value], cle_tri_membre(m)))

@@ -121,8 +121,8 @@ def reussit(clsm: Clsm, dossier: Path, *args: str) -> Result:
 def test_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
     r = reussit(
         clsm, dossier, "reunion", "ajouter", "--instance", "groupe:logement",
-        "--date", "2026-12-01", "--heure", "10:00", "--lieu", "CCAS, salle 2",
-        "--present", "anne-martin", "--present", "M. Blanc (bailleur)",
+        "--date", "2026-12-01", "--heure", "10:00", "--heure-fin", "12:30",
+        "--lieu", "CCAS, salle 2", "--present", "anne-martin", "--present", "M. Blanc (bailleur)",
         "--excuse", "paul-durand",
         "--ordre-du-jour", "Tour de table", "--ordre-du-jour", "Protocole incurie",
     )  # fmt: skip
@@ -136,10 +136,12 @@ def test_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
         'instance = "groupe:logement"\n'
         "date = 2026-12-01\n"
         'heure = "10:00"\n'
+        'heure_fin = "12:30"\n'
         'lieu = "CCAS, salle 2"\n'
         'presents = ["anne-martin", "M. Blanc (bailleur)"]\n'
         'excuses = ["paul-durand"]\n'
         'ordre_du_jour = ["Tour de table", "Protocole incurie"]\n'
+        'uid = "reunion-2026-12-01-groupe-logement@clsm-de-testville.clsm"\n'
     )
     assert reussit(clsm, dossier, "verifier").exit_code == 0
 
@@ -154,11 +156,13 @@ def test_ajouter_json_et_minimum(clsm: Clsm, dossier: Path) -> None:
         "fichier": "reunions/2026-06-23-pleniere.toml",
         "instance": "pleniere",
         "date": "2026-06-23",
+        "uid": "reunion-2026-06-23-pleniere@clsm-de-testville.clsm",
     }
     assert lire(dossier, "reunions/2026-06-23-pleniere.toml") == {
         "version_schema": "1.0",
         "instance": "pleniere",
         "date": dt.date(2026, 6, 23),
+        "uid": "reunion-2026-06-23-pleniere@clsm-de-testville.clsm",
     }
 
 

@@ -1,0 +1,83 @@
+"""Calendar identities (RFC 5545 UID) of meetings and SISM events.
+
+A meeting or an event gets a ``uid`` written into its record once, when clsm creates it:
+moving or renaming it afterwards keeps its identity, so a calendar that imports the agenda
+again updates the entry instead of duplicating it. The stored value is the identity the
+entry would have had at creation (``reunion-2026-03-12-copil@clsm-de-valmont.clsm``), made
+unique in the folder. Records written by hand, or by an older clsm, have no ``uid``: theirs
+is derived the same way from what they are now (date, instance or title).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from clsm_cli.noyau.identifiants import id_unique, slug
+
+if TYPE_CHECKING:
+    from clsm_cli.modeles.reunion import Reunion
+    from clsm_cli.modeles.sism import Evenement
+    from clsm_cli.noyau.projet import Projet
+
+
+def domaine(projet: Projet) -> str:
+    """The right-hand side of every UID of a folder: ``clsm-de-valmont.clsm``."""
+    return f"{slug(projet.nom)}.clsm"
+
+
+def base_reunion(projet: Projet, jour: dt.date, instance: str) -> str:
+    return f"reunion-{jour.isoformat()}-{instance.replace(':', '-')}@{domaine(projet)}"
+
+
+def base_evenement(projet: Projet, annee: int, jour: dt.date, titre: str) -> str:
+    return f"sism-{annee}-{jour.isoformat()}-{slug(titre)}@{domaine(projet)}"
+
+
+def _unique(base: str, pris: set[str]) -> str:
+    local, _, hote = base.partition("@")
+    return (
+        f"{id_unique(local, {p.partition('@')[0] for p in pris if p.endswith('@' + hote)})}@{hote}"
+    )
+
+
+def uids_reunions(projet: Projet) -> dict[str, str]:
+    """The UID of every meeting, by file: stored, or derived from its date and instance."""
+    return {
+        chemin: r.uid or base_reunion(projet, r.date, r.instance)
+        for chemin, r in projet.reunions_triees()
+    }
+
+
+def uids_evenements(projet: Projet) -> dict[tuple[str, int], str]:
+    """The UID of every SISM event, by (file, index): stored, or derived from its year, date
+    and title (``-2``, ``-3``… for namesakes of the same day)."""
+    resultat: dict[tuple[str, int], str] = {}
+    stockes = {e.uid for s in projet.sism.values() for e in s.evenement if e.uid}
+    for chemin, sism in sorted(projet.sism.items(), key=lambda cs: cs[1].annee):
+        for i, e in enumerate(sism.evenement):
+            if e.uid:
+                resultat[chemin, i] = e.uid
+            else:
+                uid = _unique(
+                    base_evenement(projet, sism.annee, e.date, e.titre),
+                    stockes | set(resultat.values()),
+                )
+                resultat[chemin, i] = uid
+    return resultat
+
+
+def uids_utilises(projet: Projet) -> set[str]:
+    return set(uids_reunions(projet).values()) | set(uids_evenements(projet).values())
+
+
+def nouvel_uid_reunion(projet: Projet, reunion: Reunion) -> str:
+    """The UID to store in a meeting being created."""
+    return _unique(base_reunion(projet, reunion.date, reunion.instance), uids_utilises(projet))
+
+
+def nouvel_uid_evenement(projet: Projet, annee: int, evenement: Evenement) -> str:
+    """The UID to store in a SISM event being created."""
+    return _unique(
+        base_evenement(projet, annee, evenement.date, evenement.titre), uids_utilises(projet)
+    )
