@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -271,17 +272,25 @@ def suivi(
 @reunion.command(
     "presence",
     help="Ajouter des présents ou des excusés ; une personne déjà inscrite dans l'autre liste "
-    "y est retirée. " + AIDE_REUNION,
+    "y est retirée. Les identifiants donnés après REUNION sont des présents (relevés sur la "
+    "feuille d'émargement : clsm reunion presence 2026-03-12-copil anne-martin paul-durand). "
+    + AIDE_REUNION,
 )
 @click.argument("ref", metavar="REUNION")
+@click.argument("identifiants", metavar="[ID]...", nargs=-1)
 @click.option("--present", "presents", multiple=True, help=f"Présent : {AIDE_PERSONNE}.")
 @click.option("--excuse", "excuses", multiple=True, help=f"Excusé : {AIDE_PERSONNE}.")
 @passer_contexte
 def presence(
-    contexte: Contexte, ref: str, presents: tuple[str, ...], excuses: tuple[str, ...]
+    contexte: Contexte,
+    ref: str,
+    identifiants: tuple[str, ...],
+    presents: tuple[str, ...],
+    excuses: tuple[str, ...],
 ) -> None:
     from clsm_cli.noyau.reunions import ajouter_presences, reference, trouver_reunion
 
+    presents = identifiants + presents
     projet = contexte.projet()
     chemin, _ = trouver_reunion(projet, ref)
     if not presents and not excuses:
@@ -304,6 +313,85 @@ def presence(
         sortie.succes(f"{reference(chemin)} : {' et '.join(morceaux)} ajouté(s){deplaces}.")
 
     sortie.donnees({"reunion": reference(chemin), **changes}, rendu)
+
+
+OPTION_SORTIE = click.option(
+    "-o",
+    "--sortie",
+    type=click.Path(path_type=Path),
+    help="Fichier (ou dossier) de sortie ; par défaut dans exports/.",
+)
+
+
+@reunion.command(
+    "convocation",
+    help="Convocation à une réunion (.docx, ou .md avec --en md) : date, heure, lieu, ordre du "
+    "jour, membres convoqués (la composition de l'instance), suivis attendus, signée par la "
+    "présidence et la coordination. --courriel écrit aussi un message .eml (agenda .ics joint) "
+    "à ouvrir et envoyer depuis sa messagerie : clsm n'envoie rien. " + AIDE_REUNION,
+)
+@click.argument("ref", metavar="REUNION")
+@click.option(
+    "--en",
+    type=click.Choice(["docx", "md"]),
+    default="docx",
+    show_default=True,
+    help="Format de la lettre.",
+)
+@click.option(
+    "--courriel",
+    is_flag=True,
+    help="Écrire aussi un courriel .eml adressé aux membres convoqués, avec l'invitation .ics.",
+)
+@OPTION_SORTIE
+@passer_contexte
+def convocation(contexte: Contexte, ref: str, en: str, courriel: bool, sortie: Path | None) -> None:
+    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.documents.production import ecrire_convocation
+
+    produit = ecrire_convocation(contexte.projet(), ref, en, sortie, courriel)
+    s = contexte.sortie
+    if courriel and produit.sans_courriel:
+        s.avertissement(
+            f"{len(produit.sans_courriel)} membre(s) convoqué(s) sans adresse électronique, à "
+            f"prévenir autrement : {', '.join(produit.sans_courriel)}."
+        )
+    s.donnees(
+        {
+            "fichiers": [str(f) for f in produit.fichiers],
+            "convoques": produit.nombre,
+            "sans_courriel": produit.sans_courriel,
+        },
+        lambda _: [
+            s.succes(f"{quoi} : {pour_affichage(f)}")
+            for quoi, f in zip(
+                ("Convocation écrite", "Courriel écrit"), produit.fichiers, strict=False
+            )
+        ],
+    )
+
+
+@reunion.command(
+    "emargement",
+    help="Feuille d'émargement à imprimer (.docx) : nom, structure, collège et signature des "
+    "membres convoqués, par collège. Ensuite : clsm reunion presence REUNION ID… " + AIDE_REUNION,
+)
+@click.argument("ref", metavar="REUNION")
+@OPTION_SORTIE
+@passer_contexte
+def emargement(contexte: Contexte, ref: str, sortie: Path | None) -> None:
+    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.documents.production import ecrire_emargement
+
+    produit = ecrire_emargement(contexte.projet(), ref, sortie)
+    s = contexte.sortie
+    s.donnees(
+        {"fichiers": [str(f) for f in produit.fichiers], "convoques": produit.nombre},
+        lambda _: s.succes(
+            f"Feuille d'émargement écrite : {pour_affichage(produit.fichiers[0])} "
+            f"({produit.nombre} membre(s) convoqué(s))"
+        ),
+    )
 
 
 @reunion.command("retirer", help="Supprimer le fichier d'une réunion. " + AIDE_REUNION)

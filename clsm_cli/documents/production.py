@@ -115,3 +115,66 @@ def ecrire_agenda(
     (chemin,) = chemins_sortie(projet, "agenda", [".ics"], sortie)
     ecrire(chemin, agenda_ics(projet, depuis))
     return Produit([chemin], nombre=len(entrees_agenda(projet, depuis)))
+
+
+@dataclass
+class ProduitConvocation(Produit):
+    """A convocation: its files, and the convened members without a usable address."""
+
+    sans_courriel: list[str] = field(default_factory=list)
+
+
+def ics_reunion(projet: Projet, chemin_reunion: str) -> bytes:
+    """The .ics of one meeting (its stored or derived UID: the agenda's entry, updated)."""
+    from clsm_cli.documents.agenda import calendrier_ics, entrees_agenda
+    from clsm_cli.noyau.uid import uids_reunions
+
+    uid = uids_reunions(projet)[chemin_reunion]
+    entrees = [e for e in entrees_agenda(projet) if e.uid == uid]
+    return calendrier_ics(
+        projet, entrees, f"{projet.nom} — {entrees[0].titre.removeprefix('CLSM — ')}"
+    )
+
+
+def ecrire_convocation(
+    projet: Projet,
+    designation: str,
+    en: str = "docx",
+    sortie: Path | None = None,
+    courriel: bool = False,
+) -> ProduitConvocation:
+    """The convocation letter (.docx or .md) and, with ``courriel``, an .eml beside it."""
+    from clsm_cli.documents.convocation import (
+        convocation_docx,
+        convocation_eml,
+        convocation_markdown,
+        nom_fichier,
+        preparer_convocation,
+    )
+    from clsm_cli.noyau.reunions import trouver_reunion
+
+    chemin_reunion, reunion = trouver_reunion(projet, designation)
+    c = preparer_convocation(projet, chemin_reunion, reunion)
+    suffixes = [f".{en}", ".eml"] if courriel else [f".{en}"]
+    chemins = chemins_sortie(projet, nom_fichier(c), suffixes, sortie)
+    lettre = (
+        convocation_docx(c, projet) if en == "docx" else convocation_markdown(c).encode("utf-8")
+    )
+    fichiers = [ecrire(chemins[0], lettre)]
+    if courriel:
+        jointe = lettre if en == "docx" else None
+        eml = convocation_eml(c, ics_reunion(projet, chemin_reunion), jointe)
+        fichiers.append(ecrire(chemins[1], eml))
+    return ProduitConvocation(fichiers, nombre=len(c.convoques), sans_courriel=c.sans_courriel)
+
+
+def ecrire_emargement(projet: Projet, designation: str, sortie: Path | None = None) -> Produit:
+    from clsm_cli.documents.convocation import preparer_convocation
+    from clsm_cli.documents.emargement import emargement_docx, nom_fichier
+    from clsm_cli.noyau.reunions import trouver_reunion
+
+    chemin_reunion, reunion = trouver_reunion(projet, designation)
+    c = preparer_convocation(projet, chemin_reunion, reunion)
+    (chemin,) = chemins_sortie(projet, nom_fichier(c), [".docx"], sortie)
+    ecrire(chemin, emargement_docx(c, projet))
+    return Produit([chemin], nombre=len(c.convoques))

@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Any
 
 from clsm_cli.modeles import LIBELLES_COLLEGE, LIBELLES_STATUT_ACTION, libelle_instance
 from clsm_cli.noyau.projet import Projet
+from clsm_cli.noyau.reunions import prochaine_reunion, reference, suivis_ouverts
 
-
-def suivis_ouverts(projet: Projet) -> list[dict[str, Any]]:
-    """Open follow-up items of every meeting, soonest deadline first (no deadline last)."""
-    resultat = []
-    for chemin, reunion in projet.reunions_triees():
-        for i, suivi in enumerate(reunion.suivi):
-            if not suivi.fait:
-                resultat.append(
-                    {
-                        "reunion": chemin,
-                        "numero": i + 1,
-                        "date_reunion": reunion.date,
-                        "instance": reunion.instance,
-                        "quoi": suivi.quoi,
-                        "qui": _nom(projet, suivi.qui),
-                        "echeance": suivi.echeance,
-                    }
-                )
-    resultat.sort(key=lambda s: (s["echeance"] is None, s["echeance"] or dt.date.max))
-    return resultat
-
-
-def _nom(projet: Projet, qui: str | None) -> str | None:
-    """A member id in ``qui`` shown as the member's name; free text kept as written."""
-    membre = projet.membres_par_id.get(qui or "")
-    return membre.libelle if membre else qui
+__all__ = ["calculer_etat", "suivis_ouverts"]
 
 
 def _prochaine_reunion(projet: Projet, suivis: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The next meeting (today included) and the open items due by its day."""
-    from clsm_cli.noyau.reunions import prochaine_reunion, reference
-
     trouvee = prochaine_reunion(projet)
     if trouvee is None:
         return None

@@ -201,6 +201,22 @@ def est_actif(membre: Membre, le: dt.date) -> bool:
     return membre.jusqu_a is None or membre.jusqu_a >= le
 
 
+def adresse_valide(courriel: str | None) -> str | None:
+    """The address (``nom@domaine``) when ``courriel`` holds exactly one usable address, else
+    None: a missing or malformed address is treated as no address."""
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
+    texte = (courriel or "").strip()
+    if not texte or not re.fullmatch(r"[^\s@<>,;\"]+@[^\s@<>,;\"]+\.[^\s@<>,;\"]+", texte):
+        return None
+    try:
+        Address(addr_spec=texte)
+    except (HeaderParseError, ValueError, IndexError):
+        return None
+    return texte
+
+
 def cle_tri_membre(membre: Membre) -> tuple[str, str, str]:
     return (normaliser(membre.nom or membre.structure), normaliser(membre.prenom), membre.id)
 

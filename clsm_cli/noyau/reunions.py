@@ -284,13 +284,32 @@ def _nom_ou_texte(projet: Projet, qui: str | None) -> str | None:
     return membre.libelle if membre else qui
 
 
+def suivis_ouverts(projet: Projet) -> list[dict[str, Any]]:
+    """Open follow-up items of every meeting, soonest deadline first (no deadline last)."""
+    resultat = []
+    for chemin, reunion in projet.reunions_triees():
+        for i, suivi in enumerate(reunion.suivi):
+            if not suivi.fait:
+                resultat.append(
+                    {
+                        "reunion": chemin,
+                        "numero": i + 1,
+                        "date_reunion": reunion.date,
+                        "instance": reunion.instance,
+                        "quoi": suivi.quoi,
+                        "qui": _nom_ou_texte(projet, suivi.qui),
+                        "echeance": suivi.echeance,
+                    }
+                )
+    resultat.sort(key=lambda s: (s["echeance"] is None, s["echeance"] or dt.date.max))
+    return resultat
+
+
 def suivis(
     projet: Projet, *, tous: bool = False, en_retard_seulement: bool = False
 ) -> list[dict[str, Any]]:
     """Follow-up items, soonest deadline first (no deadline last); open ones only unless
     ``tous``; ``en_retard``: open items whose deadline has passed."""
-    from clsm_cli.noyau.etat import suivis_ouverts
-
     if not tous:
         resultat = suivis_ouverts(projet)
     else:
@@ -384,8 +403,6 @@ def prochaine_reunion(projet: Projet, instance: str | None = None) -> tuple[str,
 def suivis_avant(projet: Projet, reunion: Reunion) -> list[dict[str, Any]]:
     """Open items due by the meeting's day (overdue ones included), soonest first: what the
     convocation of that meeting recalls."""
-    from clsm_cli.noyau.etat import suivis_ouverts
-
     return [
         s
         for s in suivis_ouverts(projet)
