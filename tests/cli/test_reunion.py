@@ -328,6 +328,26 @@ def test_voir(clsm: Clsm, dossier: Path) -> None:
     assert json.loads(r.stdout)["reunion"] == "2026-03-12-groupe-logement"
 
 
+def test_voir_suivi_en_retard(clsm: Clsm, dossier: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 2026-11-26 the item due 2026-06-30 is late: « en retard » in text, red at a
+    terminal; the one due 2026-12-18 is not."""
+    r = reussit(clsm, dossier, "reunion", "voir", "2026-03-12-groupe-logement")
+    lignes = [x.rstrip() for x in r.stdout.splitlines()]
+    assert (
+        " Suivi 1        Rédiger le protocole incurie — pour le 30 juin 2026 — en retard" in lignes
+    )
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    r = reussit(clsm, dossier, "reunion", "voir", "2026-03-12-groupe-logement")
+    ligne = next(x for x in r.stdout.splitlines() if "protocole" in x)
+    assert "\x1b[31m" in ligne
+    r = reussit(clsm, dossier, "reunion", "voir", "2026-03-12-copil")
+    assert "\x1b[31m" not in next(x for x in r.stdout.splitlines() if "évaluation" in x)
+    monkeypatch.setenv("CLSM_AUJOURDHUI", "2026-06-30")  # due today: not late yet
+    monkeypatch.delenv("FORCE_COLOR")
+    r = reussit(clsm, dossier, "reunion", "voir", "2026-03-12-groupe-logement")
+    assert "pour le 30 juin 2026 — à faire" in r.stdout
+
+
 def test_voir_refus(clsm: Clsm, dossier: Path) -> None:
     assert refuse(clsm, dossier, "reunion", "voir", "2026-03-12") == (
         "Erreur : Plusieurs réunions le 12 mars 2026 : précisez l'instance (2026-03-12-copil, "

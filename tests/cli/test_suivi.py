@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from .test_reunion import COPIL, dossier, lire, refuse, reussit, texte
@@ -72,20 +73,16 @@ def test_liste_tableau(clsm: Clsm, dossier: Path) -> None:
     assert "Rédiger le protocole incurie" in r.stdout
 
 
-def test_liste_en_retard_en_rouge_au_terminal(clsm: Clsm, dossier: Path) -> None:
+def test_liste_en_retard_en_rouge_au_terminal(
+    clsm: Clsm, dossier: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """« en retard » in text; at a terminal (rich forced to colours), the row is red."""
     lignes = reussit(clsm, dossier, "suivi", "liste").stdout.splitlines()
     retard = [x for x in lignes if "protocole" in x]
     assert len(retard) == 1 and retard[0].rstrip().endswith("en retard │")
     assert not any("en retard" in x for x in lignes if "évaluation" in x)
-    import os
-
-    os.environ["FORCE_COLOR"] = "1"
-    os.environ["TERM"] = "xterm-256color"
-    try:
-        couleurs = reussit(clsm, dossier, "suivi", "liste").stdout
-    finally:
-        del os.environ["FORCE_COLOR"]
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    couleurs = reussit(clsm, dossier, "suivi", "liste").stdout
     ligne = next(x for x in couleurs.splitlines() if "protocole" in x)
     assert "\x1b[31m" in ligne  # red
     assert "\x1b[31m" not in next(x for x in couleurs.splitlines() if "évaluation" in x)
