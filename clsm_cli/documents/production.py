@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from clsm_cli.documents.fichiers import chemins_sortie, ecrire
 
 if TYPE_CHECKING:
+    from clsm_cli.modeles import Membre
     from clsm_cli.noyau.projet import Projet
 
 FORMATS_BILAN = ("docx", "xlsx")
@@ -178,3 +179,26 @@ def ecrire_emargement(projet: Projet, designation: str, sortie: Path | None = No
     (chemin,) = chemins_sortie(projet, nom_fichier(c), [".docx"], sortie)
     ecrire(chemin, emargement_docx(c, projet))
     return Produit([chemin], nombre=len(c.convoques))
+
+
+def ecrire_annuaire(
+    projet: Projet,
+    membres: Sequence[Membre],
+    formats: Sequence[str] = ("xlsx", "csv", "vcf"),
+    sortie: Path | None = None,
+) -> Produit:
+    """The directory of these members in each format (exports/annuaire.<format>)."""
+    from clsm_cli.documents.annuaire import annuaire_csv, annuaire_vcf, annuaire_xlsx, contacts
+
+    liste = contacts(membres)
+    formats = list(dict.fromkeys(formats))
+    chemins = chemins_sortie(projet, "annuaire", [f".{f}" for f in formats], sortie)
+    contenus = {
+        "xlsx": lambda: annuaire_xlsx(liste, f"Annuaire — {projet.nom}"),
+        "csv": lambda: annuaire_csv(liste),
+        "vcf": lambda: annuaire_vcf(liste),
+    }
+    return Produit(
+        [ecrire(c, contenus[f]()) for c, f in zip(chemins, formats, strict=True)],
+        nombre=len(liste),
+    )

@@ -217,6 +217,19 @@ def adresse_valide(courriel: str | None) -> str | None:
     return texte
 
 
+def adresses(membres: Sequence[Membre]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(name, address) of the members with a usable address, and the names of the others."""
+    paires, sans = [], []
+    for m in membres:
+        nom = " ".join(p for p in (m.prenom, m.nom) if p) or m.structure or m.id
+        adresse = adresse_valide(m.courriel)
+        if adresse:
+            paires.append((nom, adresse))
+        else:
+            sans.append(nom)
+    return paires, sans
+
+
 def cle_tri_membre(membre: Membre) -> tuple[str, str, str]:
     return (normaliser(membre.nom or membre.structure), normaliser(membre.prenom), membre.id)
 
