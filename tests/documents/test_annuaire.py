@@ -142,7 +142,7 @@ def lire_vcf(brut: bytes) -> list[dict[str, list[str]]]:
             continue
         assert carte is not None
         if ligne == "END:VCARD":
-            assert list(carte)[0] == "VERSION" and carte["VERSION"] == ["4.0"]
+            assert next(iter(carte)) == "VERSION" and carte["VERSION"] == ["4.0"]
             assert "FN" in carte and "N" in carte
             cartes.append(carte)
             carte = None
