@@ -170,13 +170,12 @@ def annuaire(
     trouves = membres_filtres(projet, college=college, instance=instance, groupe=groupe)
     produit = ecrire_annuaire(projet, trouves, formats or ("xlsx", "csv", "vcf"), sortie)
     s = contexte.sortie
-    s.donnees(
-        {"fichiers": [str(f) for f in produit.fichiers], "membres": produit.nombre},
-        lambda _: [
+
+    def rendu(_: Any) -> None:
+        for f in produit.fichiers:
             s.succes(f"Annuaire écrit : {pour_affichage(f)} ({produit.nombre} membre(s))")
-            for f in produit.fichiers
-        ],
-    )
+
+    s.donnees({"fichiers": [str(f) for f in produit.fichiers], "membres": produit.nombre}, rendu)
 
 
 @membres.command(

@@ -356,18 +356,19 @@ def convocation(contexte: Contexte, ref: str, en: str, courriel: bool, sortie: P
             f"{len(produit.sans_courriel)} membre(s) convoqué(s) sans adresse électronique, à "
             f"prévenir autrement : {', '.join(produit.sans_courriel)}."
         )
+
+    def rendu(_: Any) -> None:
+        quois = ("Convocation écrite", "Courriel écrit")
+        for quoi, f in zip(quois, produit.fichiers, strict=False):
+            s.succes(f"{quoi} : {pour_affichage(f)}")
+
     s.donnees(
         {
             "fichiers": [str(f) for f in produit.fichiers],
             "convoques": produit.nombre,
             "sans_courriel": produit.sans_courriel,
         },
-        lambda _: [
-            s.succes(f"{quoi} : {pour_affichage(f)}")
-            for quoi, f in zip(
-                ("Convocation écrite", "Courriel écrit"), produit.fichiers, strict=False
-            )
-        ],
+        rendu,
     )
 
 

@@ -18,7 +18,7 @@ from clsm_cli.noyau.identifiants import id_unique, slug
 if TYPE_CHECKING:
     from clsm_cli.modeles.reunion import Reunion
     from clsm_cli.modeles.sism import Evenement
-    from clsm_cli.noyau.projet import Projet
+    from clsm_cli.stockage.projet import ProjetLu as Projet
 
 
 def domaine(projet: Projet) -> str:
@@ -41,34 +41,71 @@ def _unique(base: str, pris: set[str]) -> str:
     )
 
 
+def _tous(projet: Projet) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
+    """Every meeting's and event's UID. A stored ``uid`` wins once: a second record carrying
+    the same one (a file copied to prepare the next meeting) gets a derived UID instead, and
+    ``verifier`` warns about it (W303)."""
+    stockes = [r.uid for r in projet.reunions.values() if r.uid] + [
+        e.uid for s in projet.sism.values() for e in s.evenement if e.uid
+    ]
+    pris: set[str] = set()
+    reunions: dict[str, str] = {}
+    evenements: dict[tuple[str, int], str] = {}
+
+    def attribuer(stocke: str | None, base: str) -> str:
+        uid = stocke if stocke and stocke not in pris else _unique(base, pris | set(stockes))
+        pris.add(uid)
+        return uid
+
+    for chemin, r in projet.reunions_triees():
+        reunions[chemin] = attribuer(r.uid, base_reunion(projet, r.date, r.instance))
+    for chemin, sism in sorted(projet.sism.items(), key=lambda cs: cs[1].annee):
+        for i, e in enumerate(sism.evenement):
+            evenements[chemin, i] = attribuer(
+                e.uid, base_evenement(projet, sism.annee, e.date, e.titre)
+            )
+    return reunions, evenements
+
+
 def uids_reunions(projet: Projet) -> dict[str, str]:
     """The UID of every meeting, by file: stored, or derived from its date and instance."""
-    return {
-        chemin: r.uid or base_reunion(projet, r.date, r.instance)
-        for chemin, r in projet.reunions_triees()
-    }
+    return _tous(projet)[0]
 
 
 def uids_evenements(projet: Projet) -> dict[tuple[str, int], str]:
     """The UID of every SISM event, by (file, index): stored, or derived from its year, date
-    and title (``-2``, ``-3``… for namesakes of the same day)."""
-    resultat: dict[tuple[str, int], str] = {}
-    stockes = {e.uid for s in projet.sism.values() for e in s.evenement if e.uid}
-    for chemin, sism in sorted(projet.sism.items(), key=lambda cs: cs[1].annee):
-        for i, e in enumerate(sism.evenement):
-            if e.uid:
-                resultat[chemin, i] = e.uid
-            else:
-                uid = _unique(
-                    base_evenement(projet, sism.annee, e.date, e.titre),
-                    stockes | set(resultat.values()),
-                )
-                resultat[chemin, i] = uid
-    return resultat
+    and title (``-2``, ``-3``… for namesakes)."""
+    return _tous(projet)[1]
 
 
 def uids_utilises(projet: Projet) -> set[str]:
-    return set(uids_reunions(projet).values()) | set(uids_evenements(projet).values())
+    reunions, evenements = _tous(projet)
+    stockes = {r.uid for r in projet.reunions.values() if r.uid} | {
+        e.uid for s in projet.sism.values() for e in s.evenement if e.uid
+    }
+    return set(reunions.values()) | set(evenements.values()) | stockes
+
+
+def uids_en_double(projet: Projet) -> list[tuple[str, list[str | int], str, str]]:
+    """Records whose stored ``uid`` another record already carries: (file, path in the
+    file, uid, file of the first one)."""
+    premiers: dict[str, str] = {}
+    doublons: list[tuple[str, list[str | int], str, str]] = []
+    enregistrements: list[tuple[str, list[str | int], str | None]] = [
+        (c, ["uid"], r.uid) for c, r in projet.reunions_triees()
+    ]
+    for chemin, sism in sorted(projet.sism.items(), key=lambda cs: cs[1].annee):
+        enregistrements += [
+            (chemin, ["evenement", i, "uid"], e.uid) for i, e in enumerate(sism.evenement)
+        ]
+    for chemin, position, uid in enregistrements:
+        if not uid:
+            continue
+        if uid in premiers:
+            doublons.append((chemin, position, uid, premiers[uid]))
+        else:
+            premiers[uid] = chemin
+    return doublons
 
 
 def nouvel_uid_reunion(projet: Projet, reunion: Reunion) -> str:
