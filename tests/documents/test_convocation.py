@@ -370,3 +370,26 @@ def test_presence_depuis_une_liste(clsm: Clsm, dossier: Path) -> None:
         2,
         "Erreur : --present : membre inconnu « inconnu-du-clsm » (absent de membres.toml).\n",
     )
+
+
+def test_exemple_du_readme(clsm: Clsm, demo: Path) -> None:
+    """The commands of the README's « Avant et après une réunion » run on the demo."""
+    import shlex
+
+    from tests.conftest import RACINE_DEPOT
+
+    readme = (RACINE_DEPOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Avant et après une réunion", 1)[1]
+    bloc = section.split("```\n", 2)[1].replace("\\\n", " ")
+    commandes = [shlex.split(ligne, comments=True) for ligne in bloc.splitlines()]
+    assert [c[:3] for c in commandes] == [
+        ["clsm", "reunion", "ajouter"],
+        ["clsm", "reunion", "convocation"],
+        ["clsm", "reunion", "emargement"],
+        ["clsm", "reunion", "presence"],
+        ["clsm", "suivi", "fait"],
+    ]
+    for commande in commandes:
+        reussit(clsm, demo, *commande[1:])
+    assert (demo / "exports/convocation-2027-01-12-copil.eml").is_file()
+    assert (demo / "exports/emargement-2027-01-12-copil.docx").is_file()
