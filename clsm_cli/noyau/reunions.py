@@ -370,6 +370,8 @@ def marquer_fait(
 
         raise ErreurSaisie(f"--le : le {date_fr(jour)} n'est pas encore arrivé.")
     par = (par or "").strip() or None
+    if par:
+        verifier_membres_ou_noms(projet, [par], "--par")
     champs: dict[str, Any] = {"fait": True, "fait_le": jour}
     if par:
         champs["par"] = par

@@ -393,3 +393,26 @@ def test_exemple_du_readme(clsm: Clsm, demo: Path) -> None:
         reussit(clsm, demo, *commande[1:])
     assert (demo / "exports/convocation-2027-01-12-copil.eml").is_file()
     assert (demo / "exports/emargement-2027-01-12-copil.docx").is_file()
+
+
+def test_compte_rendu_du_copil_liste_les_suivis_en_retard(clsm: Clsm, dossier: Path) -> None:
+    """The minutes of a copil list the open items (of every meeting) late on its day."""
+    reussit(clsm, dossier, "reunion", "ajouter", "--instance", "copil", "--date", "2026-11-20")
+    r = reussit(clsm, dossier, "copil", "compte-rendu", "2026-11-20", "--format", "md")
+    assert (
+        "## Suivis en retard\n\n"
+        "- Rédiger le protocole incurie (Paul Durand (CMP de Testville), pour le 30 juin 2026)"
+        " — en retard\n"
+    ) in r.stdout
+    reussit(clsm, dossier, "copil", "compte-rendu", "2026-11-20")
+    paragraphes, tables = textes_docx(dossier / "exports/compte-rendu-2026-11-20-copil.docx")
+    assert "Suivis en retard" in paragraphes
+    assert tables[-1] == [
+        ["Quoi", "Qui", "Échéance", "État"],
+        ["Rédiger le protocole incurie", "Paul Durand (CMP de Testville)", "30 juin 2026",
+         "en retard"],
+    ]  # fmt: skip
+    # not for another instance
+    reussit(clsm, dossier, "reunion", "ajouter", "--instance", "pleniere", "--date", "2026-11-20")
+    r = reussit(clsm, dossier, "copil", "compte-rendu", "2026-11-20-pleniere", "--format", "md")
+    assert "Suivis en retard" not in r.stdout
