@@ -124,14 +124,14 @@ def test_historique(clsm: Clsm, tmp_path: Path, _git_isole: Path) -> None:
     assert lignes[0] == "Historique de reunions/2027-01-12-copil.toml (1)"
     assert any("Anne Martin" in x and "Copil de janvier" in x for x in lignes)
     r = reussit(clsm, "-C", dossier, "historique", "sism/2031.toml")
-    assert r.stdout == "Aucune modification enregistrée pour sism/2031.toml.\n"
+    assert r.output == "Aucune modification enregistrée pour sism/2031.toml.\n"
     r = reussit(clsm, "-C", dossier, "historique", "-n", "1")
     assert "Création du dossier clsm" not in r.stdout and "(1)" in r.stdout
 
 
 def test_historique_sans_depot(clsm: Clsm, projet: Path) -> None:
     r = reussit(clsm, "-C", projet, "historique")
-    assert r.stdout.startswith(
+    assert r.output.startswith(
         "Ce dossier n'est pas suivi par git : aucun historique des modifications n'est "
         "disponible. Pour commencer à le garder, lancez « clsm init --git » dans le dossier"
     )

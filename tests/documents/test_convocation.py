@@ -265,7 +265,7 @@ def test_convocation_courriel(clsm: Clsm, dossier: Path) -> None:
         "Attention : 2 membre(s) convoqué(s) sans adresse électronique, à prévenir autrement : "
         "GEM L'Envol, Testville, Jean Roy.\n"
     )
-    assert r.stdout.splitlines()[-1].endswith("exports/convocation-2026-12-10-copil.eml")
+    assert r.output.splitlines()[-1].endswith("exports/convocation-2026-12-10-copil.eml")
     brut = (dossier / "exports/convocation-2026-12-10-copil.eml").read_bytes()
     assert all(len(ligne) <= 998 for ligne in brut.split(b"\r\n"))  # RFC 5322 § 2.1.1
     assert b"\r\n" in brut and b"\n" not in brut.replace(b"\r\n", b"")
