@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clsm_cli.documents import formats as F
 from clsm_cli.modeles import LIBELLES_COLLEGE, libelle_instance
@@ -214,6 +214,17 @@ def convocation_docx(c: Convocation, projet: Projet | None = None) -> bytes:
     else:
         W.note(doc, "Aucun suivi n'arrive à échéance d'ici cette réunion.")
 
+    W.paragraphe(doc)
+    W.paragraphe(
+        doc,
+        "En cas d'empêchement, merci de prévenir la coordination"
+        + (f" ({c.coordination_courriel})" if c.coordination_courriel else "")
+        + " et, si possible, de vous faire représenter.",
+        suite=True,
+    )
+    W.paragraphe(doc, "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.", suite=True)
+    _signatures(doc, _signataires(c))
+
     W.titre(doc, "Membres convoqués", 1)
     if c.convoques:
         W.tableau(
@@ -224,21 +235,28 @@ def convocation_docx(c: Convocation, projet: Projet | None = None) -> bytes:
         )
     else:
         W.note(doc, "Aucun membre n'est rattaché à cette instance (membres.toml, « instances »).")
-
-    W.paragraphe(doc)
-    W.paragraphe(
-        doc,
-        "En cas d'empêchement, merci de prévenir la coordination"
-        + (f" ({c.coordination_courriel})" if c.coordination_courriel else "")
-        + " et, si possible, de vous faire représenter.",
-    )
-    W.paragraphe(doc, "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.")
-    W.paragraphe(doc)
-    for role, nom in _signataires(c):
-        W.paragraphe(doc, role, gras=True).paragraph_format.space_after = 0
-        W.paragraphe(doc, nom or "……………………")
     W.pied_de_page(doc, f"{c.clsm} — {objet(c)}", premiere_page=True)
     return W.en_octets(doc)
+
+
+def _signatures(doc: Any, signataires: list[tuple[str, str]]) -> None:
+    """Side by side, in a borderless table that never splits across pages."""
+    from docx.shared import Cm, Pt
+
+    from clsm_cli.documents import word as W
+
+    table = doc.add_table(rows=1, cols=len(signataires))
+    for cellule, (role, nom) in zip(table.rows[0].cells, signataires, strict=True):
+        haut = cellule.paragraphs[0]
+        haut.paragraph_format.space_before = Pt(18)
+        haut.paragraph_format.keep_with_next = True
+        haut.add_run(W.texte_sur(role)).bold = True
+        bas = cellule.add_paragraph(W.texte_sur(nom or "……………………"))
+        bas.paragraph_format.space_after = Pt(36)  # room for the signature
+        cellule.width = Cm(16 / len(signataires))
+    table.rows[0]._tr.get_or_add_trPr().append(
+        table.rows[0]._tr.makeelement(W._qn("w:cantSplit"), {})
+    )
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -268,14 +286,14 @@ def convocation_markdown(c: Convocation) -> str:
     lignes += [f"- {_md(_suivi_texte(s))}" for s in c.suivis] or [
         "_Aucun suivi n'arrive à échéance d'ici cette réunion._"
     ]
-    lignes += ["", "## Membres convoqués", ""]
+    lignes += ["", "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.", ""]
+    for role, nom in _signataires(c):
+        lignes += [f"**{role}**" + (f"  \n{_md(nom)}" if nom else ""), ""]
+    lignes += ["## Membres convoqués", ""]
     lignes += [
         f"- {_md(x.nom)}" + (f" ({_md(x.structure)})" if x.structure else "") + f" — {x.college}"
         for x in c.convoques
     ] or ["_Aucun membre rattaché à cette instance._"]
-    lignes += ["", "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.", ""]
-    for role, nom in _signataires(c):
-        lignes += [f"**{role}**" + (f"  \n{_md(nom)}" if nom else ""), ""]
     return "\n".join(lignes).rstrip("\n") + "\n"
 
 

@@ -4,7 +4,7 @@ collège, the header row repeated on every page, and blank rows for people not e
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clsm_cli.documents import formats as F
 from clsm_cli.documents.convocation import Convocation, quand
@@ -47,5 +47,23 @@ def emargement_docx(c: Convocation, projet: Projet | None = None) -> bytes:
     for ligne in table.rows[1:]:
         ligne.height = Cm(HAUTEUR_LIGNE_CM)
         ligne.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    _paragraphe_final_minuscule(doc)
     W.pied_de_page(doc, f"{c.clsm} — émargement du {F.d(c.date)}", premiere_page=True)
     return W.en_octets(doc)
+
+
+def _paragraphe_final_minuscule(doc: Any) -> None:
+    """The paragraph Word requires after a table, made 1 pt high: a full sheet must not push
+    an empty last page."""
+    from docx.shared import Pt
+
+    from clsm_cli.documents import word as W
+
+    dernier = doc.paragraphs[-1]
+    dernier.paragraph_format.space_before = Pt(0)
+    dernier.paragraph_format.space_after = Pt(0)
+    dernier.paragraph_format.line_spacing = Pt(1)
+    ppr = dernier._p.get_or_add_pPr()
+    rpr = ppr.makeelement(W._qn("w:rPr"), {})
+    rpr.append(rpr.makeelement(W._qn("w:sz"), {W._qn("w:val"): "2"}))
+    ppr.append(rpr)

@@ -201,16 +201,20 @@ def test_convocation_docx(clsm: Clsm, dossier: Path) -> None:
         ["Préparer le bilan SISM", "Anne Martin (CCAS de Testville)", "5 décembre 2026",
          "à faire"],
     ]  # fmt: skip
+    # signed by the présidence and the coordination, side by side, before the list
+    assert tables[1] == [
+        [
+            "La présidence du CLSM\nÉlise Bernard, adjointe à la santé",
+            "La coordination du CLSM\nNora Haddad",
+        ]
+    ]
+    assert paragraphes[-2:] == [
+        "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
+        "Membres convoqués",
+    ]
     # the copil's composition on its day, by collège (Luc Ancien has left, Zoé Noël is not
     # in the copil)
-    assert tables[1] == CONVOQUES
-    # signed by the présidence and the coordination
-    assert paragraphes[-4:] == [
-        "La présidence du CLSM",
-        "Élise Bernard, adjointe à la santé",
-        "La coordination du CLSM",
-        "Nora Haddad",
-    ]
+    assert tables[2] == CONVOQUES
 
 
 def test_convocation_markdown_groupe(clsm: Clsm, dossier: Path) -> None:
@@ -242,11 +246,6 @@ def test_convocation_markdown_groupe(clsm: Clsm, dossier: Path) -> None:
         "- Rédiger le protocole incurie (Paul Durand (CMP de Testville), pour le 30 juin 2026)"
         " — en retard\n"
         "\n"
-        "## Membres convoqués\n"
-        "\n"
-        "- Anne Martin (CCAS de Testville) — Social et médico-social\n"
-        "- Zoé Noël — Logement\n"
-        "\n"
         "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.\n"
         "\n"
         "**La présidence du CLSM**  \n"
@@ -254,6 +253,11 @@ def test_convocation_markdown_groupe(clsm: Clsm, dossier: Path) -> None:
         "\n"
         "**La coordination du CLSM**  \n"
         "Nora Haddad\n"
+        "\n"
+        "## Membres convoqués\n"
+        "\n"
+        "- Anne Martin (CCAS de Testville) — Social et médico-social\n"
+        "- Zoé Noël — Logement\n"
     )
 
 
