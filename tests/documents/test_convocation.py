@@ -420,3 +420,40 @@ def test_compte_rendu_du_copil_liste_les_suivis_en_retard(clsm: Clsm, dossier: P
     reussit(clsm, dossier, "reunion", "ajouter", "--instance", "pleniere", "--date", "2026-11-20")
     r = reussit(clsm, dossier, "copil", "compte-rendu", "2026-11-20-pleniere", "--format", "md")
     assert "Suivis en retard" not in r.stdout
+
+
+@pytest.mark.slow
+def test_pages_imprimees(clsm: Clsm, demo: Path, tmp_path: Path) -> None:
+    """Rendered by LibreOffice (demo copil, 12 convened): the attendance sheet fits one page,
+    the convocation's signatures share the letter's first page, the list follows."""
+    import re
+    import subprocess
+
+    from .test_libreoffice import _pages, _soffice
+
+    soffice = _soffice()
+    reussit(clsm, demo, "reunion", "convocation", "2026-12-08-copil")
+    reussit(clsm, demo, "reunion", "emargement", "2026-12-08-copil")
+    pages = {}
+    for nom in ("convocation-2026-12-08-copil", "emargement-2026-12-08-copil"):
+        resultat = subprocess.run(
+            [
+                soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}",
+                "--headless", "--norestore", "--convert-to", "pdf",
+                "--outdir", str(tmp_path), str(demo / "exports" / f"{nom}.docx"),
+            ],
+            capture_output=True, timeout=180, check=False,
+        )  # fmt: skip
+        assert resultat.returncode == 0, resultat.stderr
+        pages[nom] = _pages((tmp_path / f"{nom}.pdf").read_bytes())
+    assert pages == {"convocation-2026-12-08-copil": 2, "emargement-2026-12-08-copil": 1}
+    import shutil
+
+    if shutil.which("pdftotext"):  # optional: the page count above is the main check
+        lettre = str(tmp_path / "convocation-2026-12-08-copil.pdf")
+        texte = subprocess.run(
+            ["pdftotext", "-f", "1", "-l", "1", lettre, "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert re.search(r"La coordination du CLSM", texte)
+        assert "Membres convoqués" not in texte
