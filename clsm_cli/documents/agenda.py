@@ -66,11 +66,10 @@ def _modifie(projet: Projet, chemin: str) -> dt.datetime | None:
 def entrees_agenda(projet: Projet, depuis: dt.date | None = None) -> list[Entree]:
     """Meetings and SISM events (from ``depuis`` on), sorted by start."""
     from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT, libelle_instance
-    from clsm_cli.noyau.uid import uids_evenements, uids_reunions
+    from clsm_cli.noyau.uid import tous_les_uids
 
     noms = projet.noms_groupes()
-    uids_r = uids_reunions(projet)
-    uids_e = uids_evenements(projet)
+    uids_r, uids_e = tous_les_uids(projet)
     entrees = []
     for chemin, r in projet.reunions_triees():
         if depuis and r.date < depuis:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from clsm_cli.noyau.identifiants import id_unique, slug
+from clsm_cli.noyau.identifiants import slug
 
 if TYPE_CHECKING:
     from clsm_cli.modeles.reunion import Reunion
@@ -35,51 +35,56 @@ def base_evenement(projet: Projet, annee: int, jour: dt.date, titre: str) -> str
 
 
 def _unique(base: str, pris: set[str]) -> str:
+    """``base``, or ``local-2@hote``, ``local-3@hote``… when taken."""
     local, _, hote = base.partition("@")
-    return (
-        f"{id_unique(local, {p.partition('@')[0] for p in pris if p.endswith('@' + hote)})}@{hote}"
-    )
+    candidat, n = base, 2
+    while candidat in pris:
+        candidat, n = f"{local}-{n}@{hote}", n + 1
+    return candidat
 
 
-def _tous(projet: Projet) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
+def tous_les_uids(projet: Projet) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
     """Every meeting's and event's UID. A stored ``uid`` wins once: a second record carrying
     the same one (a file copied to prepare the next meeting) gets a derived UID instead, and
     ``verifier`` warns about it (W303)."""
-    stockes = [r.uid for r in projet.reunions.values() if r.uid] + [
+    hote = domaine(projet)
+    stockes = {r.uid for r in projet.reunions.values() if r.uid} | {
         e.uid for s in projet.sism.values() for e in s.evenement if e.uid
-    ]
-    pris: set[str] = set()
+    }
+    deja: set[str] = set()
+    pris = set(stockes)
     reunions: dict[str, str] = {}
     evenements: dict[tuple[str, int], str] = {}
 
     def attribuer(stocke: str | None, base: str) -> str:
-        uid = stocke if stocke and stocke not in pris else _unique(base, pris | set(stockes))
+        uid = stocke if stocke and stocke not in deja else _unique(base, pris)
+        deja.add(uid)
         pris.add(uid)
         return uid
 
     for chemin, r in projet.reunions_triees():
-        reunions[chemin] = attribuer(r.uid, base_reunion(projet, r.date, r.instance))
+        base = f"reunion-{r.date.isoformat()}-{r.instance.replace(':', '-')}@{hote}"
+        reunions[chemin] = attribuer(r.uid, base)
     for chemin, sism in sorted(projet.sism.items(), key=lambda cs: cs[1].annee):
         for i, e in enumerate(sism.evenement):
-            evenements[chemin, i] = attribuer(
-                e.uid, base_evenement(projet, sism.annee, e.date, e.titre)
-            )
+            base = f"sism-{sism.annee}-{e.date.isoformat()}-{slug(e.titre)}@{hote}"
+            evenements[chemin, i] = attribuer(e.uid, base)
     return reunions, evenements
 
 
 def uids_reunions(projet: Projet) -> dict[str, str]:
     """The UID of every meeting, by file: stored, or derived from its date and instance."""
-    return _tous(projet)[0]
+    return tous_les_uids(projet)[0]
 
 
 def uids_evenements(projet: Projet) -> dict[tuple[str, int], str]:
     """The UID of every SISM event, by (file, index): stored, or derived from its year, date
     and title (``-2``, ``-3``… for namesakes)."""
-    return _tous(projet)[1]
+    return tous_les_uids(projet)[1]
 
 
 def uids_utilises(projet: Projet) -> set[str]:
-    reunions, evenements = _tous(projet)
+    reunions, evenements = tous_les_uids(projet)
     stockes = {r.uid for r in projet.reunions.values() if r.uid} | {
         e.uid for s in projet.sism.values() for e in s.evenement if e.uid
     }
