@@ -39,9 +39,9 @@ class Suivi(Modele):
     echeance: dt.date | None = None
     fait: bool = False
     fait_le: dt.date | None = None
-    """When it was done (``clsm suivi fait`` writes today, or ``--le``)."""
+    """Date à laquelle le suivi a été fait (écrite par « clsm suivi fait »)."""
     par: Texte | None = None
-    """Who did it: a member id or free text (``--par``)."""
+    """Qui l'a fait : identifiant de membre ou texte libre."""
 
 
 class Reunion(Fichier):
@@ -59,8 +59,8 @@ class Reunion(Fichier):
     decisions: list[Texte] = []
     suivi: list[Suivi] = []
     uid: Texte | None = None
-    """Calendar identity (RFC 5545 UID), written once when the meeting is created, so that
-    moving or renaming the meeting updates it in calendars instead of duplicating it."""
+    """Identité de la réunion dans les agendas (UID), écrite par clsm à sa création : ne pas
+    la modifier ; la supprimer dans la copie d'un fichier."""
 
     @model_validator(mode="after")
     def _heures(self) -> Reunion:

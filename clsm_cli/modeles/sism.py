@@ -44,7 +44,8 @@ class Evenement(Modele):
     inscription: Texte | None = None
     description: Texte | None = None
     uid: Texte | None = None
-    """Calendar identity (RFC 5545 UID), written once when the event is created."""
+    """Identité de l'événement dans les agendas (UID), écrite par clsm à sa création : ne pas
+    la modifier."""
 
     @model_validator(mode="after")
     def _heures(self) -> Evenement:
