@@ -351,6 +351,11 @@ def convocation(contexte: Contexte, ref: str, en: str, courriel: bool, sortie: P
 
     produit = ecrire_convocation(contexte.projet(), ref, en, sortie, courriel)
     s = contexte.sortie
+    if courriel and not produit.expediteur:
+        s.avertissement(
+            "pas d'adresse de la coordination dans clsm.toml : l'expéditeur sera à choisir dans "
+            "la messagerie (ou : clsm identite modifier --coordination-courriel ADRESSE)."
+        )
     if courriel and produit.sans_courriel:
         s.avertissement(
             f"{len(produit.sans_courriel)} membre(s) convoqué(s) sans adresse électronique, à "

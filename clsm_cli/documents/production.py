@@ -120,9 +120,11 @@ def ecrire_agenda(
 
 @dataclass
 class ProduitConvocation(Produit):
-    """A convocation: its files, and the convened members without a usable address."""
+    """A convocation: its files, the convened members without a usable address, and whether
+    the .eml has a sender (the coordination's address)."""
 
     sans_courriel: list[str] = field(default_factory=list)
+    expediteur: bool = True
 
 
 def ics_reunion(projet: Projet, chemin_reunion: str) -> bytes:
@@ -166,7 +168,14 @@ def ecrire_convocation(
         jointe = lettre if en == "docx" else None
         eml = convocation_eml(c, ics_reunion(projet, chemin_reunion), jointe)
         fichiers.append(ecrire(chemins[1], eml))
-    return ProduitConvocation(fichiers, nombre=len(c.convoques), sans_courriel=c.sans_courriel)
+    from clsm_cli.noyau.membres import adresse_valide
+
+    return ProduitConvocation(
+        fichiers,
+        nombre=len(c.convoques),
+        sans_courriel=c.sans_courriel,
+        expediteur=adresse_valide(c.coordination_courriel) is not None,
+    )
 
 
 def ecrire_emargement(projet: Projet, designation: str, sortie: Path | None = None) -> Produit:

@@ -313,6 +313,35 @@ def test_convocation_courriel(clsm: Clsm, dossier: Path) -> None:
     assert str(evenement["LOCATION"]) == "Mairie, salle du conseil"
 
 
+def test_convocation_courriel_sans_expediteur(clsm: Clsm, projet: Path) -> None:
+    """No coordination address: the .eml has no From (the mail client asks), a warning says
+    how to set it; nobody convened: no To either."""
+    reussit(clsm, projet, "reunion", "ajouter", "--instance", "pleniere", "--date", "2026-12-03")
+    r = reussit(clsm, projet, "reunion", "convocation", "2026-12-03", "--courriel")
+    assert r.stderr == (
+        "Attention : pas d'adresse de la coordination dans clsm.toml : l'expéditeur sera à "
+        "choisir dans la messagerie (ou : clsm identite modifier --coordination-courriel "
+        "ADRESSE).\n"
+    )
+    brut = (projet / "exports/convocation-2026-12-03-pleniere.eml").read_bytes()
+    message = email.message_from_bytes(brut, policy=email.policy.default)
+    assert message["From"] is None and message["To"] is None
+    assert message["X-Unsent"] == "1"
+    assert message["Subject"] == "Convocation — Assemblée plénière du 3 décembre 2026"
+    paragraphes, _ = textes_docx(projet / "exports/convocation-2026-12-03-pleniere.docx")
+    assert (
+        "Aucun membre n'est rattaché à cette instance (membres.toml, «\u00a0instances\u00a0»)."
+        in (paragraphes)
+    )
+    assert paragraphes[
+        paragraphes.index("Membres convoqués") - 2 : paragraphes.index("Membres convoqués")
+    ] == [
+        "En cas d'empêchement, merci de prévenir la coordination et, si possible, de vous "
+        "faire représenter.",
+        "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
+    ]
+
+
 def test_convocation_json_et_refus(clsm: Clsm, dossier: Path) -> None:
     r = reussit(
         clsm, dossier, "--format", "json", "reunion", "convocation", "2026-12-10-copil",
