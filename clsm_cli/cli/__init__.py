@@ -41,6 +41,7 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "copil": ("clsm_cli.cli.copil:copil", "Compte rendu de réunion (.docx)."),
     "agenda": ("clsm_cli.cli.agenda:agenda", "Agenda .ics des réunions et de la SISM."),
     "national": ("clsm_cli.cli.national:national", "Consolider plusieurs CLSM."),
+    "historique": ("clsm_cli.cli.historique:historique", "Historique des modifications (git)."),
 }
 
 

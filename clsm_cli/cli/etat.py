@@ -19,6 +19,44 @@ def etat(contexte: Contexte, annee: int | None) -> None:
     contexte.sortie.donnees(donnees, lambda console: _afficher(console, donnees))
 
 
+def _ligne_suivi(item: dict[str, Any]) -> list[str]:
+    from rich.markup import escape
+
+    from clsm_cli.noyau.textes import date_fr
+
+    return [
+        date_fr(item["echeance"]) if item["echeance"] else "—",
+        escape(item["quoi"]),
+        escape(item["qui"] or "—"),
+        date_fr(item["date_reunion"]),
+        "en retard" if item["en_retard"] else "à faire",
+    ]
+
+
+def _afficher_prochaine(console: Any, p: dict[str, Any] | None) -> None:
+    """The next meeting, and what is due before it."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from clsm_cli.noyau.textes import date_fr
+
+    if p is None:
+        console.print("Prochaine réunion : aucune de prévue (clsm reunion ajouter).")
+        return
+    quand = date_fr(p["date"]) + (f" à {p['heure']}" if p["heure"] else "")
+    lieu = f", {escape(p['lieu'])}" if p["lieu"] else ""
+    console.print(f"Prochaine réunion : {escape(p['libelle'])} du {quand}{lieu} ({p['reunion']})")
+    if not p["suivis_dus"]:
+        console.print("  Aucun suivi à échéance avant cette réunion.")
+        return
+    dus = Table(title=f"À faire avant cette réunion : {len(p['suivis_dus'])}", title_justify="left")
+    for colonne in ("Échéance", "Quoi", "Qui", "Réunion", "État"):
+        dus.add_column(colonne)
+    for item in p["suivis_dus"]:
+        dus.add_row(*_ligne_suivi(item), style="red" if item["en_retard"] else None)
+    console.print(dus)
+
+
 def _afficher(console: Any, d: dict[str, Any]) -> None:
     from rich.columns import Columns
     from rich.panel import Panel
@@ -57,19 +95,15 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
         title=f"Suivis ouverts : {s['ouverts']} (dont {s['en_retard']} en retard)",
         title_justify="left",
     )
-    for colonne in ("Échéance", "Quoi", "Qui", "Réunion"):
+    for colonne in ("Échéance", "Quoi", "Qui", "Réunion", "État"):
         suivis.add_column(colonne)
     for item in s["prochains"]:
-        suivis.add_row(
-            date_fr(item["echeance"]) if item["echeance"] else "—",
-            item["quoi"],
-            item["qui"] or "—",
-            date_fr(item["date_reunion"]),
-        )
+        suivis.add_row(*_ligne_suivi(item), style="red" if item["en_retard"] else None)
     if s["prochains"]:
         console.print(suivis)
     else:
         console.print("Suivis : aucun suivi ouvert.")
+    _afficher_prochaine(console, d["prochaine_reunion"])
     sism = d["sism"]
     if sism:
         console.print(

@@ -14,18 +14,55 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte
 @click.option("--nom", help="Nom du CLSM, par exemple « CLSM de Valmont ».")
 @click.option("--territoire", help="Territoire couvert (commune ou intercommunalité).")
 @click.option("--demo", is_flag=True, help="Remplir avec un CLSM fictif réaliste pour essayer.")
+@click.option(
+    "--git",
+    "avec_git",
+    is_flag=True,
+    help="En faire aussi un dépôt git, avec un premier commit (cellule/ et exports/ exclus) : "
+    "historique des modifications (clsm historique) et partage à plusieurs. Dans un dossier "
+    "clsm existant, crée seulement le dépôt.",
+)
 @passer_contexte
 def init(
-    contexte: Contexte, dossier: Path | None, nom: str | None, territoire: str | None, demo: bool
+    contexte: Contexte,
+    dossier: Path | None,
+    nom: str | None,
+    territoire: str | None,
+    demo: bool,
+    avec_git: bool,
 ) -> None:
     from clsm_cli.noyau.initialisation import creer_dossier
 
     cible = dossier or contexte.dossier or Path.cwd()
-    racine = creer_dossier(cible, nom=nom, territoire=territoire, demo=demo)
+    if avec_git:
+        from clsm_cli.noyau.historique import git_disponible
+
+        if not git_disponible():
+            from clsm_cli.modeles.erreurs import ErreurClsm
+
+            raise ErreurClsm(
+                "--git : git n'est pas installé (https://git-scm.com) ; rien n'a été créé."
+            )
+    existant = avec_git and not demo and (Path(cible) / "clsm.toml").exists()
+    racine = (
+        Path(cible).resolve()
+        if existant
+        else creer_dossier(cible, nom=nom, territoire=territoire, demo=demo)
+    )
+    commit = None
+    if avec_git:
+        from clsm_cli.noyau.historique import initialiser_depot
+
+        commit = initialiser_depot(racine, existant=existant)
     sortie = contexte.sortie
     if sortie.format == "json":
-        sortie.json({"dossier": str(racine), "demo": demo})
+        sortie.json({"dossier": str(racine), "demo": demo, "git": commit})
         return
     quoi = "Dossier de démonstration créé" if demo else "Dossier clsm créé"
-    sortie.succes(f"{quoi} : {racine}")
+    if not existant:
+        sortie.succes(f"{quoi} : {racine}")
+    if commit:
+        sortie.succes(f"Dépôt git créé, premier commit {commit} (cellule/ et exports/ exclus)")
+    if existant:
+        return
     sortie.message(f"Ensuite : clsm -C {cible} etat   (ou clsm -C {cible} verifier)")

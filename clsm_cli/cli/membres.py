@@ -39,24 +39,41 @@ def membres() -> None:
     pass
 
 
-def _colonnes_liste(liste: list[Membre], format: str) -> list[list[Any]]:
+COLONNES_LISTE = ("id", "nom", "prenom", "structure", "fonction", "college", "instances")
+"""The columns of ``membres liste`` by default; ``--colonnes`` picks others (courriel…)."""
+
+
+def _colonnes(texte: str | None) -> list[str]:
+    from clsm_cli.noyau.membres import CHAMPS_MEMBRE
+
+    if not texte:
+        return list(COLONNES_LISTE)
+    choisies = [c.strip() for c in texte.split(",") if c.strip()]
+    inconnues = [c for c in choisies if c not in CHAMPS_MEMBRE]
+    if inconnues or not choisies:
+        raise ErreurSaisie(
+            f"--colonnes : colonne inconnue « {(inconnues or [texte])[0]} » (colonnes "
+            f"possibles : {', '.join(CHAMPS_MEMBRE)})."
+        )
+    return list(dict.fromkeys(choisies))
+
+
+def _valeur(m: Membre, champ: str, format: str) -> Any:
     from clsm_cli.modeles import LIBELLES_COLLEGE
 
-    return [
-        [
-            m.id,
-            m.nom,
-            m.prenom,
-            m.structure,
-            m.fonction,
-            m.college.value if format == "json" else LIBELLES_COLLEGE[m.college],
-            list(m.instances) if format == "json" else ", ".join(m.instances),
-        ]
-        for m in liste
-    ]
+    valeur = getattr(m, champ)
+    if champ == "college":
+        return m.college.value if format == "json" else LIBELLES_COLLEGE[m.college]
+    if champ == "instances":
+        return list(valeur) if format == "json" else ", ".join(valeur)
+    return valeur
 
 
-@membres.command("liste", help="Lister les membres (par défaut : les membres actifs).")
+@membres.command(
+    "liste",
+    help="Lister les membres (par défaut : les membres actifs). --colonnes choisit les "
+    "colonnes, par exemple --colonnes nom,prenom,structure,courriel,telephone.",
+)
 @click.option("--college", type=click.Choice(COLLEGES), help="Seulement les membres de ce collège.")
 @click.option(
     "--instance",
@@ -69,29 +86,138 @@ def _colonnes_liste(liste: list[Membre], format: str) -> list[list[Any]]:
     default=True,
     help="Les membres actifs seulement (par défaut), ou tous, y compris ceux qui sont partis.",
 )
+@click.option(
+    "--colonnes",
+    metavar="CHAMP,CHAMP…",
+    help="Colonnes à afficher, dans l'ordre, parmi : id, nom, prenom, structure, fonction, "
+    "college, instances, courriel, telephone, depuis, jusqu_a, notes.",
+)
 @passer_contexte
 def liste(
-    contexte: Contexte, college: str | None, instance: str | None, groupe: str | None, actifs: bool
+    contexte: Contexte,
+    college: str | None,
+    instance: str | None,
+    groupe: str | None,
+    actifs: bool,
+    colonnes: str | None,
 ) -> None:
-    from clsm_cli.noyau.membres import membres_filtres
+    from clsm_cli.noyau.membres import LIBELLES_CHAMPS_MEMBRE, membres_filtres
 
+    champs = _colonnes(colonnes)
     trouves = membres_filtres(
         contexte.projet(), college=college, instance=instance, groupe=groupe, actifs=actifs
     )
     sortie = contexte.sortie
     sortie.tableau(
-        ["Identifiant", "Nom", "Prénom", "Structure", "Fonction", "Collège", "Instances"],
-        _colonnes_liste(trouves, sortie.format),
-        cles=["id", "nom", "prenom", "structure", "fonction", "college", "instances"],
+        [LIBELLES_CHAMPS_MEMBRE[c] for c in champs],
+        [[_valeur(m, c, sortie.format) for c in champs] for m in trouves],
+        cles=champs,
         titre=f"Membres ({len(trouves)})",
         vide="Aucun membre ne correspond.",
     )
 
 
-def afficher_fiche(
-    contexte: Contexte, titre: str, lignes: list[tuple[str, str]], donnees: Any
+OPTIONS_FILTRE = [
+    click.option("--college", type=click.Choice(COLLEGES), help="Seulement ce collège."),
+    click.option(
+        "--instance",
+        help="Seulement les membres de cette instance (copil, pleniere, comite_technique, "
+        "cellule ou identifiant de groupe).",
+    ),
+    click.option("--groupe", help="Seulement les membres de ce groupe de travail (identifiant)."),
+]
+
+
+def _filtres(commande: Any) -> Any:
+    for option in reversed(OPTIONS_FILTRE):
+        commande = option(commande)
+    return commande
+
+
+@membres.command(
+    "annuaire",
+    help="Annuaire des membres actifs : .xlsx, .csv (Excel, « ; ») et carnet d'adresses "
+    "vCard .vcf (à importer dans Outlook, Thunderbird ou un téléphone).",
+)
+@_filtres
+@click.option(
+    "--en",
+    "formats",
+    type=click.Choice(["xlsx", "csv", "vcf"]),
+    multiple=True,
+    help="Format (répétable) ; par défaut les trois.",
+)
+@click.option(
+    "-o",
+    "--sortie",
+    type=click.Path(path_type=Path),
+    help="Fichier (ou dossier) de sortie ; par défaut exports/annuaire.xlsx, .csv et .vcf.",
+)
+@passer_contexte
+def annuaire(
+    contexte: Contexte,
+    college: str | None,
+    instance: str | None,
+    groupe: str | None,
+    formats: tuple[str, ...],
+    sortie: Path | None,
 ) -> None:
-    """A record as (label, value) lines in table mode, or its data in JSON."""
+    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.documents.production import ecrire_annuaire
+    from clsm_cli.noyau.membres import membres_filtres
+
+    projet = contexte.projet()
+    trouves = membres_filtres(projet, college=college, instance=instance, groupe=groupe)
+    produit = ecrire_annuaire(projet, trouves, formats or ("xlsx", "csv", "vcf"), sortie)
+    s = contexte.sortie
+
+    def rendu(_: Any) -> None:
+        for f in produit.fichiers:
+            s.succes(f"Annuaire écrit : {pour_affichage(f)} ({produit.nombre} membre(s))")
+
+    s.donnees({"fichiers": [str(f) for f in produit.fichiers], "membres": produit.nombre}, rendu)
+
+
+@membres.command(
+    "courriels",
+    help="Liste d'adresses à coller dans le champ « À » d'un courriel (Outlook, Thunderbird) : "
+    "« Nom <adresse> » séparés par « ; ». Les membres sans adresse sont signalés à part.",
+)
+@_filtres
+@passer_contexte
+def courriels(
+    contexte: Contexte, college: str | None, instance: str | None, groupe: str | None
+) -> None:
+    from clsm_cli.documents.annuaire import liste_courriels
+    from clsm_cli.noyau.membres import adresses, membres_filtres
+
+    trouves = membres_filtres(contexte.projet(), college=college, instance=instance, groupe=groupe)
+    paires, sans = adresses(trouves)
+    s = contexte.sortie
+    if sans:
+        s.avertissement(f"{len(sans)} membre(s) sans adresse électronique : {', '.join(sans)}.")
+    s.donnees(
+        {
+            "destinataires": [{"nom": n, "courriel": a} for n, a in paires],
+            "sans_courriel": sans,
+        },
+        lambda _: (
+            s.message(liste_courriels(paires))
+            if paires
+            else s.avertissement("aucune adresse électronique à lister.")
+        ),
+    )
+
+
+def afficher_fiche(
+    contexte: Contexte,
+    titre: str,
+    lignes: list[tuple[str, str]],
+    donnees: Any,
+    rouges: frozenset[str] = frozenset(),
+) -> None:
+    """A record as (label, value) lines in table mode, or its data in JSON. The lines whose
+    label is in ``rouges`` are shown in red on a terminal (what is late)."""
 
     def rendu(console: Any) -> None:
         from rich.markup import escape
@@ -101,7 +227,9 @@ def afficher_fiche(
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
         for libelle, valeur in lignes:
-            table.add_row(escape(libelle), escape(valeur))
+            table.add_row(
+                escape(libelle), escape(valeur), style="red" if libelle in rouges else None
+            )
         console.print(table)
 
     contexte.sortie.donnees(donnees, rendu)

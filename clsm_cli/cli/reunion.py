@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -66,6 +67,7 @@ def _donnees(chemin: str, r: Reunion) -> dict[str, Any]:
 )
 @click.option("--date", "jour", type=DATE, help="Date de la réunion (AAAA-MM-JJ).")
 @click.option("--heure", help="Heure de début (14:00).")
+@click.option("--heure-fin", "heure_fin", help="Heure de fin (16:30) : durée dans l'agenda.")
 @click.option("--lieu", help="Lieu de la réunion.")
 @click.option("--present", "presents", multiple=True, help=f"Présent : {AIDE_PERSONNE}.")
 @click.option("--excuse", "excuses", multiple=True, help=f"Excusé : {AIDE_PERSONNE}.")
@@ -82,6 +84,7 @@ def ajouter(
     instance: str | None,
     jour: dt.date | None,
     heure: str | None,
+    heure_fin: str | None,
     lieu: str | None,
     presents: tuple[str, ...],
     excuses: tuple[str, ...],
@@ -99,6 +102,7 @@ def ajouter(
             "instance": instance,
             "date": jour,
             "heure": heure,
+            "heure_fin": heure_fin,
             "lieu": lieu,
             "presents": list(presents),
             "excuses": list(excuses),
@@ -157,12 +161,13 @@ def liste(contexte: Contexte, annee: int | None, instance: str | None) -> None:
 @passer_contexte
 def voir(contexte: Contexte, ref: str) -> None:
     from clsm_cli.cli.membres import afficher_fiche
-    from clsm_cli.noyau.reunions import trouver_reunion
+    from clsm_cli.noyau.reunions import en_retard, trouver_reunion
     from clsm_cli.noyau.textes import date_fr
 
     projet = contexte.projet()
     chemin, r = trouver_reunion(projet, ref)
     quand = date_fr(r.date) + (f" à {r.heure}" if r.heure else "")
+    quand += f" (fin à {r.heure_fin})" if r.heure_fin else ""
     lignes: list[tuple[str, str]] = [
         ("Fichier", chemin),
         ("Date", quand),
@@ -177,16 +182,24 @@ def voir(contexte: Contexte, ref: str) -> None:
     lignes.append(
         ("Décisions", "\n".join(f"{i}. {d}" for i, d in enumerate(r.decisions, 1)) or "—")
     )
+    rouges = set()
     for i, s in enumerate(r.suivi, 1):
         details = [s.quoi]
         if s.qui:
             details.append(_nom(projet, s.qui))
         if s.echeance:
             details.append(f"pour le {date_fr(s.echeance)}")
-        details.append("fait" if s.fait else "à faire")
+        if s.fait:
+            fait = "fait" + (f" le {date_fr(s.fait_le)}" if s.fait_le else "")
+            details.append(fait + (f" par {_nom(projet, s.par)}" if s.par else ""))
+        elif en_retard(s.echeance, s.fait, projet.aujourdhui()):
+            details.append("en retard")
+            rouges.add(f"Suivi {i}")
+        else:
+            details.append("à faire")
         lignes.append((f"Suivi {i}", " — ".join(details)))
     titre = f"{_libelle(projet, r)} du {date_fr(r.date)}"
-    afficher_fiche(contexte, titre, lignes, _donnees(chemin, r))
+    afficher_fiche(contexte, titre, lignes, _donnees(chemin, r), frozenset(rouges))
 
 
 @reunion.command("point", help="Ajouter un point traité (titre et compte rendu). " + AIDE_REUNION)
@@ -259,17 +272,25 @@ def suivi(
 @reunion.command(
     "presence",
     help="Ajouter des présents ou des excusés ; une personne déjà inscrite dans l'autre liste "
-    "y est retirée. " + AIDE_REUNION,
+    "y est retirée. Les identifiants donnés après REUNION sont des présents (relevés sur la "
+    "feuille d'émargement : clsm reunion presence 2026-03-12-copil anne-martin paul-durand). "
+    + AIDE_REUNION,
 )
 @click.argument("ref", metavar="REUNION")
+@click.argument("identifiants", metavar="[ID]...", nargs=-1)
 @click.option("--present", "presents", multiple=True, help=f"Présent : {AIDE_PERSONNE}.")
 @click.option("--excuse", "excuses", multiple=True, help=f"Excusé : {AIDE_PERSONNE}.")
 @passer_contexte
 def presence(
-    contexte: Contexte, ref: str, presents: tuple[str, ...], excuses: tuple[str, ...]
+    contexte: Contexte,
+    ref: str,
+    identifiants: tuple[str, ...],
+    presents: tuple[str, ...],
+    excuses: tuple[str, ...],
 ) -> None:
     from clsm_cli.noyau.reunions import ajouter_presences, reference, trouver_reunion
 
+    presents = identifiants + presents
     projet = contexte.projet()
     chemin, _ = trouver_reunion(projet, ref)
     if not presents and not excuses:
@@ -292,6 +313,91 @@ def presence(
         sortie.succes(f"{reference(chemin)} : {' et '.join(morceaux)} ajouté(s){deplaces}.")
 
     sortie.donnees({"reunion": reference(chemin), **changes}, rendu)
+
+
+OPTION_SORTIE = click.option(
+    "-o",
+    "--sortie",
+    type=click.Path(path_type=Path),
+    help="Fichier (ou dossier) de sortie ; par défaut dans exports/.",
+)
+
+
+@reunion.command(
+    "convocation",
+    help="Convocation à une réunion (.docx, ou .md avec --en md) : date, heure, lieu, ordre du "
+    "jour, membres convoqués (la composition de l'instance), suivis attendus, signée par la "
+    "présidence et la coordination. --courriel écrit aussi un message .eml (agenda .ics joint) "
+    "à ouvrir et envoyer depuis sa messagerie : clsm n'envoie rien. " + AIDE_REUNION,
+)
+@click.argument("ref", metavar="REUNION")
+@click.option(
+    "--en",
+    type=click.Choice(["docx", "md"]),
+    default="docx",
+    show_default=True,
+    help="Format de la lettre.",
+)
+@click.option(
+    "--courriel",
+    is_flag=True,
+    help="Écrire aussi un courriel .eml adressé aux membres convoqués, avec l'invitation .ics.",
+)
+@OPTION_SORTIE
+@passer_contexte
+def convocation(contexte: Contexte, ref: str, en: str, courriel: bool, sortie: Path | None) -> None:
+    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.documents.production import ecrire_convocation
+
+    produit = ecrire_convocation(contexte.projet(), ref, en, sortie, courriel)
+    s = contexte.sortie
+    if courriel and not produit.expediteur:
+        s.avertissement(
+            "pas d'adresse de la coordination dans clsm.toml : l'expéditeur sera à choisir dans "
+            "la messagerie (ou : clsm identite modifier --coordination-courriel ADRESSE)."
+        )
+    if courriel and produit.sans_courriel:
+        s.avertissement(
+            f"{len(produit.sans_courriel)} membre(s) convoqué(s) sans adresse électronique, à "
+            f"prévenir autrement : {', '.join(produit.sans_courriel)}."
+        )
+
+    def rendu(_: Any) -> None:
+        quois = ("Convocation écrite", "Courriel écrit")
+        for quoi, f in zip(quois, produit.fichiers, strict=False):
+            s.succes(f"{quoi} : {pour_affichage(f)}")
+
+    s.donnees(
+        {
+            "fichiers": [str(f) for f in produit.fichiers],
+            "convoques": produit.nombre,
+            "sans_courriel": produit.sans_courriel,
+        },
+        rendu,
+    )
+
+
+@reunion.command(
+    "emargement",
+    help="Feuille d'émargement à imprimer (.docx) : nom, structure, collège et signature des "
+    "membres convoqués, par collège. Ensuite : clsm reunion presence REUNION ID… " + AIDE_REUNION,
+)
+@click.argument("ref", metavar="REUNION")
+@OPTION_SORTIE
+@passer_contexte
+def emargement(contexte: Contexte, ref: str, sortie: Path | None) -> None:
+    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.documents.production import ecrire_emargement
+
+    produit = ecrire_emargement(contexte.projet(), ref, sortie)
+    s = contexte.sortie
+    s.donnees(
+        {"fichiers": [str(f) for f in produit.fichiers], "convoques": produit.nombre},
+        lambda _: s.succes(
+            f"Feuille d'émargement écrite : {pour_affichage(produit.fichiers[0])} "
+            f"({produit.nombre} membre(s) convoqué(s))"
+        ),
+    )
 
 
 @reunion.command("retirer", help="Supprimer le fichier d'une réunion. " + AIDE_REUNION)

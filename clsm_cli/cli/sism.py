@@ -29,6 +29,7 @@ TYPES = [
 ]
 EFFACABLES = [
     "heure",
+    "heure_fin",
     "lieu",
     "commune",
     "qpv",
@@ -130,6 +131,7 @@ def _options_evenement(commande: Any) -> Any:
         click.option("--type", "type_", type=click.Choice(TYPES), help="Type d'événement."),
         click.option("--date", "jour", type=DATE, help="Date (AAAA-MM-JJ), dans l'année."),
         click.option("--heure", help="Heure de début (18:30)."),
+        click.option("--heure-fin", "heure_fin", help="Heure de fin (20:30)."),
         click.option("--lieu", help="Lieu."),
         click.option("--commune", help="Commune."),
         click.option(
@@ -173,6 +175,7 @@ def _champs(options: dict[str, Any]) -> dict[str, Any]:
         "type": options["type_"],
         "date": options["jour"],
         "heure": options["heure"],
+        "heure_fin": options["heure_fin"],
         "lieu": options["lieu"],
         "commune": options["commune"],
         "qpv": qpv,

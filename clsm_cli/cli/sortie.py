@@ -116,8 +116,10 @@ class Sortie:
         cles: Sequence[str] | None = None,
         titre: str | None = None,
         vide: str = "Aucun élément.",
+        styles: Sequence[str | None] | None = None,
     ) -> None:
-        """A listing: rich table, JSON list of objects (stable ``cles``) or CSV."""
+        """A listing: rich table, JSON list of objects (stable ``cles``) or CSV. ``styles``:
+        one rich style per line (« red » for what is late), shown on a terminal only."""
         cles = list(cles or colonnes)
         if self.format == "json":
             self.json([dict(zip(cles, ligne, strict=True)) for ligne in lignes])
@@ -132,8 +134,11 @@ class Sortie:
             table = Table(title=titre, title_justify="left", show_lines=False)
             for colonne in colonnes:
                 table.add_column(colonne, overflow="fold")
-            for ligne in lignes:
-                table.add_row(*(_echapper(str(_texte(v)) if v is not None else "") for v in ligne))
+            for i, ligne in enumerate(lignes):
+                table.add_row(
+                    *(_echapper(str(_texte(v)) if v is not None else "") for v in ligne),
+                    style=styles[i] if styles else None,
+                )
             self._console().print(table)
 
     def donnees(self, donnees: Any, rendu_table: Any = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from clsm_cli.documents import formats as F
@@ -91,6 +91,8 @@ class CompteRendu:
     prochaine: tuple[dt.date, str | None] | None
     nombre_presents: int
     nombre_excuses: int
+    en_retard: list[SuiviCR] = field(default_factory=list)
+    """For a copil: the open items of every meeting whose deadline had passed on its day."""
 
 
 def _par_college(projet: Projet, noms: list[str]) -> list[GroupeCollege]:
@@ -141,7 +143,21 @@ def preparer_compte_rendu(projet: Projet, chemin: str, reunion: Reunion) -> Comp
         prochaine=(suivante.date, suivante.lieu) if suivante else None,
         nombre_presents=len(dict.fromkeys(reunion.presents)),
         nombre_excuses=len(dict.fromkeys(reunion.excuses)),
+        en_retard=_en_retard(projet, reunion),
     )
+
+
+def _en_retard(projet: Projet, reunion: Reunion) -> list[SuiviCR]:
+    """Open items (of every meeting) overdue on a copil's day, listed in its minutes."""
+    from clsm_cli.noyau.reunions import suivis_ouverts
+
+    if reunion.instance != "copil":
+        return []
+    return [
+        SuiviCR(s["quoi"], s["qui"] or "—", s["echeance"], False)
+        for s in suivis_ouverts(projet)
+        if s["echeance"] is not None and s["echeance"] < reunion.date
+    ]
 
 
 def nom_fichier(cr: CompteRendu) -> str:
@@ -230,6 +246,14 @@ def compte_rendu_docx(cr: CompteRendu, projet: Projet | None = None) -> bytes:
         )
     else:
         W.note(doc, "Aucun point de suivi.")
+    if cr.en_retard:
+        W.titre(doc, "Suivis en retard", 1)
+        W.tableau(
+            doc,
+            ["Quoi", "Qui", "Échéance", "État"],
+            [(s.quoi, s.qui, F.d(s.echeance), "en retard") for s in cr.en_retard],
+            largeurs=[9, 4, 3, 2],
+        )
     if cr.prochaine:
         jour, lieu = cr.prochaine
         W.paragraphe(
@@ -297,6 +321,12 @@ def compte_rendu_markdown(cr: CompteRendu) -> str:
         ]
     else:
         lignes.append("_Aucun point de suivi._")
+    if cr.en_retard:
+        lignes += ["", "## Suivis en retard", ""]
+        lignes += [
+            f"- {_md(s.quoi)} ({_md(s.qui)}, pour le {F.d(s.echeance)}) — en retard"
+            for s in cr.en_retard
+        ]
     if cr.prochaine:
         jour, lieu = cr.prochaine
         lignes += [

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from clsm_cli.documents.fichiers import chemins_sortie, ecrire
 
 if TYPE_CHECKING:
+    from clsm_cli.modeles import Membre
     from clsm_cli.noyau.projet import Projet
 
 FORMATS_BILAN = ("docx", "xlsx")
@@ -115,3 +116,98 @@ def ecrire_agenda(
     (chemin,) = chemins_sortie(projet, "agenda", [".ics"], sortie)
     ecrire(chemin, agenda_ics(projet, depuis))
     return Produit([chemin], nombre=len(entrees_agenda(projet, depuis)))
+
+
+@dataclass
+class ProduitConvocation(Produit):
+    """A convocation: its files, the convened members without a usable address, and whether
+    the .eml has a sender (the coordination's address)."""
+
+    sans_courriel: list[str] = field(default_factory=list)
+    expediteur: bool = True
+
+
+def ics_reunion(projet: Projet, chemin_reunion: str) -> bytes:
+    """The .ics of one meeting (its stored or derived UID: the agenda's entry, updated)."""
+    from clsm_cli.documents.agenda import calendrier_ics, entrees_agenda
+    from clsm_cli.noyau.uid import uids_reunions
+
+    uid = uids_reunions(projet)[chemin_reunion]
+    entrees = [e for e in entrees_agenda(projet) if e.uid == uid]
+    return calendrier_ics(
+        projet, entrees, f"{projet.nom} — {entrees[0].titre.removeprefix('CLSM — ')}"
+    )
+
+
+def ecrire_convocation(
+    projet: Projet,
+    designation: str,
+    en: str = "docx",
+    sortie: Path | None = None,
+    courriel: bool = False,
+) -> ProduitConvocation:
+    """The convocation letter (.docx or .md) and, with ``courriel``, an .eml beside it."""
+    from clsm_cli.documents.convocation import (
+        convocation_docx,
+        convocation_eml,
+        convocation_markdown,
+        nom_fichier,
+        preparer_convocation,
+    )
+    from clsm_cli.noyau.reunions import trouver_reunion
+
+    chemin_reunion, reunion = trouver_reunion(projet, designation)
+    c = preparer_convocation(projet, chemin_reunion, reunion)
+    suffixes = [f".{en}", ".eml"] if courriel else [f".{en}"]
+    chemins = chemins_sortie(projet, nom_fichier(c), suffixes, sortie)
+    lettre = (
+        convocation_docx(c, projet) if en == "docx" else convocation_markdown(c).encode("utf-8")
+    )
+    fichiers = [ecrire(chemins[0], lettre)]
+    if courriel:
+        jointe = lettre if en == "docx" else None
+        eml = convocation_eml(c, ics_reunion(projet, chemin_reunion), jointe)
+        fichiers.append(ecrire(chemins[1], eml))
+    from clsm_cli.noyau.membres import adresse_valide
+
+    return ProduitConvocation(
+        fichiers,
+        nombre=len(c.convoques),
+        sans_courriel=c.sans_courriel,
+        expediteur=adresse_valide(c.coordination_courriel) is not None,
+    )
+
+
+def ecrire_emargement(projet: Projet, designation: str, sortie: Path | None = None) -> Produit:
+    from clsm_cli.documents.convocation import preparer_convocation
+    from clsm_cli.documents.emargement import emargement_docx, nom_fichier
+    from clsm_cli.noyau.reunions import trouver_reunion
+
+    chemin_reunion, reunion = trouver_reunion(projet, designation)
+    c = preparer_convocation(projet, chemin_reunion, reunion)
+    (chemin,) = chemins_sortie(projet, nom_fichier(c), [".docx"], sortie)
+    ecrire(chemin, emargement_docx(c, projet))
+    return Produit([chemin], nombre=len(c.convoques))
+
+
+def ecrire_annuaire(
+    projet: Projet,
+    membres: Sequence[Membre],
+    formats: Sequence[str] = ("xlsx", "csv", "vcf"),
+    sortie: Path | None = None,
+) -> Produit:
+    """The directory of these members in each format (exports/annuaire.<format>)."""
+    from clsm_cli.documents.annuaire import annuaire_csv, annuaire_vcf, annuaire_xlsx, contacts
+
+    liste = contacts(membres)
+    formats = list(dict.fromkeys(formats))
+    chemins = chemins_sortie(projet, "annuaire", [f".{f}" for f in formats], sortie)
+    contenus = {
+        "xlsx": lambda: annuaire_xlsx(liste, f"Annuaire — {projet.nom}"),
+        "csv": lambda: annuaire_csv(liste),
+        "vcf": lambda: annuaire_vcf(liste),
+    }
+    return Produit(
+        [ecrire(c, contenus[f]()) for c, f in zip(chemins, formats, strict=True)],
+        nombre=len(liste),
+    )

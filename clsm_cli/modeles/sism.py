@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from clsm_cli.modeles.communs import (
     Entier,
@@ -15,6 +15,7 @@ from clsm_cli.modeles.communs import (
     Texte,
     TypeEvenement,
 )
+from clsm_cli.modeles.reunion import verifier_heure_fin
 
 THEMES_NATIONAUX: dict[int, str] = {
     2020: "Santé mentale et discriminations",
@@ -31,6 +32,7 @@ class Evenement(Modele):
     type: TypeEvenement
     date: dt.date
     heure: Heure | None = None
+    heure_fin: Heure | None = None
     lieu: Texte | None = None
     commune: Texte | None = None
     qpv: bool | Texte = False
@@ -41,6 +43,14 @@ class Evenement(Modele):
     en_ligne: bool = False
     inscription: Texte | None = None
     description: Texte | None = None
+    uid: Texte | None = None
+    """Identité de l'événement dans les agendas (UID), écrite par clsm à sa création : ne pas
+    la modifier."""
+
+    @model_validator(mode="after")
+    def _heures(self) -> Evenement:
+        verifier_heure_fin(self.heure, self.heure_fin)
+        return self
 
 
 class Sism(Fichier):

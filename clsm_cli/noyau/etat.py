@@ -2,39 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Any
 
 from clsm_cli.modeles import LIBELLES_COLLEGE, LIBELLES_STATUT_ACTION, libelle_instance
 from clsm_cli.noyau.projet import Projet
+from clsm_cli.noyau.reunions import prochaine_reunion, reference, suivis_ouverts
+
+__all__ = ["calculer_etat", "suivis_ouverts"]
 
 
-def suivis_ouverts(projet: Projet) -> list[dict[str, Any]]:
-    """Open follow-up items of every meeting, soonest deadline first (no deadline last)."""
-    resultat = []
-    for chemin, reunion in projet.reunions_triees():
-        for i, suivi in enumerate(reunion.suivi):
-            if not suivi.fait:
-                resultat.append(
-                    {
-                        "reunion": chemin,
-                        "numero": i + 1,
-                        "date_reunion": reunion.date,
-                        "instance": reunion.instance,
-                        "quoi": suivi.quoi,
-                        "qui": _nom(projet, suivi.qui),
-                        "echeance": suivi.echeance,
-                    }
-                )
-    resultat.sort(key=lambda s: (s["echeance"] is None, s["echeance"] or dt.date.max))
-    return resultat
-
-
-def _nom(projet: Projet, qui: str | None) -> str | None:
-    """A member id in ``qui`` shown as the member's name; free text kept as written."""
-    membre = projet.membres_par_id.get(qui or "")
-    return membre.libelle if membre else qui
+def _prochaine_reunion(projet: Projet, suivis: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The next meeting (today included) and the open items due by its day."""
+    trouvee = prochaine_reunion(projet)
+    if trouvee is None:
+        return None
+    chemin, r = trouvee
+    return {
+        "reunion": reference(chemin),
+        "date": r.date,
+        "heure": r.heure,
+        "lieu": r.lieu,
+        "instance": r.instance,
+        "libelle": libelle_instance(r.instance, projet.noms_groupes()),
+        "suivis_dus": [s for s in suivis if s["echeance"] is not None and s["echeance"] <= r.date],
+    }
 
 
 def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
@@ -46,6 +38,8 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
     noms = projet.noms_groupes()
     par_instance = Counter(libelle_instance(r.instance, noms) for r in reunions)
     suivis = suivis_ouverts(projet)
+    for item in suivis:
+        item["en_retard"] = item["echeance"] is not None and item["echeance"] < aujourdhui
     sism = projet.sism_annee(annee)
     return {
         "clsm": projet.nom,
@@ -71,9 +65,10 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
         },
         "suivis": {
             "ouverts": len(suivis),
-            "en_retard": sum(1 for s in suivis if s["echeance"] and s["echeance"] < aujourdhui),
+            "en_retard": sum(1 for s in suivis if s["en_retard"]),
             "prochains": suivis[:5],
         },
+        "prochaine_reunion": _prochaine_reunion(projet, suivis),
         "sism": None
         if sism is None
         else {

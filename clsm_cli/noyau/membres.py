@@ -201,6 +201,35 @@ def est_actif(membre: Membre, le: dt.date) -> bool:
     return membre.jusqu_a is None or membre.jusqu_a >= le
 
 
+def adresse_valide(courriel: str | None) -> str | None:
+    """The address (``nom@domaine``) when ``courriel`` holds exactly one usable address, else
+    None: a missing or malformed address is treated as no address."""
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
+    texte = (courriel or "").strip()
+    if not texte or not re.fullmatch(r"[^\s@<>,;\"]+@[^\s@<>,;\"]+\.[^\s@<>,;\"]+", texte):
+        return None
+    try:
+        Address(addr_spec=texte)
+    except (HeaderParseError, ValueError, IndexError):
+        return None
+    return texte
+
+
+def adresses(membres: Sequence[Membre]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(name, address) of the members with a usable address, and the names of the others."""
+    paires, sans = [], []
+    for m in membres:
+        nom = " ".join(p for p in (m.prenom, m.nom) if p) or m.structure or m.id
+        adresse = adresse_valide(m.courriel)
+        if adresse:
+            paires.append((nom, adresse))
+        else:
+            sans.append(nom)
+    return paires, sans
+
+
 def cle_tri_membre(membre: Membre) -> tuple[str, str, str]:
     return (normaliser(membre.nom or membre.structure), normaliser(membre.prenom), membre.id)
 

@@ -14,19 +14,29 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
-from clsm_cli.modeles.reunion import Reunion, Suivi
 from clsm_cli.noyau.saisie import proche, valider_modele, verifier_groupe, verifier_membres_ou_noms
 
 if TYPE_CHECKING:
+    from clsm_cli.modeles.membres import Membre
+    from clsm_cli.modeles.reunion import Reunion, Suivi
     from clsm_cli.noyau.projet import Projet
 
 DOSSIER = "reunions"
 INSTANCES = ["copil", "pleniere", "comite_technique", "autre"]
-CHAMPS_REUNION = list(Reunion.model_fields)
+
+
+def champs_reunion() -> list[str]:
+    """Keys of a meeting file, in the model's order (imports the models: edits only)."""
+    from clsm_cli.modeles.reunion import Reunion
+
+    return list(Reunion.model_fields)
+
+
 OPTIONS_REUNION = {
     "instance": "--instance",
     "date": "--date",
     "heure": "--heure",
+    "heure_fin": "--heure-fin",
     "lieu": "--lieu",
     "presents": "--present",
     "excuses": "--excuse",
@@ -125,6 +135,7 @@ def _presences(
 
 def ajouter_reunion(projet: Projet, champs: dict[str, Any]) -> tuple[str, Reunion]:
     """Create the file of a new meeting; refuse if it already exists."""
+    from clsm_cli.modeles.reunion import Reunion
     from clsm_cli.stockage.ecriture import en_donnees
 
     donnees = {k: v for k, v in champs.items() if v not in (None, "", [], ())}
@@ -133,6 +144,10 @@ def ajouter_reunion(projet: Projet, champs: dict[str, Any]) -> tuple[str, Reunio
         projet, donnees.get("presents", []), donnees.get("excuses", [])
     )
     reunion: Reunion = valider_modele(Reunion, donnees, OPTIONS_REUNION)
+    if not reunion.uid:
+        from clsm_cli.noyau.uid import nouvel_uid_reunion
+
+        reunion = reunion.model_copy(update={"uid": nouvel_uid_reunion(projet, reunion)})
     chemin = chemin_reunion(reunion.date, reunion.instance)
     if chemin in projet.reunions or (projet.racine / chemin).exists():
         raise ErreurSaisie(
@@ -156,7 +171,7 @@ def _ajouter_a_liste(doc: Any, cle: str, valeurs: Sequence[str]) -> None:
         for valeur in valeurs:
             doc[cle].append(valeur)
     else:
-        modifier_champs(doc, {cle: list(valeurs)}, CHAMPS_REUNION)
+        modifier_champs(doc, {cle: list(valeurs)}, champs_reunion())
 
 
 def _retirer_de_liste(doc: Any, cle: str, valeur: str) -> None:
@@ -176,7 +191,7 @@ def _ajouter_bloc(doc: Any, table: str, donnees: dict[str, Any]) -> None:
 
     suivants = [
         k
-        for k in CHAMPS_REUNION[CHAMPS_REUNION.index(table) + 1 :]
+        for k in champs_reunion()[champs_reunion().index(table) + 1 :]
         if k in doc and isinstance(doc[k], AoT)
     ]
     if table in doc or not suivants:
@@ -231,6 +246,8 @@ def ajouter_suivi(
     chemin, reunion = trouver_reunion(projet, ref)
     donnees = {"quoi": quoi, "qui": qui, "echeance": echeance, "fait": False}
     donnees = {k: v for k, v in donnees.items() if v not in (None, "")}
+    from clsm_cli.modeles.reunion import Suivi
+
     valider_modele(Suivi, donnees, {"quoi": "--quoi", "qui": "--qui", "echeance": "--echeance"})
     with projet.edition() as ed:
         _ajouter_bloc(ed.document(chemin), "suivi", donnees)
@@ -273,11 +290,37 @@ def retirer_reunion(projet: Projet, ref: str) -> str:
 # --- follow-up items -------------------------------------------------------------------------
 
 
-def suivis(projet: Projet, *, tous: bool = False, en_retard: bool = False) -> list[dict[str, Any]]:
+def _nom_ou_texte(projet: Projet, qui: str | None) -> str | None:
+    membre = projet.membres_par_id.get(qui or "")
+    return membre.libelle if membre else qui
+
+
+def suivis_ouverts(projet: Projet) -> list[dict[str, Any]]:
+    """Open follow-up items of every meeting, soonest deadline first (no deadline last)."""
+    resultat = []
+    for chemin, reunion in projet.reunions_triees():
+        for i, suivi in enumerate(reunion.suivi):
+            if not suivi.fait:
+                resultat.append(
+                    {
+                        "reunion": chemin,
+                        "numero": i + 1,
+                        "date_reunion": reunion.date,
+                        "instance": reunion.instance,
+                        "quoi": suivi.quoi,
+                        "qui": _nom_ou_texte(projet, suivi.qui),
+                        "echeance": suivi.echeance,
+                    }
+                )
+    resultat.sort(key=lambda s: (s["echeance"] is None, s["echeance"] or dt.date.max))
+    return resultat
+
+
+def suivis(
+    projet: Projet, *, tous: bool = False, en_retard_seulement: bool = False
+) -> list[dict[str, Any]]:
     """Follow-up items, soonest deadline first (no deadline last); open ones only unless
     ``tous``; ``en_retard``: open items whose deadline has passed."""
-    from clsm_cli.noyau.etat import suivis_ouverts
-
     if not tous:
         resultat = suivis_ouverts(projet)
     else:
@@ -295,23 +338,29 @@ def suivis(projet: Projet, *, tous: bool = False, en_retard: bool = False) -> li
                         "qui": membre.libelle if membre else s.qui,
                         "echeance": s.echeance,
                         "fait": s.fait,
+                        "fait_le": s.fait_le,
+                        "par": _nom_ou_texte(projet, s.par),
                     }
                 )
         resultat.sort(key=lambda s: (s["echeance"] is None, s["echeance"] or dt.date.max))
-    if en_retard:
-        jour = projet.aujourdhui()
-        resultat = [
-            s
-            for s in resultat
-            if not s.get("fait") and s["echeance"] is not None and s["echeance"] < jour
-        ]
+    jour = projet.aujourdhui()
     for item in resultat:
         item.setdefault("fait", False)
+        item["en_retard"] = en_retard(item["echeance"], item["fait"], jour)
+    if en_retard_seulement:
+        resultat = [s for s in resultat if s["en_retard"]]
     return resultat
 
 
-def marquer_fait(projet: Projet, ref: str, numero: int) -> tuple[str, Suivi, bool]:
-    """Mark item ``numero`` (1-based) of a meeting done. Returns (file, item, already done)."""
+def marquer_fait(
+    projet: Projet,
+    ref: str,
+    numero: int,
+    le: dt.date | None = None,
+    par: str | None = None,
+) -> tuple[str, Suivi, bool]:
+    """Mark item ``numero`` (1-based) of a meeting done ``le`` (today by default), ``par``
+    someone (member id or free text). Returns (file, item, already done)."""
     from clsm_cli.stockage.ecriture import modifier_champs
 
     chemin, reunion = trouver_reunion(projet, ref)
@@ -326,7 +375,76 @@ def marquer_fait(projet: Projet, ref: str, numero: int) -> tuple[str, Suivi, boo
     item = reunion.suivi[numero - 1]
     if item.fait:
         return chemin, item, True
+    jour = le or projet.aujourdhui()
+    if jour > projet.aujourdhui():
+        from clsm_cli.noyau.textes import date_fr
+
+        raise ErreurSaisie(f"--le : le {date_fr(jour)} n'est pas encore arrivé.")
+    par = (par or "").strip() or None
+    if par:
+        verifier_membres_ou_noms(projet, [par], "--par")
+    champs: dict[str, Any] = {"fait": True, "fait_le": jour}
+    if par:
+        champs["par"] = par
     with projet.edition() as ed:
         table = ed.document(chemin)["suivi"][numero - 1]
-        modifier_champs(table, {"fait": True}, list(Suivi.model_fields))
-    return chemin, item.model_copy(update={"fait": True}), False
+        from clsm_cli.modeles.reunion import Suivi
+
+        modifier_champs(table, champs, list(Suivi.model_fields))
+    return chemin, item.model_copy(update=champs), False
+
+
+# --- overdue and upcoming ---------------------------------------------------------------------
+
+
+def en_retard(echeance: dt.date | None, fait: bool, jour: dt.date) -> bool:
+    """An open item whose deadline has passed."""
+    return not fait and echeance is not None and echeance < jour
+
+
+def prochaine_reunion(projet: Projet, instance: str | None = None) -> tuple[str, Reunion] | None:
+    """The next meeting from today on (of ``instance`` when given)."""
+    jour = projet.aujourdhui()
+    return next(
+        (
+            (c, r)
+            for c, r in projet.reunions_triees()
+            if r.date >= jour and (instance is None or r.instance == instance)
+        ),
+        None,
+    )
+
+
+def suivis_avant(projet: Projet, reunion: Reunion) -> list[dict[str, Any]]:
+    """Open items due by the meeting's day (overdue ones included), soonest first: what the
+    convocation of that meeting recalls."""
+    return [
+        s
+        for s in suivis_ouverts(projet)
+        if s["echeance"] is not None and s["echeance"] <= reunion.date
+    ]
+
+
+def convoques(projet: Projet, reunion: Reunion) -> list[Membre]:
+    """The members convened to a meeting: the instance's composition on its day (members whose
+    ``instances`` include it; for a working group, also the group's ``membres``). A meeting of
+    another kind (comité technique without members, « autre ») convenes the people already
+    listed as présents or excusés. Sorted by collège, then name."""
+    from clsm_cli.modeles.communs import College
+    from clsm_cli.noyau.membres import cle_tri_membre
+
+    cle = reunion.instance.removeprefix("groupe:")
+    composition: set[str] = set()
+    if reunion.instance.startswith("groupe:"):
+        groupe = next((g for g in projet.groupes if g.id == cle), None)
+        composition = set(groupe.membres) if groupe else set()
+    membres = [
+        m
+        for m in projet.membres
+        if m.actif(reunion.date) and (cle in m.instances or m.id in composition)
+    ]
+    if not membres:
+        cites = set(reunion.presents) | set(reunion.excuses)
+        membres = [m for m in projet.membres if m.id in cites]
+    ordre = {c.value: i for i, c in enumerate(College)}
+    return sorted(membres, key=lambda m: (ordre[m.college.value], cle_tri_membre(m)))

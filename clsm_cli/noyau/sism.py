@@ -24,6 +24,7 @@ OPTIONS_EVENEMENT = {
     "type": "--type",
     "date": "--date",
     "heure": "--heure",
+    "heure_fin": "--heure-fin",
     "lieu": "--lieu",
     "commune": "--commune",
     "qpv": "--qpv",
@@ -144,6 +145,11 @@ def ajouter_evenement(projet: Projet, annee: int, champs: dict[str, Any]) -> tup
     donnees = {k: v for k, v in champs.items() if v not in (None, "", [], ())}
     _dans_l_annee(donnees.get("date"), annee, "--date")
     evenement: Evenement = valider_modele(Evenement, donnees, OPTIONS_EVENEMENT)
+    if not evenement.uid:
+        from clsm_cli.noyau.uid import nouvel_uid_evenement
+
+        uid = nouvel_uid_evenement(projet, annee, evenement)
+        evenement = evenement.model_copy(update={"uid": uid})
     with projet.edition() as ed:
         ajouter_enregistrement(ed.document(chemin), "evenement", _donnees_fichier(evenement))
     return len(sism.evenement) + 1, evenement

@@ -70,7 +70,22 @@ def _doublons_dans(
             premiers[valeur] = i
 
 
+def controle_uids(projet: ProjetLu) -> Iterator[Probleme]:
+    """A calendar identity carried by two records (a meeting file copied to prepare the next
+    one): the agenda gives the second one another UID; the line should go."""
+    from clsm_cli.noyau.uid import uids_en_double
+
+    for chemin, position, uid, premier in uids_en_double(projet):
+        yield _f(projet, chemin).probleme(
+            position,
+            f"uid « {uid} » déjà porté par {premier} (fichier copié ?) : supprimez cette ligne, "
+            "l'agenda en attribue un autre",
+            "W303",
+        )
+
+
 def controle_doublons(projet: ProjetLu) -> Iterator[Probleme]:
+    yield from controle_uids(projet)
     yield from _doublons_dans(
         _f(projet, "membres.toml"), "membre", "id", [m.id for m in projet.membres], "identifiant"
     )

@@ -172,6 +172,9 @@ class Cache:
                 partie.chemin.parent.mkdir(mode=0o700, parents=not dans_cellule, exist_ok=True)
                 if dans_cellule and systeme.posix():
                     os.chmod(partie.chemin.parent, 0o700)
+                ignorer = partie.chemin.parent / ".gitignore"
+                if not ignorer.exists():  # never committed, whatever the folder's .gitignore
+                    ecrire_atomique(ignorer, "# cache de clsm : jamais versionné\n*\n")
                 ecrire_atomique(partie.chemin, signe, 0o600 if dans_cellule else None)
             except OSError:
                 continue

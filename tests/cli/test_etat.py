@@ -9,9 +9,13 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from ..conftest import AUJOURDHUI
+from ..documents.test_convocation import dossier
+
+__all__ = ["dossier"]  # the fixture: members, a past copil with follow-ups, the next copil
 
 
 def _toml(chemin: Path) -> dict:  # type: ignore[type-arg]
@@ -27,6 +31,7 @@ def test_etat_dossier_vide(projet: Path, clsm: Callable[..., Result]) -> None:
     assert d["reunions"] == {"tenues": 0, "prevues": 0, "par_instance": {}}
     assert d["actions"] == {"total": 0, "par_statut": {}}
     assert d["suivis"] == {"ouverts": 0, "en_retard": 0, "prochains": []}
+    assert d["prochaine_reunion"] is None
     assert d["sism"] is None
     assert d["cellule"] == {"situations_ouvertes": 0}
 
@@ -36,6 +41,7 @@ def test_etat_table_vide(projet: Path, clsm: Callable[..., Result]) -> None:
     assert r.exit_code == 0
     assert "Membres actifs : 0" in r.stdout
     assert "Suivis : aucun suivi ouvert." in r.stdout
+    assert "Prochaine réunion : aucune de prévue (clsm reunion ajouter)." in r.stdout
     assert "SISM 2026 : pas encore de programme (clsm sism nouvelle)." in r.stdout
     assert "Cellule : 0 situation(s) en cours" in r.stdout
 
@@ -83,3 +89,46 @@ def test_etat_table_demo(demo: Path, clsm: Callable[..., Result]) -> None:
     assert "Membres actifs" in r.stdout
     assert "Actions du plan" in r.stdout
     assert "Suivis ouverts" in r.stdout
+
+
+def test_etat_suivis_en_retard_et_prochaine_reunion(
+    dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On 2026-11-26: the next meeting is the copil of 2026-12-10; of the open items, the one
+    due 2026-06-30 is late and the one due 2026-12-05 is due before that meeting."""
+    r = clsm("-C", dossier, "--format", "json", "etat")
+    d = json.loads(r.stdout)
+    assert d["suivis"]["ouverts"] == 3
+    assert d["suivis"]["en_retard"] == 1
+    assert [(s["quoi"], s["en_retard"]) for s in d["suivis"]["prochains"]] == [
+        ("Rédiger le protocole incurie", True),
+        ("Préparer le bilan SISM", False),
+        ("Relancer l'ARS", False),
+    ]
+    prochaine = d["prochaine_reunion"]
+    assert {k: prochaine[k] for k in ("reunion", "date", "heure", "lieu", "libelle")} == {
+        "reunion": "2026-12-10-copil",
+        "date": "2026-12-10",
+        "heure": "14:00",
+        "lieu": "Mairie, salle du conseil",
+        "libelle": "Comité de pilotage",
+    }
+    assert [s["quoi"] for s in prochaine["suivis_dus"]] == [
+        "Rédiger le protocole incurie",
+        "Préparer le bilan SISM",
+    ]
+    r = clsm("-C", dossier, "etat")
+    lignes = [x.rstrip() for x in r.stdout.splitlines()]
+    assert "Suivis ouverts : 3 (dont 1 en retard)" in lignes
+    assert (
+        "Prochaine réunion : Comité de pilotage du 10 décembre 2026 à 14:00, Mairie, salle du "
+        "conseil (2026-12-10-copil)"
+    ) in lignes
+    assert "À faire avant cette réunion : 2" in lignes
+    retards = [x for x in lignes if "protocole incurie" in x]
+    assert len(retards) == 2 and all(x.endswith("en retard │") for x in retards)
+    assert all(x.endswith("à faire   │") for x in lignes if "bilan SISM" in x)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    couleurs = clsm("-C", dossier, "etat").stdout
+    assert all("\x1b[31m" in x for x in couleurs.splitlines() if "protocole incurie" in x)
+    assert all("\x1b[31m" not in x for x in couleurs.splitlines() if "bilan SISM" in x)

@@ -121,8 +121,8 @@ def reussit(clsm: Clsm, dossier: Path, *args: str) -> Result:
 def test_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
     r = reussit(
         clsm, dossier, "reunion", "ajouter", "--instance", "groupe:logement",
-        "--date", "2026-12-01", "--heure", "10:00", "--lieu", "CCAS, salle 2",
-        "--present", "anne-martin", "--present", "M. Blanc (bailleur)",
+        "--date", "2026-12-01", "--heure", "10:00", "--heure-fin", "12:30",
+        "--lieu", "CCAS, salle 2", "--present", "anne-martin", "--present", "M. Blanc (bailleur)",
         "--excuse", "paul-durand",
         "--ordre-du-jour", "Tour de table", "--ordre-du-jour", "Protocole incurie",
     )  # fmt: skip
@@ -136,10 +136,12 @@ def test_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
         'instance = "groupe:logement"\n'
         "date = 2026-12-01\n"
         'heure = "10:00"\n'
+        'heure_fin = "12:30"\n'
         'lieu = "CCAS, salle 2"\n'
         'presents = ["anne-martin", "M. Blanc (bailleur)"]\n'
         'excuses = ["paul-durand"]\n'
         'ordre_du_jour = ["Tour de table", "Protocole incurie"]\n'
+        'uid = "reunion-2026-12-01-groupe-logement@clsm-de-testville.clsm"\n'
     )
     assert reussit(clsm, dossier, "verifier").exit_code == 0
 
@@ -154,11 +156,13 @@ def test_ajouter_json_et_minimum(clsm: Clsm, dossier: Path) -> None:
         "fichier": "reunions/2026-06-23-pleniere.toml",
         "instance": "pleniere",
         "date": "2026-06-23",
+        "uid": "reunion-2026-06-23-pleniere@clsm-de-testville.clsm",
     }
     assert lire(dossier, "reunions/2026-06-23-pleniere.toml") == {
         "version_schema": "1.0",
         "instance": "pleniere",
         "date": dt.date(2026, 6, 23),
+        "uid": "reunion-2026-06-23-pleniere@clsm-de-testville.clsm",
     }
 
 
@@ -322,6 +326,26 @@ def test_voir(clsm: Clsm, dossier: Path) -> None:
     assert json.loads(r.stdout)["instance"] == "groupe:logement"
     r = reussit(clsm, dossier, "--format", "json", "reunion", "voir", "2026-03-12-groupe:logement")
     assert json.loads(r.stdout)["reunion"] == "2026-03-12-groupe-logement"
+
+
+def test_voir_suivi_en_retard(clsm: Clsm, dossier: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 2026-11-26 the item due 2026-06-30 is late: « en retard » in text, red at a
+    terminal; the one due 2026-12-18 is not."""
+    r = reussit(clsm, dossier, "reunion", "voir", "2026-03-12-groupe-logement")
+    lignes = [x.rstrip() for x in r.stdout.splitlines()]
+    assert (
+        " Suivi 1        Rédiger le protocole incurie — pour le 30 juin 2026 — en retard" in lignes
+    )
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    r = reussit(clsm, dossier, "reunion", "voir", "2026-03-12-groupe-logement")
+    ligne = next(x for x in r.stdout.splitlines() if "protocole" in x)
+    assert "\x1b[31m" in ligne
+    r = reussit(clsm, dossier, "reunion", "voir", "2026-03-12-copil")
+    assert "\x1b[31m" not in next(x for x in r.stdout.splitlines() if "évaluation" in x)
+    monkeypatch.setenv("CLSM_AUJOURDHUI", "2026-06-30")  # due today: not late yet
+    monkeypatch.delenv("FORCE_COLOR")
+    r = reussit(clsm, dossier, "reunion", "voir", "2026-03-12-groupe-logement")
+    assert "pour le 30 juin 2026 — à faire" in r.stdout
 
 
 def test_voir_refus(clsm: Clsm, dossier: Path) -> None:

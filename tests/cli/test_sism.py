@@ -271,7 +271,8 @@ def test_evenement_ajouter(clsm: Clsm, dossier: Path) -> None:
         'public = "Tout public"\n'
         "participants = 60\n"
         'inscription = "Gratuit"\n'
-        'description = "Départ devant la mairie."\n',
+        'description = "Départ devant la mairie."\n'
+        'uid = "sism-2025-2025-10-18-marche-bleue@clsm-de-testville.clsm"\n',
     )
     r = reussit(
         clsm, dossier, "--format", "json", "sism", "evenement", "ajouter", "2025",
@@ -290,6 +291,7 @@ def test_evenement_ajouter(clsm: Clsm, dossier: Path) -> None:
         "date": "2025-11-03",
         "qpv": "La Gare",
         "en_ligne": True,
+        "uid": "sism-2025-2025-11-03-webinaire@clsm-de-testville.clsm",
     }
     assert lire(dossier)["evenement"][4] == {
         "titre": "Webinaire",
@@ -297,6 +299,7 @@ def test_evenement_ajouter(clsm: Clsm, dossier: Path) -> None:
         "date": dt.date(2025, 11, 3),
         "qpv": "La Gare",
         "en_ligne": True,
+        "uid": "sism-2025-2025-11-03-webinaire@clsm-de-testville.clsm",
     }
     assert reussit(clsm, dossier, "verifier").exit_code == 0
 
