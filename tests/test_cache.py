@@ -210,3 +210,15 @@ def test_lecture_chaude_sans_pydantic(demo: Path, tmp_path: Path) -> None:
             lourds = json.loads(r.stderr.strip().splitlines()[-1])
             if i == 1:
                 assert lourds == [], commande
+
+
+def test_une_edition_met_le_cache_a_jour(demo: Path, clsm: Callable[..., Result]) -> None:
+    """After `clsm membres ajouter`, the next command finds membres.toml already validated."""
+    assert clsm("-C", demo, "etat").exit_code == 0
+    r = clsm("-C", demo, "membres", "ajouter", "--structure", "Mairie annexe", "--college",
+             "institutions")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    projet = Projet.ouvrir(demo, cache=True)
+    assert isinstance(projet.modeles["membres.toml"], Vue)
+    assert "Mairie annexe" in [m.structure for m in projet.membres]
+    assert _tout(projet) == _tout(Projet.ouvrir(demo))

@@ -578,6 +578,26 @@ class Edition:
                 continue
             preparer_dossiers(self.racine, chemin)
             ecrire_atomique(cible, texte, mode_pour(chemin))
+        self._mettre_le_cache_a_jour(textes)
+
+    def _mettre_le_cache_a_jour(self, textes: dict[str, str | None]) -> None:
+        """The files just written were validated: the next command need not do it again."""
+        cache, apres = self.projet.cache, self.apres
+        if cache is None or apres is None:
+            return
+        from clsm_cli.stockage.cache import Entree, cle_de
+        from clsm_cli.stockage.lecture import signature
+        from clsm_cli.stockage.leger import vue_de
+
+        for chemin, texte in textes.items():
+            lu = apres.fichiers.get(chemin)
+            if texte is None or lu is None:
+                continue
+            modele = apres.modeles.get(chemin)
+            cle = cle_de(texte.encode("utf-8"), signature(self.racine / chemin))
+            vue = None if modele is None else vue_de(modele)
+            cache.noter(chemin, Entree(cle, vue, list(lu.problemes), chemin in apres.invalides))
+        cache.enregistrer()
 
 
 def _cle(p: Any) -> tuple[str, str, str, str]:
