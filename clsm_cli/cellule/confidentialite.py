@@ -154,7 +154,12 @@ _PLAT = str.maketrans(
 def normaliser(texte: str) -> str:
     """NFKC (``＠`` → ``@``, no-break spaces → spaces, ``1ᵉʳ`` → ``1er``), plain apostrophes
     and dashes, invisible characters removed."""
-    return unicodedata.normalize("NFKC", texte).translate(_PLAT)
+    if not unicodedata.is_normalized("NFKC", texte):
+        texte = unicodedata.normalize("NFKC", texte)
+    return texte.translate(_PLAT)
+
+
+_CHIFFRE = re.compile(r"\d")
 
 
 def _cle(mot: str) -> str:
@@ -201,7 +206,7 @@ def _forme_de_nir(suite: str) -> bool:
 
 
 def _contient_nir(texte: str) -> bool:
-    if any(c.isdigit() for c in texte):
+    if _CHIFFRE.search(texte):
         chiffres = _CORSE.sub(r"\g<1>19", texte)
         if any(_forme_de_nir(m[0]) for m in _SUITE.finditer(chiffres)):
             return True
@@ -215,22 +220,32 @@ def _contient_nir(texte: str) -> bool:
 
 _SEP_TEL = r"[ ./-]{0,3}"
 _PAS_DE_CHIFFRE_AVANT = r"(?<!\d)(?<!\d[ ./-])(?<!\d[ ./-][ ./-])(?<!\d[ ./-][ ./-][ ./-])"
-_TELEPHONE = re.compile(
-    _PAS_DE_CHIFFRE_AVANT
-    + r"(?:(?:\+|00|\(\+)[ ]?33\)?"
+_UN_TELEPHONE = (
+    r"(?:(?:\+|00|\(\+)[ ]?33\)?"
     + _SEP_TEL
     + r"(?:\(0\)"
     + _SEP_TEL
     + r")?|0"
     + _SEP_TEL
+    + r"|\(0\)"
+    + _SEP_TEL
     + r")[1-9](?:"
     + _SEP_TEL
-    + r"\d){8}(?![ ./-]{0,3}\d)"
+    + r"\d){8}"
+)
+# several numbers in a row (« 06 98 76 54 32 / 01 43 56 78 90 ») count, not a longer run
+_TELEPHONE = re.compile(
+    _PAS_DE_CHIFFRE_AVANT
+    + _UN_TELEPHONE
+    + "(?:"
+    + _SEP_TEL
+    + _UN_TELEPHONE
+    + r")*(?![ ./-]{0,3}\d)"
 )
 
 
 def _contient_telephone(texte: str) -> bool:
-    return _TELEPHONE.search(texte) is not None
+    return _CHIFFRE.search(texte) is not None and _TELEPHONE.search(texte) is not None
 
 
 # --- adresses électroniques ---------------------------------------------------------------------
@@ -370,7 +385,7 @@ def _reel(jour: int, mois: int, annee: int) -> date | None:
 
 
 def _contient_date_naissance(texte: str, aujourdhui: date) -> bool:
-    if any(c.isdigit() for c in texte):
+    if _CHIFFRE.search(texte):
         for m in _INDICE_NAISSANCE.finditer(texte):
             if _INSTITUTION_AVANT.search(texte, max(0, m.start() - 40), m.start()):
                 continue
@@ -459,18 +474,15 @@ _RESIDENCE = re.compile(
 )
 
 
+_ADRESSES_NUMEROTEES = (_ADRESSE_SURE, _ADRESSE_R, _ADRESSE_AMBIGUE, _ADRESSE_DE_LA, _APPARTEMENT)
+
+
 def _contient_adresse(texte: str) -> bool:
-    for motif in (
-        _ADRESSE_SURE,
-        _ADRESSE_R,
-        _ADRESSE_AMBIGUE,
-        _ADRESSE_DE_LA,
-        _LIEU_DIT,
-        _APPARTEMENT,
-        _RESIDENCE,
-    ):
-        if motif.search(texte):
-            return True
+    # separate scans are about ten times faster than one alternation of every pattern
+    if _CHIFFRE.search(texte) and any(m.search(texte) for m in _ADRESSES_NUMEROTEES):
+        return True
+    if _LIEU_DIT.search(texte) or _RESIDENCE.search(texte):
+        return True
     for m in _BATIMENT.finditer(texte):
         if _PRES_DU_BATIMENT.search(texte, max(0, m.start() - 40), m.end() + 40):
             return True
@@ -743,8 +755,10 @@ def _contient_nom(texte: str) -> bool:
 
     def personne(i: int) -> bool:
         """Words i, i+1… look like a person's name (before the look-back for a place)."""
-        mot, suivant, entre = textes[i], textes[i + 1], separation(i)
-        cle = _cle(mot)
+        mot, suivant = textes[i], textes[i + 1]
+        if not suivant[0].isupper():  # every rule needs a capital on the next word
+            return False
+        entre, cle = separation(i), _cle(mot)
         if _BLANC.fullmatch(entre):
             # « Jean Dupont », « Marie-Claire MARTIN », « Jean Le Goff », not « Jean Jaurès »
             if _est_prenom(mot):
