@@ -385,7 +385,25 @@ def test_un_mega_octet() -> None:
 
 @pytest.mark.parametrize(
     "texte",
-    ["a" * 100_000, "1" * 100_000, "né " * 30_000, "de " * 30_000, "M. " * 30_000, "x@" * 50_000],
+    [
+        "a" * 100_000,
+        "1" * 100_000,
+        "né " * 30_000,
+        "de " * 30_000,
+        "M. " * 30_000,
+        "x@" * 50_000,
+        "a . " * 30_000,
+        "x at " * 30_000,
+        "0 " * 50_000,
+        "1 2 " * 30_000,
+        "(0)" * 30_000,
+        "12 rue " * 20_000,
+        "Jean " * 30_000,
+        "J. " * 30_000,
+        "âgé de 4 ans " * 10_000,
+        "bât B " * 20_000,
+        "sécu " * 30_000,
+    ],
 )
 def test_temps_lineaire_sur_les_textes_pathologiques(texte: str) -> None:
     debut = time.perf_counter()

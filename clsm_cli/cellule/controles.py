@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from clsm_cli.stockage.projet import ProjetLu
 
 Chemin = list[str | int]
+_CODE = re.compile(r"S-\d{4}-\d{3,5}")  # MOTIF_CODE of modeles/cellule.py
 
 
 def _textes(valeur: Any, chemin: Chemin) -> Iterator[tuple[Chemin, str]]:
@@ -70,16 +71,24 @@ _JETONS = re.compile(
 )
 
 
+_LIGNE_AVEC_DIESE = re.compile(r"^[^\n#]*#.*$", re.MULTILINE)
+
+
 def commentaires(texte: str) -> Iterator[tuple[int, str]]:
     """(line, text) of every comment of a TOML text, strings skipped."""
     if "#" not in texte:
         return
+    if '"""' in texte or "'''" in texte:
+        morceaux: Iterator[tuple[int, str]] = iter([(0, texte)])  # strings may span lines
+    else:  # only the lines holding a « # » need reading
+        morceaux = ((m.start(), m[0]) for m in _LIGNE_AVEC_DIESE.finditer(texte))
     ligne, position = 1, 0
-    for m in _JETONS.finditer(texte):
-        if m[1] is not None:
-            ligne += texte.count("\n", position, m.start())
-            position = m.start()
-            yield ligne, m[1]
+    for debut, morceau in morceaux:
+        for m in _JETONS.finditer(morceau):
+            if m[1] is not None:
+                ligne += texte.count("\n", position, debut + m.start())
+                position = debut + m.start()
+                yield ligne, m[1]
 
 
 @cache
@@ -128,7 +137,8 @@ def _problemes_du_fichier(
     def trouves(texte: str) -> list[DonneePersonnelle]:
         resultat = deja_vus.get(texte)
         if resultat is None:
-            resultat = deja_vus[texte] = detecter(texte)
+            # situation codes (thousands on a big folder) are pseudonyms: no need to scan them
+            resultat = deja_vus[texte] = [] if _CODE.fullmatch(texte) else detecter(texte)
         return resultat
 
     if lu.donnees is not None:
