@@ -44,13 +44,15 @@ apostrophes and dashes made plain).
   surname, initials allowed between (« M Dupont », « Madame X. Durand », « MME DURAND »,
   « Dr. Lambert »); initials followed by a surname (« J. Dupont », « J.-P. Martin »); « famille
   Dupont », « chez les Dupont », « les époux Martin », « épouse Martin », « veuve Durand »,
-  « née Durand ». The surname must not be a function word, a common noun of the field, a month
-  or a weekday, nor an acronym (« Marie CMP »). Names of places are not names of persons: a
-  first name right after ``Saint``/``Sainte``, or after a word that names a street or a
-  building (« rue Roger Salengro », « collège Jean Moulin », « Centre Hospitalier Jean
-  Verdier »), does not trip; neither does a known eponym standing alone (« Jean Jaurès »,
-  « Victor Hugo », « Philippe Pinel »…). A first name alone (« Marie », « voir avec
-  Sandrine ») never trips, nor a title alone (« Dr », « M. le maire », « Mme D. »).
+  « née Durand »; all in capitals, a first name and a surname in either order (« JEAN
+  DUPONT »). The surname must not be a function word, a common noun of the field, a month or
+  a weekday, nor an acronym (« Marie CMP »). Names of places are not names of persons: a first
+  name right after ``Saint``/``Sainte``, or after a word that names a street or a building
+  (« rue Roger Salengro », « collège Jean Moulin », « Centre Hospitalier Jean Verdier »), does
+  not trip; neither does a known eponym standing alone (« Jean Jaurès », « Victor Hugo »,
+  « Philippe Pinel »…). A first name alone (« Marie », « voir avec Sandrine ») never trips,
+  nor a title alone (« Dr », « M. le maire », « Mme D. »). Known gap: a name typed all in
+  lower case (« mr boucher »).
 """
 
 from __future__ import annotations
@@ -775,6 +777,12 @@ def _contient_nom(texte: str) -> bool:
                 and not eponyme(i + 1, i)
             ):
                 return True
+            # all in capitals: « JEAN DUPONT », « DUPONT JEAN »
+            if mot.isupper() and suivant.isupper():
+                if _cle(mot) in _prenoms() and _est_nom_de_famille(suivant):
+                    return not eponyme(i, i + 1) and _cle(suivant) not in _prenoms()
+                if _cle(suivant) in _prenoms() and _est_nom_de_famille(mot):
+                    return not eponyme(i + 1, i) and cle not in _MOTS_DE_LIEU
             # « famille Dupont », « les époux Martin », « chez les Dupont »
             annonce = cle in _ANNONCES or (cle == "les" and i > 0 and _cle(textes[i - 1]) == "chez")
             if annonce and nom_apres(i + 1) is not None:
