@@ -83,6 +83,9 @@ TROUVES = [
     ("rencontre avec madame Durand", NOM),
     ("suivie par le Dr Martin", NOM),
     ("l'assistante sociale du CCAS Marie Durand", NOM),
+    ("rendez-vous à la maison avec Jean Dupont", NOM),  # « avec » brings a person in
+    ("Rencontre au centre social avec Jean Dupont", NOM),
+    ("l'IDE du CMP Marie Durand", NOM),  # an acronym of a service is not a place word
 ]
 
 
@@ -128,6 +131,8 @@ RIEN = [
     "lycée Jean Jaurès ; collège Victor Hugo ; école Louise Michel",
     "l'hôpital Paul Guiraud",
     "rue du Docteur Roux",
+    "Atelier au centre social Boris Vian",
+    "Maison de Santé Pluriprofessionnelle Louis Pasteur",
     "Santé mentale en Janvier, Mardi et Vendredi",
     "Monsieur le Maire, Madame la Préfète",
     "Marie CMP",

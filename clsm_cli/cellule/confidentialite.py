@@ -528,7 +528,7 @@ _MOTS_COMMUNS = _mots(
     "urgences pompiers croix rouge secours catholique populaire restos coeur cœur emmaüs",
     "président présidente directeur directrice maire adjoint adjointe préfet préfète ministre",
     "député députée sénateur sénatrice juge procureur docteur docteure professeur professeure",
-    "madame monsieur mademoiselle coordinateur coordinatrice coordonnateur coordonnatrice",
+    "madame monsieur mademoiselle coordinateur coordinatrice coordonnateur coordonnatrice abbé",
     "référent référente chef cadre éducateur éducatrice assistant assistante psychologue",
     "nord sud est ouest centre grand grande petit petite haut haute bas basse saint sainte val",
     "mont bois île pays agglomération communauté territoire territoires territorial",
@@ -559,8 +559,21 @@ _MOTS_DE_LIEU = _mots(
     "universitaire clinique ch chu chs chr epsm fondation institut salle espace maison",
     "médiathèque bibliothèque gymnase stade parc jardin pont gare station métro tram arrêt",
     "foyer ehpad université faculté piscine théâtre musée campus pavillon bâtiment amphithéâtre",
-    "amphi établissement etablissement prix promotion complexe halle centre-ville",
+    "amphi établissement etablissement prix promotion complexe halle centre-ville pôle pole",
+    "unité service secteur crèche halte-garderie ludothèque",
 )
+# words between a place word and a name that do not break the place (« centre social Boris
+# Vian », « Maison de Santé Pluriprofessionnelle Louis Pasteur »)
+_EPITHETES_DE_LIEU = _mots(
+    "social sociale sociaux socioculturel socioculturelle culturel culturelle municipal",
+    "municipale communal communale intercommunal intercommunale médical médicale médico-social",
+    "médico-sociale médico-psychologique psychiatrique thérapeutique éducatif éducative",
+    "pluriprofessionnel pluriprofessionnelle pluridisciplinaire départemental départementale",
+    "régional régionale associatif associative sportif sportive public publique santé",
+    "mentale jeunesse jeunes familles enfance quartier loisirs",
+)
+# words that bring a person in: the look-back for a place stops there (« … avec Jean Dupont »)
+_ARRET_LIEU = _mots("avec par chez selon auprès pour et contre vers")
 _SAINTS = _mots("saint sainte saints saintes st ste")
 _PARTICULES = frozenset(
     {"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del", "Della", "El", "Ben", "Aït"}
@@ -664,12 +677,50 @@ _EPONYMES = frozenset(
         "Pierre Mendès",
         "Marcel Sembat",
         "Olympe Gouges",
+        "Boris Vian",
+        "Pablo Picasso",
+        "Pablo Neruda",
+        "Simone Signoret",
+        "Jacques Brel",
+        "Édith Piaf",
+        "Léo Lagrange",
+        "Anne Frank",
+        "Marguerite Yourcenar",
+        "Jean Bouin",
+        "Victor Provo",
+        "Jean-Baptiste Pussin",
+        "Lucie Aubrac",
+        "Jean Ferrat",
+        "Georges Pompidou",
+        "François Mitterrand",
+        "Robert Schuman",
+        "Germaine Tillion",
+        "Joséphine Baker",
+        "Gisèle Halimi",
+        "Maria Montessori",
+        "Célestin Freinet",
+        "Arthur Rimbaud",
+        "Paul Verlaine",
+        "Guy Môquet",
+        "Henri Matisse",
+        "Paul Cézanne",
+        "Claude Monet",
+        "Auguste Renoir",
+        "George Sand",
+        "Jules Michelet",
+        "Louis Blériot",
+        "Roland Garros",
+        "Aimé Césaire",
+        "Sœur Emmanuelle",
+        "Jacques Cartier",
+        "Jean Monnet",
+        "Alexandre Fleming",
     )
 )
 _MOT = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _BLANC = re.compile(r"[ ]+")
 _BLANC_OU_TIRET = re.compile(r"[ -]+")
-_RECUL_LIEU = 4  # words looked back for a place word
+_RECUL_LIEU = 5  # words looked back for a place word
 _TITRE_SUIVI = re.compile(r"\.?[ ]+")
 _INITIALE_SUIVIE = re.compile(r"\.[ ]*-?[ ]*")
 _INITIALE_PUIS_NOM = re.compile(r"\.[ ]+")
@@ -728,7 +779,7 @@ def _contient_nom(texte: str) -> bool:
             cle = _sans_elision(textes[j])
             if cle in _SAINTS or cle in _MOTS_DE_LIEU:
                 return True
-            if cle not in _MOTS_OUTILS:
+            if cle in _ARRET_LIEU or not (cle in _MOTS_OUTILS or cle in _EPITHETES_DE_LIEU):
                 return False
         return False
 
