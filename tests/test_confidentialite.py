@@ -43,6 +43,8 @@ TROUVES = [
     ("1 85 05 78 006 084 36", NIR),
     ("185057800608436", NIR),
     ("2 69 05 2B 123 456 88", NIR),
+    ("1 8 5 0 5 7 8 0 0 6 0 8 4", NIR),
+    ("NIR 1 85 05 78 006 084 91 06 12 34 56 78", NIR),  # a phone number right after
     # phone numbers
     ("joignable au 06 12 34 56 78", TELEPHONE),
     ("tél. 06.12.34.56.78", TELEPHONE),
@@ -99,6 +101,8 @@ def test_trouve(texte: str, attendu: DonneePersonnelle) -> None:
 
 RIEN = [
     # long numbers that are not NIR-shaped
+    "situations 1 2 3 4 5 6 7 8 9 10 11 12",
+    "IBAN FR76 3000 6000 0112 3456 7890 189",
     "SIRET 123 456 789 00012",
     # not phone numbers
     "année 2026, code postal 59260, réunion le 2026-03-12",

@@ -197,11 +197,14 @@ def _forme_de_nir(suite: str) -> bool:
     """A run of numbers whose first groups make 13 or 15 digits, starting with a NIR sex digit."""
     if suite[0] not in "123478":
         return False
-    cumul = 0
-    for groupe in _GROUPE.findall(suite):
+    cumul = uns = 0
+    groupes = _GROUPE.findall(suite)
+    for n, groupe in enumerate(groupes, 1):
         cumul += len(groupe)
+        uns += len(groupe) == 1
         if cumul in (13, 15):
-            return True
+            # « 1 2 3 4 5 6 7 8 9 10 11 » counts things; « 1 8 5 0 5 … » spells a number
+            return uns < 4 or uns == n
         if cumul > 15:
             return False
     return False
