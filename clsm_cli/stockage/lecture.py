@@ -420,6 +420,13 @@ def problemes_de_validation(
         if cle in vus:
             continue
         vus.add(cle)
+        if erreur["type"] == "extra_forbidden" and not montrer_valeurs:
+            # a key typed in the cellule may be a name: neither echoed nor suggested
+            parent = [p for p in chemin[:-1] if isinstance(p, int) or p in connues]
+            resultat.append(
+                Probleme(lu.chemin, lu.ligne(chemin), champ_de(parent), "clé inconnue", "E101")
+            )
+            continue
         if erreur["type"] == "extra_forbidden":
             nom = str(chemin[-1])
             message = f"clé inconnue « {nom} »"
