@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from clsm_cli.documents import formats as F
 from clsm_cli.documents import graphiques
 from clsm_cli.documents import word as W
+from clsm_cli.noyau import grammaire as G
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
@@ -39,7 +40,7 @@ def finaliser(doc: DocumentWord) -> bytes:
 
 def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> DocumentWord:
     """The document, its charts possibly still being drawn (see :func:`finaliser`)."""
-    titre_doc = f"Bilan d'activité {bilan.annee} — {bilan.clsm}"
+    titre_doc = f"{_intitule(bilan)} — {bilan.clsm}"
     doc = W.nouveau_document(projet, titre=titre_doc)
     _page_de_garde(doc, bilan, projet)
     _sommaire(doc, bilan)
@@ -56,8 +57,21 @@ def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> Documen
     for numero, section in enumerate(sections, start=1):
         section(doc, bilan, numero)
     _annexe(doc, bilan)
-    W.pied_de_page(doc, f"{bilan.clsm} — Bilan d'activité {bilan.annee}")
+    W.pied_de_page(doc, f"{bilan.clsm} — {_intitule(bilan)}")
     return doc
+
+
+def _intitule(bilan: Bilan) -> str:
+    """« Bilan d'activité 2025 », « Bilan d'activité 2026 (provisoire, au 1er décembre
+    2026) »."""
+    texte = f"Bilan d'activité {bilan.annee}"
+    return texte + (f" (provisoire, au {F.d(bilan.au)})" if bilan.provisoire else "")
+
+
+def titre_perspectives(bilan: Bilan) -> str:
+    if bilan.provisoire:
+        return f"Perspectives (après le {F.d(bilan.au)})"
+    return f"Perspectives {bilan.perspectives.annee}"
 
 
 def titres_sections(bilan: Bilan) -> list[tuple[int, str]]:
@@ -65,7 +79,7 @@ def titres_sections(bilan: Bilan) -> list[tuple[int, str]]:
     entrees: list[tuple[int, str]] = []
     for numero, texte in enumerate(TITRES, start=1):
         if numero == 8:
-            texte = f"Perspectives {bilan.perspectives.annee}"
+            texte = titre_perspectives(bilan)
         entrees.append((1, f"{numero}. {texte}"))
         entrees.extend((2, s) for s in _sous_titres(bilan, numero))
     entrees.append((1, "Annexe : méthode et définitions"))
@@ -125,6 +139,8 @@ def _page_de_garde(doc: DocumentWord, bilan: Bilan, projet: Projet | None) -> No
     W.filet(p)
     pres = bilan.presentation
     lignes = ["Conseil local de santé mentale"]
+    if bilan.provisoire:
+        lignes.insert(0, f"Bilan provisoire au {F.d(bilan.au)}, l'année n'étant pas achevée")
     if pres.territoire:
         lignes.append(f"Territoire : {pres.territoire}")
     for texte in lignes:
@@ -188,17 +204,39 @@ def _presentation(doc: DocumentWord, b: Bilan, numero: int) -> None:
     W.tableau(
         doc,
         ["Rubrique", "Information"],
-        [(libelle, valeur or F.NON_RENSEIGNE) for libelle, valeur in champs],
+        [(libelle, valeur or F.nr(libelle)) for libelle, valeur in champs],
         largeurs=[5, 11.6],
     )
     _h(doc, f"1.2 L'année {b.annee} en chiffres", 2)
     W.tableau(doc, ["Indicateur", "Valeur"], chiffres_cles(b), largeurs=[12, 4.6], droite=[1])
+    notes = _notes_inconnus(b)
+    if notes:
+        W.note(doc, " ".join(notes))
+
+
+def _notes_inconnus(b: Bilan) -> list[str]:
+    """Notes on figures left out of totals because they were never entered."""
+    notes = []
+    p, s = b.plan, b.sism
+    if 0 < p.participants_inconnus < p.realisations:
+        notes.append(
+            f"Participants aux réalisations : nombre non renseigné pour "
+            f"{G.compte(p.participants_inconnus, 'réalisation')}, non compté"
+            f"{'e' if p.participants_inconnus == 1 else 'es'} dans le total."
+        )
+    if 0 < s.participants_inconnus < len(s.evenements):
+        notes.append(
+            f"Participants à la SISM : nombre non renseigné pour "
+            f"{G.compte(s.participants_inconnus, 'événement')}, non compté"
+            f"{'' if s.participants_inconnus == 1 else 's'} dans le total."
+        )
+    return notes
 
 
 def chiffres_cles(b: Bilan) -> list[tuple[str, str]]:
     formats = {"nombre": F.n, "pourcentage": F.pct, "euros": F.euros}
     return [
-        (c.libelle, "—" if c.valeur is None else formats[c.unite](c.valeur))
+        (c.libelle, F.nr(c.libelle) if c.valeur is None else formats[c.unite](c.valeur))
         for c in b.chiffres_cles()
     ]
 
@@ -210,12 +248,7 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
     if not g.reunions:
         W.note(doc, f"Aucune réunion d'instance n'a été tenue en {b.annee}.")
     else:
-        W.paragraphe(
-            doc,
-            f"En {b.annee}, le CLSM a tenu {F.pluriel(len(g.reunions), 'réunion')} "
-            f"d'instance, au cours desquelles {F.pluriel(g.decisions, 'décision')} "
-            f"{'a été prise' if g.decisions <= 1 else 'ont été prises'}.",
-        )
+        W.paragraphe(doc, phrase_reunions(b))
         W.tableau(
             doc,
             ["Instance", "Réunions", "Dates"],
@@ -285,16 +318,34 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
     _suivis(doc, b)
 
 
+def phrase_reunions(b: Bilan) -> str:
+    """« En 2025, le CLSM a tenu 1 réunion d'instance, au cours de laquelle aucune décision n'a
+    été prise. »"""
+    g = b.gouvernance
+    n, d = len(g.reunions), g.decisions
+    periode = f"Au {F.d(b.au)}" if b.provisoire else f"En {b.annee}"
+    lequel = "de laquelle" if n == 1 else "desquelles"
+    if d == 0:
+        decisions = "aucune décision n'a été prise"
+    else:
+        accord = G.accord_nombre(d, "a été prise", "ont été prises")
+        decisions = f"{G.compte(d, 'décision')} {accord}"
+    return (
+        f"{periode}, le CLSM a tenu {G.compte(n, 'réunion')} d'instance, au cours {lequel} "
+        f"{decisions}."
+    )
+
+
 def _suivis(doc: DocumentWord, b: Bilan) -> None:
     suivis = b.gouvernance.suivis_ouverts
     if not suivis:
-        W.note(doc, f"Aucun point de suivi n'était ouvert au 31 décembre {b.annee}.")
+        W.note(doc, f"Aucun point de suivi n'était ouvert au {F.d(b.au)}.")
         return
     W.paragraphe(
         doc,
         f"{F.pluriel(len(suivis), 'point de suivi', 'points de suivi')} "
         f"{'restait' if len(suivis) <= 1 else 'restaient'} ouvert"
-        f"{'' if len(suivis) <= 1 else 's'} au 31 décembre {b.annee} :",
+        f"{'' if len(suivis) <= 1 else 's'} au {F.d(b.au)} :",
     )
     W.tableau(
         doc,
@@ -334,7 +385,12 @@ def _membres(doc: DocumentWord, b: Bilan, numero: int) -> None:
         W.tableau(
             doc,
             ["Collège", "Membres", "Part"],
-            [(c.libelle, F.n(c.nombre), F.pct(c.nombre / m.total)) for c in m.par_college],
+            [
+                (c.libelle, F.n(c.nombre), part)
+                for c, part in zip(
+                    m.par_college, F.parts([c.nombre for c in m.par_college]), strict=True
+                )
+            ],
             total=("Total", F.n(m.total), "100\u00a0%"),
             largeurs=[9, 3.8, 3.8],
             droite=[1, 2],
@@ -380,9 +436,8 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
             doc,
             f"{F.pluriel(p.actions, 'action')} du plan "
             f"{'concerne' if p.actions <= 1 else 'concernent'} l'année {b.annee} ; "
-            f"{F.pluriel(p.realisations, 'réalisation')} "
-            f"{'a réuni' if p.realisations <= 1 else 'ont réuni'} "
-            f"{F.pluriel(p.participants, 'participant')}.",
+            + phrase_realisations(b)
+            + ".",
             suite=True,
         )
         W.image(
@@ -415,6 +470,7 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
     for i, axe in enumerate(p.axes, start=2):
         _h(doc, f"4.{i} {axe.intitule}", 2)
+        sans_realisation = []
         W.paragraphe(
             doc,
             f"{F.pluriel(len(axe.actions), 'action')} : "
@@ -458,13 +514,24 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     total=(
                         "Total",
                         F.pluriel(len(action.realisations), "réalisation"),
-                        F.n(action.participants),
+                        F.nr("Nombre")
+                        if action.participants_inconnus == len(action.realisations)
+                        else F.n(action.participants),
                     ),
                     largeurs=[3, 11, 2.6],
                     droite=[2],
                 )
             else:
-                W.note(doc, f"Aucune réalisation enregistrée en {b.annee}.")
+                sans_realisation.append(action.intitule)
+        if p.realisations and sans_realisation:
+            if len(sans_realisation) == len(axe.actions):
+                W.note(doc, f"Aucune réalisation enregistrée en {b.annee} sur cet axe.")
+            else:
+                W.note(
+                    doc,
+                    f"Aucune réalisation enregistrée en {b.annee} pour : "
+                    f"{F.liste([f'« {x} »' for x in sans_realisation])}.",
+                )
     _h(doc, f"4.{len(p.axes) + 2} Actions touchant les QPV", 2)
     if p.actions_qpv:
         W.paragraphe(
@@ -476,6 +543,24 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
         W.puces(doc, p.actions_qpv)
     else:
         W.note(doc, f"Aucune action de {b.annee} ne vise un quartier prioritaire.")
+
+
+def phrase_realisations(b: Bilan) -> str:
+    """« 7 réalisations ont réuni 120 participants », without counting unknown figures as 0."""
+    p = b.plan
+    if p.realisations == 0:
+        return f"aucune réalisation n'est enregistrée en {b.annee}"
+    nombre = G.compte(p.realisations, "réalisation")
+    verbe = G.accord_nombre(p.realisations, "a réuni", "ont réuni")
+    if p.participants_inconnus == p.realisations:
+        return f"{nombre}, dont le nombre de participants n'est pas renseigné"
+    texte = f"{nombre} {verbe} {G.compte(p.participants, 'participant')}"
+    if p.participants_inconnus:
+        texte += (
+            f" (nombre de participants non renseigné pour "
+            f"{G.compte(p.participants_inconnus, 'réalisation')})"
+        )
+    return texte
 
 
 def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
@@ -635,8 +720,10 @@ def _financements(doc: DocumentWord, b: Bilan, numero: int) -> None:
             doc,
             ["Financeur", "Montant", "Part"],
             [
-                (x.financeur, F.euros(x.montant), F.pct(x.montant / f.total if f.total else None))
-                for x in f.par_financeur
+                (x.financeur, F.euros(x.montant), part)
+                for x, part in zip(
+                    f.par_financeur, F.parts([x.montant for x in f.par_financeur]), strict=True
+                )
             ],
             largeurs=[8.6, 4, 4],
             droite=[1, 2],
@@ -645,7 +732,7 @@ def _financements(doc: DocumentWord, b: Bilan, numero: int) -> None:
 
 def _perspectives(doc: DocumentWord, b: Bilan, numero: int) -> None:
     p = b.perspectives
-    _h(doc, f"{numero}. Perspectives {p.annee}", 1)
+    _h(doc, f"{numero}. {titre_perspectives(b)}", 1)
     W.paragraphe(doc, f"Actions prévues ou à poursuivre en {p.annee}", gras=True)
     if p.actions:
         W.tableau(

@@ -138,7 +138,7 @@ def _gouvernance(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
         "Suivis ouverts",
         [C("Échéance", X.DATE), C("Quoi"), C("Qui"), C("Instance"), C("Réunion du", X.DATE)],
         [(s.echeance, s.quoi, s.qui, s.instance, s.date_reunion) for s in g.suivis_ouverts],
-        f"Aucun suivi ouvert au 31 décembre {b.annee}.",
+        f"Aucun suivi ouvert au {F.d(b.au)}.",
     )
 
 
