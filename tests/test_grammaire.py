@@ -17,7 +17,11 @@ NOMS = [
     ("Agence régionale de santé Occitanie", "de l'Agence régionale de santé Occitanie", "f"),
     ("Centre hospitalier Les Tilleuls", "du Centre hospitalier Les Tilleuls", "m"),
     ("Centre hospitalier de Valmont", "du Centre hospitalier de Valmont", "m"),
-    ("Centre hospitalier spécialisé du Vinatier", "du Centre hospitalier spécialisé du Vinatier", "m"),
+    (
+        "Centre hospitalier spécialisé du Vinatier",
+        "du Centre hospitalier spécialisé du Vinatier",
+        "m",
+    ),
     ("CH de Blois", "du CH de Blois", "m"),
     ("CHU de Lille", "du CHU de Lille", "m"),
     ("CHS de la Savoie", "du CHS de la Savoie", "m"),
@@ -30,24 +34,40 @@ NOMS = [
     ("Métropole européenne de Lille", "de la Métropole européenne de Lille", "f"),
     ("EPSM de la Marne", "de l'EPSM de la Marne", "m"),
     ("EPSM Lille-Métropole", "de l'EPSM Lille-Métropole", "m"),
-    ("Établissement public de santé mentale de l'Aube", "de l'Établissement public de santé mentale de l'Aube", "m"),
+    (
+        "Établissement public de santé mentale de l'Aube",
+        "de l'Établissement public de santé mentale de l'Aube",
+        "m",
+    ),
     ("Ville de Valmont-sur-Loire", "de la Ville de Valmont-sur-Loire", "f"),
     ("Ville de Grenoble", "de la Ville de Grenoble", "f"),
     ("Ville de Valmont-sur-Loire – CCAS", "de la Ville de Valmont-sur-Loire – CCAS", "f"),
     ("Mairie de Lorvey", "de la Mairie de Lorvey", "f"),
     ("Commune de Saint-Aubin-des-Prés", "de la Commune de Saint-Aubin-des-Prés", "f"),
     ("Communauté de communes du Val d'Or", "de la Communauté de communes du Val d'Or", "f"),
-    ("Communauté d'agglomération du Grand Dole", "de la Communauté d'agglomération du Grand Dole", "f"),
+    (
+        "Communauté d'agglomération du Grand Dole",
+        "de la Communauté d'agglomération du Grand Dole",
+        "f",
+    ),
     ("Élu à la santé", "de l'élu à la santé", "m"),
     ("Élue déléguée à la santé", "de l'élue déléguée à la santé", "f"),
     ("Adjointe au maire chargée de la santé", "de l'adjointe au maire chargée de la santé", "f"),
-    ("Adjoint au maire délégué aux solidarités", "de l'adjoint au maire délégué aux solidarités", "m"),
+    (
+        "Adjoint au maire délégué aux solidarités",
+        "de l'adjoint au maire délégué aux solidarités",
+        "m",
+    ),
     ("Maire de Valmont-sur-Loire", "du maire de Valmont-sur-Loire", "m"),
     ("Directeur général", "du directeur général", "m"),
     ("Directrice de l'action sociale", "de la directrice de l'action sociale", "f"),
     ("Présidente du conseil départemental", "de la présidente du conseil départemental", "f"),
     ("Président de l'association", "du président de l'association", "m"),
-    ("Vice-présidente chargée des solidarités", "de la vice-présidente chargée des solidarités", "f"),
+    (
+        "Vice-présidente chargée des solidarités",
+        "de la vice-présidente chargée des solidarités",
+        "f",
+    ),
     ("Déléguée départementale", "de la déléguée départementale", "f"),
     ("Délégué territorial", "du délégué territorial", "m"),
     ("Chef du pôle de psychiatrie adulte", "du chef du pôle de psychiatrie adulte", "m"),
@@ -65,7 +85,11 @@ NOMS = [
     ("France Travail", "de France Travail", "?"),
     ("UNAFAM", "de l'UNAFAM", "f"),
     ("UNAFAM délégation départementale", "de l'UNAFAM délégation départementale", "f"),
-    ("Union nationale de familles et amis de personnes malades", "de l'Union nationale de familles et amis de personnes malades", "f"),
+    (
+        "Union nationale de familles et amis de personnes malades",
+        "de l'Union nationale de familles et amis de personnes malades",
+        "f",
+    ),
     ("UDAF du Loiret", "de l'UDAF du Loiret", "f"),
     ("FNAPSY", "de la FNAPSY", "f"),
     ("GEM L'Envol", "du GEM L'Envol", "m"),
@@ -78,7 +102,11 @@ NOMS = [
     ("Maison des adolescents", "de la Maison des adolescents", "f"),
     ("Maison des adolescents du Loiret", "de la Maison des adolescents du Loiret", "f"),
     ("MDA 45", "de la MDA 45", "f"),
-    ("Maison départementale des personnes handicapées", "de la Maison départementale des personnes handicapées", "f"),
+    (
+        "Maison départementale des personnes handicapées",
+        "de la Maison départementale des personnes handicapées",
+        "f",
+    ),
     ("MDPH de la Loire", "de la MDPH de la Loire", "f"),
     ("Maison de santé pluriprofessionnelle", "de la Maison de santé pluriprofessionnelle", "f"),
     ("Hôpital de jour Les Acacias", "de l'Hôpital de jour Les Acacias", "m"),
@@ -207,7 +235,9 @@ def test_comptes() -> None:
     assert G.compte(3, "point de suivi") == "3 points de suivi"
     assert G.compte(1234, "participant") == "1\u202f234 participants"
     assert G.compte(None, "participant") == "nombre de participants non renseigné"
-    assert G.compte(0, "exemplaire original", "exemplaires originaux") == "aucun exemplaire original"
+    assert (
+        G.compte(0, "exemplaire original", "exemplaires originaux") == "aucun exemplaire original"
+    )
     assert G.pluriel_de("journal") == "journaux"
 
 

@@ -110,7 +110,16 @@ def _par_college(projet: Projet, noms: list[str]) -> list[GroupeCollege]:
 
 
 def preparer_compte_rendu(projet: Projet, chemin: str, reunion: Reunion) -> CompteRendu:
+    """The minutes of a meeting held (a meeting still to come is refused: it has none)."""
     from clsm_cli.noyau.bilan import nom_personne
+
+    if reunion.date > projet.aujourdhui():
+        designation = f"{reunion.date.isoformat()}-{reunion.instance.replace(':', '-')}"
+        raise ErreurSaisie(
+            f"La réunion du {F.d(reunion.date)} n'a pas encore eu lieu : son compte rendu "
+            "s'écrira après la réunion. Pour l'annoncer, préparez sa convocation : "
+            f"clsm reunion convocation {designation}"
+        )
 
     noms = projet.noms_groupes()
     suivante = next(

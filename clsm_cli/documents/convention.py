@@ -160,12 +160,8 @@ def rediger_convention(
     signatures = [
         Signature(
             s.structure,
-            s.representant
-            or r.manque(f"représentant {G.de(s.structure, s.article)}"),
-            s.qualite
-            or r.manque(
-                f"qualité du représentant {G.de(s.structure, s.article)}"
-            ),
+            s.representant or r.manque(f"représentant {G.de(s.structure, s.article)}"),
+            s.qualite or r.manque(f"qualité du représentant {G.de(s.structure, s.article)}"),
         )
         for s in i.convention.signataire
     ]
@@ -235,12 +231,10 @@ def _composition(r: _Redaction, projet: Projet) -> Article:
     co_animation = r.ou(i.co_animation, "co-animation par la psychiatrie publique")
     if i.presidence:
         presidence = G.par(i.presidence, i.presidence_article)
-    else:
-        presidence = f"par {presidence}"
     if i.co_animation:
         co_animation = G.par(i.co_animation, i.co_animation_article)
-    else:
-        co_animation = f"par {co_animation}"
+    presidence = presidence if i.presidence else f"par {presidence}"
+    co_animation = co_animation if i.co_animation else f"par {co_animation}"
     blocs = [Bloc(f"Le CLSM est présidé {presidence}. Il est co-animé {co_animation}.")]
     aujourdhui = projet.aujourdhui()
     par_college: dict[str, set[str]] = {}
@@ -602,6 +596,10 @@ def _surligner_table(table) -> None:  # type: ignore[no-untyped-def]
                     tcpr.remove(ancien)
                 fond = tcpr.makeelement(
                     qn("w:shd"),
-                    {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): COULEUR_A_COMPLETER},
+                    {
+                        qn("w:val"): "clear",
+                        qn("w:color"): "auto",
+                        qn("w:fill"): COULEUR_A_COMPLETER,
+                    },
                 )
                 tcpr.append(fond)

@@ -53,6 +53,13 @@ def _qpv(e: Evenement) -> str:
     return f"quartier prioritaire {e.qpv}" if isinstance(e.qpv, str) else "quartier prioritaire"
 
 
+def _entree_libre(inscription: str | None) -> bool:
+    """The inscription says the entrance is free (« Entrée libre », « gratuit »…): never
+    assumed when nothing was entered."""
+    texte = (inscription or "").casefold()
+    return bool(texte) and ("libre" in texte or "gratuit" in texte) and "€" not in texte
+
+
 def programme_docx(projet: Projet, annee: int) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -79,8 +86,12 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     W.note(
         doc,
-        "Entrée libre et gratuite, sauf mention d'une inscription. Programme "
-        f"établi le {F.d(projet.aujourdhui())}, sous réserve de modifications.",
+        f"Programme établi le {F.d(projet.aujourdhui())}, sous réserve de modifications."
+        + (
+            " Entrée libre et gratuite pour tous les événements."
+            if evenements and all(_entree_libre(e.inscription) for e in evenements)
+            else ""
+        ),
     )
     if not evenements:
         W.note(
@@ -108,7 +119,8 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
             infos.append(("Organisation", F.liste(list(e.organisateurs))))
         if e.partenaires:
             infos.append(("Partenaires", F.liste(list(e.partenaires))))
-        infos.append(("Inscription", e.inscription or "entrée libre"))
+        if e.inscription:
+            infos.append(("Inscription", e.inscription))
         for libelle, valeur in infos:
             W.libelle_valeur(doc, libelle, valeur)
         if e.description:

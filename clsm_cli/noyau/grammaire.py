@@ -22,55 +22,69 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+
+def _mots(texte: str) -> list[str]:
+    return texte.split()
+
+
 # --- the lexicon ------------------------------------------------------------------------------
 
 # head word (lower case, no accent) → gender ("m"/"f"); the article follows from it.
-_MASCULINS = """
-centre ch chu chs chd chi chr chru hopital pole service ccas cias cmp cmpp cattp gem
-epsm samsah savs sessad esat siao spip cls clsm ptsm csapa caarud cada chrs sdis samu ime itep
-ehpad oph opac conseil departement bailleur office college lycee rectorat commissariat tribunal
-parquet groupe groupement reseau collectif comite syndicat etablissement institut secours foyer
-dispositif point lieu bureau cabinet cd cg secteur pij espace gip ministere
-elu adjoint maire directeur president vice-president delegue chef medecin psychiatre infirmier
-coordonnateur referent conseiller educateur assistant cadre pharmacien psychologue principal
-proviseur inspecteur charge prefet sous-prefet procureur juge commandant capitaine lieutenant
-""".split()
-_FEMININS = """
-ville commune communaute metropole eurometropole agence ars maison mairie direction delegation
-prefecture sous-prefecture caisse cpam caf mission association federation union unafam udaf
-fnapsy clinique pjj police gendarmerie education mdph mda mds msp pmi equipe empp plateforme
-permanence pass residence structure coordination ddets deets dreets dt cpts ase has cnsa
-protection croix-rouge fondation mutuelle mutualite cellule commission region collectivite
-antenne halte universite faculte ecole academie regie societe cooperative unite
-elue adjointe directrice presidente vice-presidente deleguee cheffe infirmiere coordonnatrice
-referente conseillere educatrice assistante pharmacienne inspectrice chargee principale
-proviseure
-""".split()
+_MASCULINS = _mots(
+    """
+centre ch chu chs chd chi chr chru hopital pole service ccas cias cmp cmpp cattp gem epsm
+samsah savs sessad esat siao spip cls clsm ptsm csapa caarud cada chrs sdis samu ime itep
+ehpad oph opac conseil departement bailleur office college lycee rectorat commissariat
+tribunal parquet groupe groupement reseau collectif comite syndicat etablissement institut
+secours foyer dispositif point lieu bureau cabinet cd cg secteur pij espace gip ministere
+elu adjoint maire directeur president vice-president delegue chef medecin psychiatre
+infirmier coordonnateur referent conseiller educateur assistant cadre pharmacien psychologue
+principal proviseur inspecteur charge prefet sous-prefet procureur juge commandant capitaine
+lieutenant
+"""
+)
+_FEMININS = _mots(
+    """
+ville commune communaute metropole eurometropole agence ars maison mairie direction
+delegation prefecture sous-prefecture caisse cpam caf mission association federation union
+unafam udaf fnapsy clinique pjj police gendarmerie education mdph mda mds msp pmi equipe
+empp plateforme permanence pass residence structure coordination ddets deets dreets dt cpts
+ase has cnsa protection croix-rouge fondation mutuelle mutualite cellule commission region
+collectivite antenne halte universite faculte ecole academie regie societe cooperative unite
+elue adjointe directrice presidente vice-presidente deleguee cheffe infirmiere
+coordonnatrice referente conseillere educatrice assistante pharmacienne inspectrice chargee
+principale proviseure
+"""
+)
 _GENRES: dict[str, str] = {**{m: "m" for m in _MASCULINS}, **{f: "f" for f in _FEMININS}}
 
 FONCTIONS = frozenset(
-    """
-    elu elue adjoint adjointe maire directeur directrice president presidente vice-president
-    vice-presidente delegue deleguee chef cheffe medecin psychiatre infirmier infirmiere
-    coordonnateur coordonnatrice referent referente conseiller conseillere educateur educatrice
-    assistant assistante cadre pharmacien pharmacienne psychologue principal principale
-    proviseur proviseure inspecteur inspectrice charge chargee prefet procureur juge
-    commandant capitaine lieutenant secretaire responsable
-    """.split()
+    _mots(
+        """
+elu elue adjoint adjointe maire directeur directrice president presidente vice-president
+vice-presidente delegue deleguee chef cheffe medecin psychiatre infirmier infirmiere
+coordonnateur coordonnatrice referent referente conseiller conseillere educateur educatrice
+assistant assistante cadre pharmacien pharmacienne psychologue principal principale
+proviseur proviseure inspecteur inspectrice charge chargee prefet procureur juge commandant
+capitaine lieutenant secretaire responsable
+"""
+    )
 )
 """Common nouns of function: written in lower case after their article (« l'élu à la santé »)."""
 
-_H_ASPIRES = frozenset("halte hameau handicap has haut haute hauts hautes hall hangar".split())
+_H_ASPIRES = frozenset(
+    ["halte", "hameau", "handicap", "has", "haut", "haute", "hauts", "hautes", "hall", "hangar"]
+)
 """Words whose h blocks elision (« la halte », « le handicap »)."""
 
 _SANS_ARTICLE = frozenset(
-    """
-    pole-emploi france-travail emmaus adoma habitat-et-humanisme
-    """.split()
+    ["pole-emploi", "france-travail", "emmaus", "adoma", "habitat-et-humanisme"]
 )
 """Names used without an article although their first word would take one."""
 
-_TITRES_PERSONNE = re.compile(r"^(?:dr|docteure?|pr|professeure?|m|mme|mlle|monsieur|madame|me)\.?$")
+_TITRES_PERSONNE = re.compile(
+    r"^(?:dr|docteure?|pr|professeure?|m|mme|mlle|monsieur|madame|me)\.?$"
+)
 _ARTICLE_EN_TETE = re.compile(r"^(le|la|les)\s+(.*)$|^(l['’])\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _VOYELLES = set("aeiouyàâäéèêëîïôöùûüœæ")
 
@@ -241,11 +255,13 @@ def majuscule(texte: str) -> str:
 # --- counts -----------------------------------------------------------------------------------
 
 _FEMININS_COMPTES = frozenset(
-    """
-    réunion décision action réalisation personne structure séance situation instance
-    convocation présence arrivée année fois commune semaine heure journée rencontre
-    participation orientation
-    """.split()
+    _mots(
+        """
+réunion décision action réalisation personne structure séance situation instance convocation
+présence arrivée année fois commune semaine heure journée rencontre participation
+orientation
+"""
+    )
 )
 
 
@@ -354,10 +370,12 @@ _GENRES_RUBRIQUES = {
 
 # --- numbers and durations in words -----------------------------------------------------------
 
-_UNITES = (
-    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
-    "seize dix-sept dix-huit dix-neuf"
-).split()
+_UNITES = _mots(
+    """
+zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze
+seize dix-sept dix-huit dix-neuf
+"""
+)
 _DIZAINES = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 

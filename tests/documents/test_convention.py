@@ -102,8 +102,10 @@ def test_convention_duree_en_mots(demo: Path, clsm: Callable[..., Result]) -> No
     r = clsm("-C", demo, "convention", "--debut", "2022-06-30", "--fin", "2026-12-31")
     assert r.exit_code == 0, r.output
     texte = A.texte_normal(A.docx(demo / "exports" / "convention.docx"))
-    assert "prend effet le 30 juin 2022 et prend fin le 31 décembre 2026, soit quatre ans et " \
+    assert (
+        "prend effet le 30 juin 2022 et prend fin le 31 décembre 2026, soit quatre ans et "
         "six mois." in texte
+    )
     assert "DGS/SP4/CGET/2016/289" in texte
 
 
