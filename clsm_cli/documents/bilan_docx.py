@@ -41,7 +41,9 @@ def finaliser(doc: DocumentWord) -> bytes:
 def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> DocumentWord:
     """The document, its charts possibly still being drawn (see :func:`finaliser`)."""
     titre_doc = f"{_intitule(bilan)} — {bilan.clsm}"
-    doc = W.nouveau_document(projet, titre=titre_doc)
+    doc = W.nouveau_document(
+        projet, titre=titre_doc, sujet=f"Bilan annuel {G.de(bilan.clsm)} pour {bilan.annee}"
+    )
     _page_de_garde(doc, bilan, projet)
     _sommaire(doc, bilan)
     sections = [
@@ -115,6 +117,13 @@ def _sous_titres(bilan: Bilan, numero: int) -> list[str]:
     return []
 
 
+def description_graphique(titre: str, barres: list[tuple[str, int]], total: str = "") -> str:
+    """A chart's alternative text: its title and the figures it shows (« Membres par collège
+    au 31 décembre 2025 : Élus 4, Psychiatrie publique 6 ; 31 membres au total. »)."""
+    chiffres = ", ".join(f"{libelle} {F.n(valeur)}" for libelle, valeur in barres)
+    return f"Graphique en barres. {titre} : {chiffres}" + (f" ; {total}" if total else "") + "."
+
+
 def _h(doc: DocumentWord, texte: str, niveau: int) -> None:
     W.titre(doc, texte, niveau)
 
@@ -129,7 +138,8 @@ def _page_de_garde(doc: DocumentWord, bilan: Bilan, projet: Projet | None) -> No
     if bilan.logo and projet is not None:
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run().add_picture(str(projet.racine / bilan.logo), height=Cm(3))
+        logo = p.add_run().add_picture(str(projet.racine / bilan.logo), height=Cm(3))
+        W.texte_alternatif(logo, f"Logo {G.de(bilan.clsm)}")
     for _ in range(5):
         doc.add_paragraph()
     p = W.ajouter(doc, bilan.clsm, W.style_nomme(doc, "Subtitle"))
@@ -381,6 +391,11 @@ def _membres(doc: DocumentWord, b: Bilan, numero: int) -> None:
             ),
             14.5,
             f"Figure 1 — Membres par collège au {F.d(m.au)}",
+            description=description_graphique(
+                f"Membres par collège au {F.d(m.au)}",
+                [(c.libelle, c.nombre) for c in m.par_college],
+                f"{G.compte(m.total, 'membre')} au total",
+            ),
         )
         W.tableau(
             doc,
@@ -450,6 +465,11 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
             ),
             graphiques.largeur_cm(len(p.par_statut), 14),
             "Figure 2 — Actions du plan par statut",
+            description=description_graphique(
+                f"Actions du plan par statut en {b.annee}",
+                [(s.libelle, s.nombre) for s in p.par_statut],
+                f"{G.compte(p.actions, 'action')} au total",
+            ),
         )
         W.tableau(
             doc,
@@ -631,6 +651,10 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
                 ),
                 graphiques.largeur_cm(len(s.historique), 12),
                 "Figure 3 — Participants à la SISM par année",
+                description=description_graphique(
+                    "Participants à la SISM par année",
+                    [(str(h.annee), h.participants) for h in s.historique],
+                ),
             )
         W.tableau(
             doc,
@@ -680,7 +704,7 @@ def _cellule(doc: DocumentWord, b: Bilan, numero: int) -> None:
         if all(isinstance(x.valeur, str) for x in rubrique.lignes):
             non_publiees.append(rubrique.titre.split(" (")[0].lower())
             continue
-        W.paragraphe(doc, rubrique.titre, gras=True)
+        W.titre(doc, rubrique.titre, 3)
         W.tableau(
             doc,
             ["Catégorie", "Effectif"],
@@ -733,7 +757,7 @@ def _financements(doc: DocumentWord, b: Bilan, numero: int) -> None:
 def _perspectives(doc: DocumentWord, b: Bilan, numero: int) -> None:
     p = b.perspectives
     _h(doc, f"{numero}. {titre_perspectives(b)}", 1)
-    W.paragraphe(doc, f"Actions prévues ou à poursuivre en {p.annee}", gras=True)
+    W.titre(doc, f"Actions prévues ou à poursuivre en {p.annee}", 3)
     if p.actions:
         W.tableau(
             doc,
@@ -743,7 +767,7 @@ def _perspectives(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
     else:
         W.note(doc, f"Aucune action n'est encore prévue pour {p.annee}.")
-    W.paragraphe(doc, "Réunions programmées", gras=True)
+    W.titre(doc, "Réunions programmées", 3)
     if p.reunions:
         W.puces(
             doc,
@@ -754,12 +778,12 @@ def _perspectives(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
     else:
         W.note(doc, "Aucune réunion n'est encore programmée.")
-    W.paragraphe(doc, f"SISM {p.annee}", gras=True)
+    W.titre(doc, f"SISM {p.annee}", 3)
     if p.sism_theme:
         W.paragraphe(doc, f"Thème : « {p.sism_theme} ».")
     else:
         W.note(doc, f"Le programme de la SISM {p.annee} reste à construire.")
-    W.paragraphe(doc, "Suivis ouverts", gras=True)
+    W.titre(doc, "Suivis ouverts", 3)
     n = len(p.suivis_ouverts)
     if n:
         W.paragraphe(

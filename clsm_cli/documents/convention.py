@@ -476,7 +476,9 @@ def convention_docx(convention: ProjetConvention, projet: Projet | None = None) 
 
     from clsm_cli.documents import word as W
 
-    doc = W.nouveau_document(projet, titre=convention.titre)
+    doc = W.nouveau_document(
+        projet, titre=convention.titre, sujet="Projet de convention de partenariat"
+    )
     p = W.ajouter(doc, convention.titre, W.style_nomme(doc, "Title"))
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p = W.ajouter(doc, convention.sous_titre, W.style_nomme(doc, "Subtitle"))

@@ -69,7 +69,7 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
 
     sism = sism_de(projet, annee)
     titre = f"Semaines d'information sur la santé mentale {annee}"
-    doc = W.nouveau_document(projet, titre=titre)
+    doc = W.nouveau_document(projet, titre=titre, sujet=f"Programme de la SISM {annee}")
     p = W.ajouter(doc, projet.nom, W.style_nomme(doc, "Subtitle"))
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p = W.ajouter(doc, f"SISM {annee} — Programme", W.style_nomme(doc, "Title"))
