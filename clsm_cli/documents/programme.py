@@ -135,7 +135,7 @@ def programme_xlsx(projet: Projet, annee: int) -> bytes:
     from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT
 
     sism = sism_de(projet, annee)
-    classeur = X.nouveau_classeur(f"SISM {annee} — {projet.nom}")
+    classeur = X.nouveau_classeur(f"SISM {annee} — {projet.nom}", projet.nom)
     X.feuille(
         classeur,
         f"Programme SISM {annee}",
