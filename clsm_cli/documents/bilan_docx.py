@@ -60,6 +60,8 @@ def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> Documen
         section(doc, bilan, numero)
     _annexe(doc, bilan)
     W.pied_de_page(doc, f"{bilan.clsm} — {_intitule(bilan)}")
+    if bilan.provisoire:
+        W.mention_entete(doc, f"Bilan provisoire au {F.d(bilan.au)}")
     return doc
 
 
@@ -599,7 +601,16 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
             doc,
             "Bilan",
             f"{F.pluriel(len(s.evenements), 'événement')}, "
-            f"{F.pluriel(s.participants, 'participant')}",
+            + (
+                "nombre de participants non renseigné"
+                if s.evenements and s.participants_inconnus == len(s.evenements)
+                else F.pluriel(s.participants, "participant")
+                + (
+                    f" (non renseigné pour {G.compte(s.participants_inconnus, 'événement')})"
+                    if s.participants_inconnus
+                    else ""
+                )
+            ),
         )
         W.libelle_valeur(doc, "Communes", F.liste(s.communes, "aucune"))
         qpv = f"{F.pluriel(s.evenements_qpv, 'événement')} en QPV" + (

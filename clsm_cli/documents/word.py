@@ -855,6 +855,23 @@ def pied_de_page(document: DocumentWord, texte: str, *, premiere_page: bool = Fa
     champ(p, "NUMPAGES", "1")
 
 
+def mention_entete(document: DocumentWord, texte: str) -> Paragraph:
+    """A short right-aligned mention in the page header (« Bilan provisoire au … »), after
+    whatever the reference document's header holds (a logo)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    entete = document.sections[0].header
+    premier = entete.paragraphs[0] if entete.paragraphs else None
+    p = premier if premier is not None and not premier.text and not premier.runs else None
+    p = p or entete.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if style_existe(document, "Header"):
+        appliquer_style(p, style_nomme(document, "Header"))
+    run = p.add_run(texte_sur(texte))
+    run.italic = True
+    return p
+
+
 def _qn(nom: str) -> str:
     from docx.oxml.ns import qn
 

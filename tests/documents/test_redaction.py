@@ -32,6 +32,8 @@ def test_bilan_de_l_annee_en_cours(
     assert "Bilan provisoire au 1er décembre 2026, l'année n'étant pas achevée" in texte
     assert "au 31 décembre 2026" not in texte
     assert "au 1er décembre 2026" in texte
+    entete = "".join(p.text for p in doc.sections[0].header.paragraphs)
+    assert entete == "Bilan provisoire au 1er décembre 2026"
     pied = "".join(p.text for p in doc.sections[0].footer.paragraphs)
     assert "Bilan d'activité 2026 (provisoire, au 1er décembre 2026)" in pied
     assert doc.core_properties.title.startswith("Bilan d'activité 2026 (provisoire")
@@ -48,6 +50,8 @@ def test_bilan_d_une_annee_passee(
     monkeypatch.setenv("CLSM_AUJOURDHUI", EN_COURS)
     texte = _bilan(demo, clsm, 2025)
     assert "provisoire" not in texte
+    doc = A.docx(demo / "exports" / "bilan-2025.docx")
+    assert "provisoire" not in "".join(p.text for p in doc.sections[0].header.paragraphs)
     assert "8. Perspectives 2026" in texte
     assert "au 31 décembre 2025" in texte
     # only what comes after the bilan's date: the copil of 8 December 2026 is still to come
