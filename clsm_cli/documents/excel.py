@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -34,6 +35,10 @@ LARGEUR_MAX = 60
 LARGEUR_PORTRAIT = 100
 """Total column width (Excel character units) that an A4 portrait page holds: a wider sheet
 is printed in landscape."""
+LARGEUR_PAYSAGE = 150
+"""Total column width that an A4 landscape page holds with text at about 9 points."""
+LARGEUR_TEXTE_MIN = 18
+"""Narrowest a wide text column is made for print (its text then wraps)."""
 HAUTEUR_LIGNE = 15.0
 """Height in points of one line of 11 pt Calibri."""
 A4 = 9
@@ -149,28 +154,39 @@ def feuille(
             ecrire(ws, i, j, valeur)
     nb_lignes = max(len(lignes), 1) + 1
     largeurs: list[float] = []
-    enroulees: list[int] = []
+    plus_longues: list[int] = []
     for j, colonne in enumerate(colonnes, start=1):
-        lettre = get_column_letter(j)
         longueurs = [len(str(entetes[j - 1])) + 3]
         for i in range(2, nb_lignes + 1):
             cellule = ws.cell(row=i, column=j)
             if colonne.format and not isinstance(cellule.value, str):
                 cellule.number_format = format_nombre(colonne.format, cellule.value)
             longueurs.append(_longueur(cellule.value, colonne.format))
-        largeur = colonne.largeur or min(max(max(longueurs) + 1, LARGEUR_MIN), LARGEUR_MAX)
-        ws.column_dimensions[lettre].width = largeur
-        largeurs.append(largeur)
-        if max(longueurs) > largeur or any(
+        largeurs.append(colonne.largeur or min(max(max(longueurs) + 1, LARGEUR_MIN), LARGEUR_MAX))
+        plus_longues.append(max(longueurs))
+    largeurs = ajuster_largeurs(largeurs)
+    enroulees: list[int] = []
+    for j, (largeur, plus_longue) in enumerate(zip(largeurs, plus_longues, strict=True), 1):
+        ws.column_dimensions[get_column_letter(j)].width = largeur
+        enroulee = plus_longue > largeur or any(
             isinstance(ws.cell(row=i, column=j).value, str)
             and "\n" in ws.cell(row=i, column=j).value
             for i in range(2, nb_lignes + 1)
-        ):
+        )
+        if enroulee:
             enroulees.append(j)
-            for i in range(2, nb_lignes + 1):
-                ws.cell(row=i, column=j).alignment = Alignment(wrap_text=True, vertical="top")
+        # every cell at the top of its row, so that a row of wrapped text reads across
+        alignement = Alignment(wrap_text=enroulee, vertical="top")
+        for i in range(2, nb_lignes + 1):
+            ws.cell(row=i, column=j).alignment = alignement
     for cellule in ws[1]:
         cellule.font = Font(name="Calibri", size=11, bold=True)
+        cellule.alignment = Alignment(wrap_text=True, vertical="top")
+    lignes_entete = max(
+        math.ceil((len(str(e)) + 2) / max(x - 1, 1)) for e, x in zip(entetes, largeurs, strict=True)
+    )
+    if lignes_entete > 1:
+        ws.row_dimensions[1].height = lignes_entete * HAUTEUR_LIGNE
     _hauteurs(ws, nb_lignes, largeurs, enroulees)
     ws.freeze_panes = "A2"
     reference = f"A1:{get_column_letter(len(colonnes))}{nb_lignes}"
@@ -183,6 +199,18 @@ def feuille(
     ws.add_table(table)
     mise_en_page(ws, sum(largeurs), classeur.properties.subject or "")
     return ws
+
+
+def ajuster_largeurs(largeurs: list[float]) -> list[float]:
+    """Column widths that an A4 landscape page holds at a readable size: the wide text columns
+    are narrowed (their text wraps) down to :data:`LARGEUR_TEXTE_MIN`, proportionally to what
+    they exceed it by, until the sheet is at most :data:`LARGEUR_PAYSAGE` wide."""
+    exces = sum(largeurs) - LARGEUR_PAYSAGE
+    marges = [max(0.0, x - LARGEUR_TEXTE_MIN) for x in largeurs]
+    if exces <= 0 or not sum(marges):
+        return list(largeurs)
+    part = min(1.0, exces / sum(marges))
+    return [round(x - m * part, 1) for x, m in zip(largeurs, marges, strict=True)]
 
 
 def format_nombre(format_: str, valeur: object) -> str:
@@ -229,8 +257,6 @@ def _entete_sur(texte: str) -> str:
 def _hauteurs(ws: Worksheet, nb_lignes: int, largeurs: list[float], enroulees: list[int]) -> None:
     """Row heights for wrapped text (Excel does not compute them for a generated file, and
     LibreOffice prints such rows one line high, the text overlapping)."""
-    import math
-
     if not enroulees:
         return
     for i in range(2, nb_lignes + 1):

@@ -44,6 +44,9 @@ def test_mise_en_page(classeurs: dict[str, Any]) -> None:
             assert int(ws.page_setup.fitToWidth) == 1, ou
             assert int(ws.page_setup.fitToHeight) == 0, ou  # never squeezed onto one page
             assert ws.print_title_rows == "$1:$1", ou
+            # wide text columns are narrowed (and wrap) so that the page stays readable
+            largeurs = [d.width or 0 for d in ws.column_dimensions.values()]
+            assert _largeur(ws) <= X.LARGEUR_PAYSAGE + 5 or max(largeurs) <= X.LARGEUR_TEXTE_MIN, ou
             attendu = "landscape" if _largeur(ws) > X.LARGEUR_PORTRAIT else "portrait"
             assert ws.page_setup.orientation == attendu, ou
             if attendu == "landscape":
@@ -53,6 +56,14 @@ def test_mise_en_page(classeurs: dict[str, Any]) -> None:
             assert ws.oddFooter.center.text == "Page &P sur &N", ou
     # the wide tables of the issue are in landscape
     assert {"Réunions", "Actions", "SISM 2025", "Programme SISM 2025"} <= paysages
+
+
+def test_ajuster_largeurs() -> None:
+    assert X.ajuster_largeurs([10, 20, 30]) == [10, 20, 30]
+    assert X.ajuster_largeurs([11, 60, 60, 60, 16]) == [11, 41.0, 41.0, 41.0, 16]
+    etroites = X.ajuster_largeurs([11, 9, 60, 16, 57, 21, 11, 16, 60, 60])
+    # narrow columns are left as they are: the wide ones stop at the minimum
+    assert etroites == [11, 9, 18, 16, 18, 18, 11, 16, 18, 18]
 
 
 def test_hauteurs_des_lignes_enroulees(classeurs: dict[str, Any]) -> None:
