@@ -397,6 +397,8 @@ class Bilan:
         """Plain data (dates stay dates; the JSON layer writes them ISO)."""
         donnees = dataclasses.asdict(self)
         donnees["chiffres_cles"] = [dataclasses.asdict(c) for c in self.chiffres_cles()]
+        donnees["au"] = self.au
+        donnees["provisoire"] = self.provisoire
         return donnees
 
 

@@ -189,3 +189,16 @@ def test_programme_entree_libre_seulement_si_dite(
     assert r.exit_code == 0, r.output
     texte = A.texte_normal(A.docx(demo / "exports" / "sism-programme-2025.docx"))
     assert "Entrée libre et gratuite pour tous les événements." in texte
+
+
+def test_json_dit_la_date_et_le_statut(
+    demo: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    monkeypatch.setenv("CLSM_AUJOURDHUI", EN_COURS)
+    for annee, au, provisoire in ((2026, EN_COURS, True), (2025, "2025-12-31", False)):
+        r = clsm("-C", demo, "bilan", str(annee), "--format", "json")
+        assert r.exit_code == 0, r.output
+        donnees = json.loads(r.stdout)
+        assert (donnees["au"], donnees["provisoire"]) == (au, provisoire)
