@@ -87,14 +87,24 @@ def signataire_liste(contexte: Contexte) -> None:
 @click.option("--structure", help="Structure signataire (Ville de…, ARS…, centre hospitalier…).")
 @click.option("--representant", help="Personne qui signe pour la structure.")
 @click.option("--qualite", help="Qualité de cette personne (Maire, Directeur…).")
+@click.option(
+    "--article",
+    type=click.Choice(["le", "la", "les", "l'", "aucun"]),
+    help="Article du nom de la structure dans les documents, quand clsm le devinerait mal "
+    "(« l' » pour « l'Habitat Valmont », « aucun » pour un nom sans article).",
+)
 @passer_contexte
 def signataire_ajouter(
-    contexte: Contexte, structure: str | None, representant: str | None, qualite: str | None
+    contexte: Contexte,
+    structure: str | None,
+    representant: str | None,
+    qualite: str | None,
+    article: str | None,
 ) -> None:
     from clsm_cli.noyau.convention import ajouter_signataire
 
     structure = demander(structure, "--structure", "Structure signataire")
-    s = ajouter_signataire(contexte.projet(), structure, representant, qualite)
+    s = ajouter_signataire(contexte.projet(), structure, representant, qualite, article)
     qui = ", ".join(x for x in (s.representant, s.qualite) if x)
     contexte.sortie.succes(f"Signataire ajouté : {s.structure}" + (f" ({qui})" if qui else ""))
 

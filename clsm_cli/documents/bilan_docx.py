@@ -519,8 +519,8 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     [
                         (
                             _indicateur(ind.libelle, ind.unite),
-                            F.n(ind.cible),
-                            F.n(ind.realise),
+                            F.n(ind.cible) if ind.cible is not None else "non fixée",
+                            F.n(ind.realise) if ind.realise is not None else F.nr("Réalisé"),
                             F.pct(ind.pourcentage),
                         )
                         for ind in action.indicateurs
@@ -532,7 +532,14 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
                 W.tableau(
                     doc,
                     ["Date", "Réalisation", "Participants"],
-                    [(F.d(r.date), r.libelle, F.n(r.participants)) for r in action.realisations],
+                    [
+                        (
+                            F.d(r.date),
+                            r.libelle,
+                            F.nr("Nombre") if r.participants is None else F.n(r.participants),
+                        )
+                        for r in action.realisations
+                    ],
                     total=(
                         "Total",
                         F.pluriel(len(action.realisations), "réalisation"),
@@ -640,7 +647,7 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     F.d(e.date) + (f"\n{F.heure(e.heure)}" if e.heure else ""),
                     f"{e.titre}\n({e.type_libelle})",
                     _lieu(e),
-                    F.n(e.participants),
+                    F.n(e.participants) if e.participants is not None else F.nr("Nombre"),
                 )
                 for e in s.evenements
             ],

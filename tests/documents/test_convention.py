@@ -280,3 +280,28 @@ def test_convention_article_explicite(demo: Path, clsm: Callable[..., Result]) -
     r = clsm("-C", demo, "convention")
     assert r.exit_code == 1
     assert "article" in r.stderr
+
+
+def test_signataire_ajouter_avec_article(projet: Path, clsm: Callable[..., Result]) -> None:
+    r = clsm(
+        "-C", projet, "convention", "signataire", "ajouter",
+        "--structure", "Habitat Valmont", "--representant", "Stéphane Royer",
+        "--qualite", "Directeur", "--article", "l'",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert A.toml(projet / "clsm.toml")["convention"]["signataire"] == [
+        {
+            "structure": "Habitat Valmont",
+            "representant": "Stéphane Royer",
+            "qualite": "Directeur",
+            "article": "l'",
+        }
+    ]
+    r = clsm("-C", projet, "convention", "--debut", "2026-01-01", "--fin", "2027-12-31")
+    assert r.exit_code == 0, r.output
+    texte = A.texte_normal(A.docx(projet / "exports" / "convention.docx"))
+    assert "L'Habitat Valmont, représenté par Stéphane Royer, Directeur" in texte
+    r = clsm(
+        "-C", projet, "convention", "signataire", "ajouter", "--structure", "X", "--article", "un"
+    )
+    assert r.exit_code == 2
