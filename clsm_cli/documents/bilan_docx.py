@@ -658,26 +658,35 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
     if not s.historique:
         W.note(doc, "Aucune SISM enregistrée dans le dossier.")
     else:
-        if s.historique:
+        connus = [h for h in s.historique if h.participants is not None]
+        if connus:
             W.image(
                 doc,
                 graphiques.dessiner(
                     graphiques.barres_verticales,
-                    [str(h.annee) for h in s.historique],
-                    [h.participants for h in s.historique],
+                    [str(h.annee) for h in connus],
+                    [h.participants or 0 for h in connus],
                     "Participants à la SISM par année",
                 ),
                 graphiques.largeur_cm(len(s.historique), 12),
                 "Figure 3 — Participants à la SISM par année",
                 description=description_graphique(
                     "Participants à la SISM par année",
-                    [(str(h.annee), h.participants) for h in s.historique],
+                    [(str(h.annee), h.participants or 0) for h in connus],
                 ),
             )
         W.tableau(
             doc,
             ["Année", "Thème", "Événements", "Participants"],
-            [(str(h.annee), h.theme, F.n(h.evenements), F.n(h.participants)) for h in s.historique],
+            [
+                (
+                    str(h.annee),
+                    h.theme,
+                    F.n(h.evenements),
+                    F.n(h.participants) if h.participants is not None else F.nr("Nombre"),
+                )
+                for h in s.historique
+            ],
             largeurs=[1.8, 9.2, 2.8, 2.8],
             droite=[2, 3],
         )

@@ -238,7 +238,8 @@ class SismAnnee:
     annee: int
     theme: str
     evenements: int
-    participants: int
+    participants: int | None
+    """None when no event of the year has its participants entered."""
 
 
 @dataclass
@@ -721,7 +722,12 @@ def _sism(projet: ProjetLu, annee: int) -> SismBilan:
     historique = sorted(
         (
             SismAnnee(
-                s.annee, s.theme, len(s.evenement), sum(e.participants or 0 for e in s.evenement)
+                s.annee,
+                s.theme,
+                len(s.evenement),
+                sum(e.participants or 0 for e in s.evenement)
+                if any(e.participants is not None for e in s.evenement) or not s.evenement
+                else None,
             )
             for s in projet.sism.values()
             if s.annee <= annee

@@ -202,3 +202,20 @@ def test_json_dit_la_date_et_le_statut(
         assert r.exit_code == 0, r.output
         donnees = json.loads(r.stdout)
         assert (donnees["au"], donnees["provisoire"]) == (au, provisoire)
+
+
+def test_sism_sans_participants_non_comptee_zero(
+    demo: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLSM_AUJOURDHUI", A.AUJOURDHUI)
+    fichier = demo / "sism" / "2025.toml"
+    lignes = fichier.read_text(encoding="utf-8").splitlines(keepends=True)
+    fichier.write_text("".join(x for x in lignes if not x.startswith("participants")), "utf-8")
+    texte = _bilan(demo, clsm, 2025)
+    doc = A.docx(demo / "exports" / "bilan-2025.docx")
+    historique = A.tableau(doc, ["Année", "Thème", "Événements", "Participants"])
+    annee_2025 = next(x for x in historique if x[0] == "2025")
+    assert annee_2025[3] == "non renseigné"
+    assert "nombre de participants non renseigné" in texte
+    chiffres = dict(A.tableau(doc, ["Indicateur", "Valeur"]))
+    assert chiffres["Participants à la SISM"] == "non renseignés"
