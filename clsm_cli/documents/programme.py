@@ -57,7 +57,9 @@ def _entree_libre(inscription: str | None) -> bool:
     """The inscription says the entrance is free (« Entrée libre », « gratuit »…): never
     assumed when nothing was entered."""
     texte = (inscription or "").casefold()
-    return bool(texte) and ("libre" in texte or "gratuit" in texte) and "€" not in texte
+    if not texte or "€" in texte or "payant" in texte:
+        return False
+    return "libre" in texte or ("gratuit" in texte and "inscription" not in texte)
 
 
 def programme_docx(projet: Projet, annee: int) -> bytes:

@@ -219,3 +219,22 @@ def test_sism_sans_participants_non_comptee_zero(
     assert "nombre de participants non renseigné" in texte
     chiffres = dict(A.tableau(doc, ["Indicateur", "Valeur"]))
     assert chiffres["Participants à la SISM"] == "non renseignés"
+
+
+@pytest.mark.parametrize(
+    ("inscription", "libre"),
+    [
+        (None, False),
+        ("", False),
+        ("Entrée libre", True),
+        ("Gratuit", True),
+        ("Entrée libre et gratuite", True),
+        ("Gratuit, sur inscription", False),
+        ("Entrée 4 €, sans réservation", False),
+        ("Sur inscription à l'accueil du centre social", False),
+    ],
+)
+def test_entree_libre(inscription: str | None, libre: bool) -> None:
+    from clsm_cli.documents.programme import _entree_libre
+
+    assert _entree_libre(inscription) is libre
