@@ -382,12 +382,16 @@ class Bilan:
             ChiffreCle("Réalisations", p.realisations),
             ChiffreCle(
                 "Participants aux réalisations",
-                None if p.participants_inconnus == p.realisations else p.participants,
+                None
+                if p.realisations and p.participants_inconnus == p.realisations
+                else p.participants,
             ),
             ChiffreCle("Événements de la SISM", len(s.evenements)),
             ChiffreCle(
                 "Participants à la SISM",
-                None if s.participants_inconnus == len(s.evenements) else s.participants,
+                None
+                if s.evenements and s.participants_inconnus == len(s.evenements)
+                else s.participants,
             ),
         ]
         if self.financements.lignes:

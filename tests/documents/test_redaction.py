@@ -238,3 +238,15 @@ def test_entree_libre(inscription: str | None, libre: bool) -> None:
     from clsm_cli.documents.programme import _entree_libre
 
     assert _entree_libre(inscription) is libre
+
+
+def test_sans_realisation_ni_sism_les_participants_valent_zero(projet: Path) -> None:
+    from clsm_cli import Projet
+    from clsm_cli.noyau.bilan import calculer_bilan
+
+    chiffres = {
+        c.libelle: c.valeur for c in calculer_bilan(Projet.ouvrir(projet), 2026).chiffres_cles()
+    }
+    assert chiffres["Réalisations"] == 0
+    assert chiffres["Participants aux réalisations"] == 0
+    assert chiffres["Participants à la SISM"] == 0
