@@ -30,6 +30,11 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte
     help="json : afficher les chiffres du bilan au lieu d'écrire les fichiers ; docx ou xlsx : "
     "comme --docx ou --xlsx.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Convertir aussi le document en PDF avec LibreOffice (s'il est installé).",
+)
 @passer_contexte
 def bilan(
     contexte: Contexte,
@@ -37,6 +42,7 @@ def bilan(
     sortie: Path | None,
     seulement: str | None,
     format_: str | None,
+    pdf: bool,
 ) -> None:
     if format_ == "json" or contexte.format == "json":
         contexte.sortie.json(contexte.projet().bilan(annee))
@@ -51,8 +57,10 @@ def bilan(
         graphiques.prechauffer()  # matplotlib loads in a helper while the folder is read
     try:
         with contexte.sortie.statut(f"Bilan {annee} : lecture du dossier et calcul des chiffres…"):
-            produit = ecrire_bilan(contexte.projet(), annee, formats, sortie)
+            produit = ecrire_bilan(contexte.projet(), annee, formats, sortie, pdf=pdf)
     finally:
         graphiques.arreter()
     for chemin in produit.fichiers:
         contexte.sortie.succes(f"Bilan {annee} écrit : {pour_affichage(chemin)}")
+    for avertissement in produit.avertissements:
+        contexte.sortie.avertissement(avertissement)

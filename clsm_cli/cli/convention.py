@@ -27,9 +27,18 @@ from clsm_cli.cli.contexte import Contexte, demander, passer_contexte
     type=click.Path(path_type=Path),
     help="Fichier (ou dossier) de sortie ; par défaut exports/convention.docx.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Convertir aussi le document en PDF avec LibreOffice (s'il est installé).",
+)
 @click.pass_context
 def convention(
-    ctx: click.Context, debut: dt.date | None, fin: dt.date | None, sortie: Path | None
+    ctx: click.Context,
+    debut: dt.date | None,
+    fin: dt.date | None,
+    sortie: Path | None,
+    pdf: bool,
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
@@ -37,9 +46,10 @@ def convention(
     from clsm_cli.documents.production import ecrire_convention
 
     contexte = ctx.ensure_object(Contexte)
-    produit = ecrire_convention(contexte.projet(), debut, fin, sortie)
+    produit = ecrire_convention(contexte.projet(), debut, fin, sortie, pdf=pdf)
     sortie_ = contexte.sortie
-    sortie_.succes(f"Projet de convention écrit : {pour_affichage(produit.fichiers[0])}")
+    for chemin in produit.fichiers:
+        sortie_.succes(f"Projet de convention écrit : {pour_affichage(chemin)}")
     if produit.a_completer:
         sortie_.avertissement(
             f"{len(produit.a_completer)} information(s) à compléter (marquées « [à compléter : "
@@ -77,14 +87,24 @@ def signataire_liste(contexte: Contexte) -> None:
 @click.option("--structure", help="Structure signataire (Ville de…, ARS…, centre hospitalier…).")
 @click.option("--representant", help="Personne qui signe pour la structure.")
 @click.option("--qualite", help="Qualité de cette personne (Maire, Directeur…).")
+@click.option(
+    "--article",
+    type=click.Choice(["le", "la", "les", "l'", "aucun"]),
+    help="Article du nom de la structure dans les documents, quand clsm le devinerait mal "
+    "(« l' » pour « l'Habitat Valmont », « aucun » pour un nom sans article).",
+)
 @passer_contexte
 def signataire_ajouter(
-    contexte: Contexte, structure: str | None, representant: str | None, qualite: str | None
+    contexte: Contexte,
+    structure: str | None,
+    representant: str | None,
+    qualite: str | None,
+    article: str | None,
 ) -> None:
     from clsm_cli.noyau.convention import ajouter_signataire
 
     structure = demander(structure, "--structure", "Structure signataire")
-    s = ajouter_signataire(contexte.projet(), structure, representant, qualite)
+    s = ajouter_signataire(contexte.projet(), structure, representant, qualite, article)
     qui = ", ".join(x for x in (s.representant, s.qualite) if x)
     contexte.sortie.succes(f"Signataire ajouté : {s.structure}" + (f" ({qui})" if qui else ""))
 

@@ -37,8 +37,15 @@ def copil() -> None:
     type=click.Path(path_type=Path),
     help="Fichier (ou dossier) de sortie ; par défaut exports/compte-rendu-DATE-INSTANCE.docx.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Convertir aussi le document en PDF avec LibreOffice (s'il est installé).",
+)
 @passer_contexte
-def compte_rendu(contexte: Contexte, reunion: str, format_: str, sortie: Path | None) -> None:
+def compte_rendu(
+    contexte: Contexte, reunion: str, format_: str, sortie: Path | None, pdf: bool
+) -> None:
     from clsm_cli.documents.fichiers import pour_affichage
 
     projet = contexte.projet()
@@ -62,8 +69,9 @@ def compte_rendu(contexte: Contexte, reunion: str, format_: str, sortie: Path | 
         return
     from clsm_cli.documents.production import ecrire_compte_rendu
 
-    produit = ecrire_compte_rendu(projet, reunion, sortie)
-    contexte.sortie.succes(f"Compte rendu écrit : {pour_affichage(produit.fichiers[0])}")
+    produit = ecrire_compte_rendu(projet, reunion, sortie, pdf=pdf)
+    for chemin in produit.fichiers:
+        contexte.sortie.succes(f"Compte rendu écrit : {pour_affichage(chemin)}")
 
 
 compte_rendu_reunion = compte_rendu

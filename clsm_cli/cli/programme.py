@@ -21,11 +21,16 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte
     type=click.Path(path_type=Path),
     help="Fichier (ou dossier) de sortie ; par défaut exports/sism-programme-ANNEE.docx.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Convertir aussi le document en PDF avec LibreOffice (s'il est installé).",
+)
 @passer_contexte
-def programme(contexte: Contexte, annee: int, xlsx: bool, sortie: Path | None) -> None:
+def programme(contexte: Contexte, annee: int, xlsx: bool, sortie: Path | None, pdf: bool) -> None:
     from clsm_cli.documents.fichiers import pour_affichage
     from clsm_cli.documents.production import ecrire_programme
 
-    produit = ecrire_programme(contexte.projet(), annee, xlsx, sortie)
+    produit = ecrire_programme(contexte.projet(), annee, xlsx, sortie, pdf=pdf)
     for chemin in produit.fichiers:
         contexte.sortie.succes(f"Programme SISM {annee} écrit : {pour_affichage(chemin)}")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from clsm_cli.documents import formats as F
 from clsm_cli.documents import graphiques
 from clsm_cli.documents import word as W
+from clsm_cli.noyau import grammaire as G
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentWord
@@ -39,8 +40,10 @@ def finaliser(doc: DocumentWord) -> bytes:
 
 def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> DocumentWord:
     """The document, its charts possibly still being drawn (see :func:`finaliser`)."""
-    titre_doc = f"Bilan d'activité {bilan.annee} — {bilan.clsm}"
-    doc = W.nouveau_document(projet, titre=titre_doc)
+    titre_doc = f"{_intitule(bilan)} — {bilan.clsm}"
+    doc = W.nouveau_document(
+        projet, titre=titre_doc, sujet=f"Bilan annuel {G.de(bilan.clsm)} pour {bilan.annee}"
+    )
     _page_de_garde(doc, bilan, projet)
     _sommaire(doc, bilan)
     sections = [
@@ -56,8 +59,23 @@ def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> Documen
     for numero, section in enumerate(sections, start=1):
         section(doc, bilan, numero)
     _annexe(doc, bilan)
-    W.pied_de_page(doc, f"{bilan.clsm} — Bilan d'activité {bilan.annee}")
+    W.pied_de_page(doc, f"{bilan.clsm} — {_intitule(bilan)}")
+    if bilan.provisoire:
+        W.mention_entete(doc, f"Bilan provisoire au {F.d(bilan.au)}")
     return doc
+
+
+def _intitule(bilan: Bilan) -> str:
+    """« Bilan d'activité 2025 », « Bilan d'activité 2026 (provisoire, au 1er décembre
+    2026) »."""
+    texte = f"Bilan d'activité {bilan.annee}"
+    return texte + (f" (provisoire, au {F.d(bilan.au)})" if bilan.provisoire else "")
+
+
+def titre_perspectives(bilan: Bilan) -> str:
+    if bilan.provisoire:
+        return f"Perspectives (après le {F.d(bilan.au)})"
+    return f"Perspectives {bilan.perspectives.annee}"
 
 
 def titres_sections(bilan: Bilan) -> list[tuple[int, str]]:
@@ -65,7 +83,7 @@ def titres_sections(bilan: Bilan) -> list[tuple[int, str]]:
     entrees: list[tuple[int, str]] = []
     for numero, texte in enumerate(TITRES, start=1):
         if numero == 8:
-            texte = f"Perspectives {bilan.perspectives.annee}"
+            texte = titre_perspectives(bilan)
         entrees.append((1, f"{numero}. {texte}"))
         entrees.extend((2, s) for s in _sous_titres(bilan, numero))
     entrees.append((1, "Annexe : méthode et définitions"))
@@ -101,6 +119,13 @@ def _sous_titres(bilan: Bilan, numero: int) -> list[str]:
     return []
 
 
+def description_graphique(titre: str, barres: list[tuple[str, int]], total: str = "") -> str:
+    """A chart's alternative text: its title and the figures it shows (« Membres par collège
+    au 31 décembre 2025 : Élus 4, Psychiatrie publique 6 ; 31 membres au total. »)."""
+    chiffres = ", ".join(f"{libelle} {F.n(valeur)}" for libelle, valeur in barres)
+    return f"Graphique en barres. {titre} : {chiffres}" + (f" ; {total}" if total else "") + "."
+
+
 def _h(doc: DocumentWord, texte: str, niveau: int) -> None:
     W.titre(doc, texte, niveau)
 
@@ -115,7 +140,8 @@ def _page_de_garde(doc: DocumentWord, bilan: Bilan, projet: Projet | None) -> No
     if bilan.logo and projet is not None:
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run().add_picture(str(projet.racine / bilan.logo), height=Cm(3))
+        logo = p.add_run().add_picture(str(projet.racine / bilan.logo), height=Cm(3))
+        W.texte_alternatif(logo, f"Logo {G.de(bilan.clsm)}")
     for _ in range(5):
         doc.add_paragraph()
     p = W.ajouter(doc, bilan.clsm, W.style_nomme(doc, "Subtitle"))
@@ -125,6 +151,8 @@ def _page_de_garde(doc: DocumentWord, bilan: Bilan, projet: Projet | None) -> No
     W.filet(p)
     pres = bilan.presentation
     lignes = ["Conseil local de santé mentale"]
+    if bilan.provisoire:
+        lignes.insert(0, f"Bilan provisoire au {F.d(bilan.au)}, l'année n'étant pas achevée")
     if pres.territoire:
         lignes.append(f"Territoire : {pres.territoire}")
     for texte in lignes:
@@ -188,17 +216,39 @@ def _presentation(doc: DocumentWord, b: Bilan, numero: int) -> None:
     W.tableau(
         doc,
         ["Rubrique", "Information"],
-        [(libelle, valeur or F.NON_RENSEIGNE) for libelle, valeur in champs],
+        [(libelle, valeur or F.nr(libelle)) for libelle, valeur in champs],
         largeurs=[5, 11.6],
     )
     _h(doc, f"1.2 L'année {b.annee} en chiffres", 2)
     W.tableau(doc, ["Indicateur", "Valeur"], chiffres_cles(b), largeurs=[12, 4.6], droite=[1])
+    notes = _notes_inconnus(b)
+    if notes:
+        W.note(doc, " ".join(notes))
+
+
+def _notes_inconnus(b: Bilan) -> list[str]:
+    """Notes on figures left out of totals because they were never entered."""
+    notes = []
+    p, s = b.plan, b.sism
+    if 0 < p.participants_inconnus < p.realisations:
+        notes.append(
+            f"Participants aux réalisations : nombre non renseigné pour "
+            f"{G.compte(p.participants_inconnus, 'réalisation')}, non compté"
+            f"{'e' if p.participants_inconnus == 1 else 'es'} dans le total."
+        )
+    if 0 < s.participants_inconnus < len(s.evenements):
+        notes.append(
+            f"Participants à la SISM : nombre non renseigné pour "
+            f"{G.compte(s.participants_inconnus, 'événement')}, non compté"
+            f"{'' if s.participants_inconnus == 1 else 's'} dans le total."
+        )
+    return notes
 
 
 def chiffres_cles(b: Bilan) -> list[tuple[str, str]]:
     formats = {"nombre": F.n, "pourcentage": F.pct, "euros": F.euros}
     return [
-        (c.libelle, "—" if c.valeur is None else formats[c.unite](c.valeur))
+        (c.libelle, F.nr(c.libelle) if c.valeur is None else formats[c.unite](c.valeur))
         for c in b.chiffres_cles()
     ]
 
@@ -210,12 +260,7 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
     if not g.reunions:
         W.note(doc, f"Aucune réunion d'instance n'a été tenue en {b.annee}.")
     else:
-        W.paragraphe(
-            doc,
-            f"En {b.annee}, le CLSM a tenu {F.pluriel(len(g.reunions), 'réunion')} "
-            f"d'instance, au cours desquelles {F.pluriel(g.decisions, 'décision')} "
-            f"{'a été prise' if g.decisions <= 1 else 'ont été prises'}.",
-        )
+        W.paragraphe(doc, phrase_reunions(b))
         W.tableau(
             doc,
             ["Instance", "Réunions", "Dates"],
@@ -285,16 +330,34 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
     _suivis(doc, b)
 
 
+def phrase_reunions(b: Bilan) -> str:
+    """« En 2025, le CLSM a tenu 1 réunion d'instance, au cours de laquelle aucune décision n'a
+    été prise. »"""
+    g = b.gouvernance
+    n, d = len(g.reunions), g.decisions
+    periode = f"Au {F.d(b.au)}" if b.provisoire else f"En {b.annee}"
+    lequel = "de laquelle" if n == 1 else "desquelles"
+    if d == 0:
+        decisions = "aucune décision n'a été prise"
+    else:
+        accord = G.accord_nombre(d, "a été prise", "ont été prises")
+        decisions = f"{G.compte(d, 'décision')} {accord}"
+    return (
+        f"{periode}, le CLSM a tenu {G.compte(n, 'réunion')} d'instance, au cours {lequel} "
+        f"{decisions}."
+    )
+
+
 def _suivis(doc: DocumentWord, b: Bilan) -> None:
     suivis = b.gouvernance.suivis_ouverts
     if not suivis:
-        W.note(doc, f"Aucun point de suivi n'était ouvert au 31 décembre {b.annee}.")
+        W.note(doc, f"Aucun point de suivi n'était ouvert au {F.d(b.au)}.")
         return
     W.paragraphe(
         doc,
         f"{F.pluriel(len(suivis), 'point de suivi', 'points de suivi')} "
         f"{'restait' if len(suivis) <= 1 else 'restaient'} ouvert"
-        f"{'' if len(suivis) <= 1 else 's'} au 31 décembre {b.annee} :",
+        f"{'' if len(suivis) <= 1 else 's'} au {F.d(b.au)} :",
     )
     W.tableau(
         doc,
@@ -330,11 +393,21 @@ def _membres(doc: DocumentWord, b: Bilan, numero: int) -> None:
             ),
             14.5,
             f"Figure 1 — Membres par collège au {F.d(m.au)}",
+            description=description_graphique(
+                f"Membres par collège au {F.d(m.au)}",
+                [(c.libelle, c.nombre) for c in m.par_college],
+                f"{G.compte(m.total, 'membre')} au total",
+            ),
         )
         W.tableau(
             doc,
             ["Collège", "Membres", "Part"],
-            [(c.libelle, F.n(c.nombre), F.pct(c.nombre / m.total)) for c in m.par_college],
+            [
+                (c.libelle, F.n(c.nombre), part)
+                for c, part in zip(
+                    m.par_college, F.parts([c.nombre for c in m.par_college]), strict=True
+                )
+            ],
             total=("Total", F.n(m.total), "100\u00a0%"),
             largeurs=[9, 3.8, 3.8],
             droite=[1, 2],
@@ -380,9 +453,8 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
             doc,
             f"{F.pluriel(p.actions, 'action')} du plan "
             f"{'concerne' if p.actions <= 1 else 'concernent'} l'année {b.annee} ; "
-            f"{F.pluriel(p.realisations, 'réalisation')} "
-            f"{'a réuni' if p.realisations <= 1 else 'ont réuni'} "
-            f"{F.pluriel(p.participants, 'participant')}.",
+            + phrase_realisations(b)
+            + ".",
             suite=True,
         )
         W.image(
@@ -395,6 +467,11 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
             ),
             graphiques.largeur_cm(len(p.par_statut), 14),
             "Figure 2 — Actions du plan par statut",
+            description=description_graphique(
+                f"Actions du plan par statut en {b.annee}",
+                [(s.libelle, s.nombre) for s in p.par_statut],
+                f"{G.compte(p.actions, 'action')} au total",
+            ),
         )
         W.tableau(
             doc,
@@ -415,6 +492,7 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
     for i, axe in enumerate(p.axes, start=2):
         _h(doc, f"4.{i} {axe.intitule}", 2)
+        sans_realisation = []
         W.paragraphe(
             doc,
             f"{F.pluriel(len(axe.actions), 'action')} : "
@@ -441,8 +519,8 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     [
                         (
                             _indicateur(ind.libelle, ind.unite),
-                            F.n(ind.cible),
-                            F.n(ind.realise),
+                            F.n(ind.cible) if ind.cible is not None else "non fixée",
+                            F.n(ind.realise) if ind.realise is not None else F.nr("Réalisé"),
                             F.pct(ind.pourcentage),
                         )
                         for ind in action.indicateurs
@@ -454,17 +532,35 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
                 W.tableau(
                     doc,
                     ["Date", "Réalisation", "Participants"],
-                    [(F.d(r.date), r.libelle, F.n(r.participants)) for r in action.realisations],
+                    [
+                        (
+                            F.d(r.date),
+                            r.libelle,
+                            F.nr("Nombre") if r.participants is None else F.n(r.participants),
+                        )
+                        for r in action.realisations
+                    ],
                     total=(
                         "Total",
                         F.pluriel(len(action.realisations), "réalisation"),
-                        F.n(action.participants),
+                        F.nr("Nombre")
+                        if action.participants_inconnus == len(action.realisations)
+                        else F.n(action.participants),
                     ),
                     largeurs=[3, 11, 2.6],
                     droite=[2],
                 )
             else:
-                W.note(doc, f"Aucune réalisation enregistrée en {b.annee}.")
+                sans_realisation.append(action.intitule)
+        if p.realisations and sans_realisation:
+            if len(sans_realisation) == len(axe.actions):
+                W.note(doc, f"Aucune réalisation enregistrée en {b.annee} sur cet axe.")
+            else:
+                W.note(
+                    doc,
+                    f"Aucune réalisation enregistrée en {b.annee} pour : "
+                    f"{F.liste([f'« {x} »' for x in sans_realisation])}.",
+                )
     _h(doc, f"4.{len(p.axes) + 2} Actions touchant les QPV", 2)
     if p.actions_qpv:
         W.paragraphe(
@@ -476,6 +572,24 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
         W.puces(doc, p.actions_qpv)
     else:
         W.note(doc, f"Aucune action de {b.annee} ne vise un quartier prioritaire.")
+
+
+def phrase_realisations(b: Bilan) -> str:
+    """« 7 réalisations ont réuni 120 participants », without counting unknown figures as 0."""
+    p = b.plan
+    if p.realisations == 0:
+        return f"aucune réalisation n'est enregistrée en {b.annee}"
+    nombre = G.compte(p.realisations, "réalisation")
+    verbe = G.accord_nombre(p.realisations, "a réuni", "ont réuni")
+    if p.participants_inconnus == p.realisations:
+        return f"{nombre}, dont le nombre de participants n'est pas renseigné"
+    texte = f"{nombre} {verbe} {G.compte(p.participants, 'participant')}"
+    if p.participants_inconnus:
+        texte += (
+            f" (nombre de participants non renseigné pour "
+            f"{G.compte(p.participants_inconnus, 'réalisation')})"
+        )
+    return texte
 
 
 def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
@@ -494,7 +608,16 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
             doc,
             "Bilan",
             f"{F.pluriel(len(s.evenements), 'événement')}, "
-            f"{F.pluriel(s.participants, 'participant')}",
+            + (
+                "nombre de participants non renseigné"
+                if s.evenements and s.participants_inconnus == len(s.evenements)
+                else F.pluriel(s.participants, "participant")
+                + (
+                    f" (non renseigné pour {G.compte(s.participants_inconnus, 'événement')})"
+                    if s.participants_inconnus
+                    else ""
+                )
+            ),
         )
         W.libelle_valeur(doc, "Communes", F.liste(s.communes, "aucune"))
         qpv = f"{F.pluriel(s.evenements_qpv, 'événement')} en QPV" + (
@@ -524,7 +647,7 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     F.d(e.date) + (f"\n{F.heure(e.heure)}" if e.heure else ""),
                     f"{e.titre}\n({e.type_libelle})",
                     _lieu(e),
-                    F.n(e.participants),
+                    F.n(e.participants) if e.participants is not None else F.nr("Nombre"),
                 )
                 for e in s.evenements
             ],
@@ -535,22 +658,35 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
     if not s.historique:
         W.note(doc, "Aucune SISM enregistrée dans le dossier.")
     else:
-        if s.historique:
+        connus = [h for h in s.historique if h.participants is not None]
+        if connus:
             W.image(
                 doc,
                 graphiques.dessiner(
                     graphiques.barres_verticales,
-                    [str(h.annee) for h in s.historique],
-                    [h.participants for h in s.historique],
+                    [str(h.annee) for h in connus],
+                    [h.participants or 0 for h in connus],
                     "Participants à la SISM par année",
                 ),
                 graphiques.largeur_cm(len(s.historique), 12),
                 "Figure 3 — Participants à la SISM par année",
+                description=description_graphique(
+                    "Participants à la SISM par année",
+                    [(str(h.annee), h.participants or 0) for h in connus],
+                ),
             )
         W.tableau(
             doc,
             ["Année", "Thème", "Événements", "Participants"],
-            [(str(h.annee), h.theme, F.n(h.evenements), F.n(h.participants)) for h in s.historique],
+            [
+                (
+                    str(h.annee),
+                    h.theme,
+                    F.n(h.evenements),
+                    F.n(h.participants) if h.participants is not None else F.nr("Nombre"),
+                )
+                for h in s.historique
+            ],
             largeurs=[1.8, 9.2, 2.8, 2.8],
             droite=[2, 3],
         )
@@ -595,7 +731,7 @@ def _cellule(doc: DocumentWord, b: Bilan, numero: int) -> None:
         if all(isinstance(x.valeur, str) for x in rubrique.lignes):
             non_publiees.append(rubrique.titre.split(" (")[0].lower())
             continue
-        W.paragraphe(doc, rubrique.titre, gras=True)
+        W.titre(doc, rubrique.titre, 3)
         W.tableau(
             doc,
             ["Catégorie", "Effectif"],
@@ -635,8 +771,10 @@ def _financements(doc: DocumentWord, b: Bilan, numero: int) -> None:
             doc,
             ["Financeur", "Montant", "Part"],
             [
-                (x.financeur, F.euros(x.montant), F.pct(x.montant / f.total if f.total else None))
-                for x in f.par_financeur
+                (x.financeur, F.euros(x.montant), part)
+                for x, part in zip(
+                    f.par_financeur, F.parts([x.montant for x in f.par_financeur]), strict=True
+                )
             ],
             largeurs=[8.6, 4, 4],
             droite=[1, 2],
@@ -645,8 +783,8 @@ def _financements(doc: DocumentWord, b: Bilan, numero: int) -> None:
 
 def _perspectives(doc: DocumentWord, b: Bilan, numero: int) -> None:
     p = b.perspectives
-    _h(doc, f"{numero}. Perspectives {p.annee}", 1)
-    W.paragraphe(doc, f"Actions prévues ou à poursuivre en {p.annee}", gras=True)
+    _h(doc, f"{numero}. {titre_perspectives(b)}", 1)
+    W.titre(doc, f"Actions prévues ou à poursuivre en {p.annee}", 3)
     if p.actions:
         W.tableau(
             doc,
@@ -656,7 +794,7 @@ def _perspectives(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
     else:
         W.note(doc, f"Aucune action n'est encore prévue pour {p.annee}.")
-    W.paragraphe(doc, "Réunions programmées", gras=True)
+    W.titre(doc, "Réunions programmées", 3)
     if p.reunions:
         W.puces(
             doc,
@@ -667,12 +805,12 @@ def _perspectives(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
     else:
         W.note(doc, "Aucune réunion n'est encore programmée.")
-    W.paragraphe(doc, f"SISM {p.annee}", gras=True)
+    W.titre(doc, f"SISM {p.annee}", 3)
     if p.sism_theme:
         W.paragraphe(doc, f"Thème : « {p.sism_theme} ».")
     else:
         W.note(doc, f"Le programme de la SISM {p.annee} reste à construire.")
-    W.paragraphe(doc, "Suivis ouverts", gras=True)
+    W.titre(doc, "Suivis ouverts", 3)
     n = len(p.suivis_ouverts)
     if n:
         W.paragraphe(

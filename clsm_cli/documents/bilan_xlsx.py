@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 def bilan_xlsx(bilan: Bilan) -> bytes:
     """The .xlsx of the bilan: the same figures as the .docx, as tables to reuse."""
     b = bilan
-    classeur = X.nouveau_classeur(f"Bilan d'activité {b.annee} — {b.clsm}")
+    titre = f"Bilan d'activité {b.annee}" + (" (provisoire)" if b.provisoire else "")
+    classeur = X.nouveau_classeur(f"{titre} — {b.clsm}", b.clsm)
     tables: set[str] = set()
 
     def feuille(nom: str, colonnes: list[C], lignes: list[tuple[object, ...]], vide: str):  # type: ignore[no-untyped-def]
@@ -41,6 +42,11 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
             ("Début de la convention", p.convention_debut),
             ("Fin de la convention", p.convention_fin),
             ("Document édité le", b.date_edition),
+            ("Bilan arrêté au", b.au),
+            (
+                "Statut du bilan",
+                "provisoire : l'année n'est pas achevée" if b.provisoire else "définitif",
+            ),
         ],
         "",
     )
@@ -61,7 +67,7 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
     )
     formats = {"nombre": X.ENTIER, "pourcentage": X.POURCENT, "euros": X.EUROS}
     for ligne, c in enumerate(chiffres, start=2):
-        ws.cell(row=ligne, column=2).number_format = formats[c.unite]
+        ws.cell(row=ligne, column=2).number_format = X.format_nombre(formats[c.unite], c.valeur)
     _gouvernance(b, feuille)
     _membres(b, feuille)
     _plan(b, feuille)
@@ -138,7 +144,7 @@ def _gouvernance(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
         "Suivis ouverts",
         [C("Échéance", X.DATE), C("Quoi"), C("Qui"), C("Instance"), C("Réunion du", X.DATE)],
         [(s.echeance, s.quoi, s.qui, s.instance, s.date_reunion) for s in g.suivis_ouverts],
-        f"Aucun suivi ouvert au 31 décembre {b.annee}.",
+        f"Aucun suivi ouvert au {F.d(b.au)}.",
     )
 
 

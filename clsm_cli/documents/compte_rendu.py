@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from clsm_cli.documents import formats as F
 from clsm_cli.modeles import LIBELLES_COLLEGE, libelle_instance
 from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
+from clsm_cli.noyau import grammaire as G
 
 if TYPE_CHECKING:
     from clsm_cli.modeles import Reunion
@@ -112,7 +113,16 @@ def _par_college(projet: Projet, noms: list[str]) -> list[GroupeCollege]:
 
 
 def preparer_compte_rendu(projet: Projet, chemin: str, reunion: Reunion) -> CompteRendu:
+    """The minutes of a meeting held (a meeting still to come is refused: it has none)."""
     from clsm_cli.noyau.bilan import nom_personne
+
+    if reunion.date > projet.aujourdhui():
+        designation = f"{reunion.date.isoformat()}-{reunion.instance.replace(':', '-')}"
+        raise ErreurSaisie(
+            f"La réunion du {F.d(reunion.date)} n'a pas encore eu lieu : son compte rendu "
+            "s'écrira après la réunion. Pour l'annoncer, préparez sa convocation : "
+            f"clsm reunion convocation {designation}"
+        )
 
     noms = projet.noms_groupes()
     suivante = next(
@@ -179,7 +189,11 @@ def compte_rendu_docx(cr: CompteRendu, projet: Projet | None = None) -> bytes:
 
     from clsm_cli.documents import word as W
 
-    doc = W.nouveau_document(projet, titre=f"Compte rendu — {cr.titre} du {F.d(cr.date)}")
+    doc = W.nouveau_document(
+        projet,
+        titre=f"Compte rendu — {cr.titre} du {F.d(cr.date)}",
+        sujet=f"Compte rendu de réunion {G.de(cr.clsm)}",
+    )
     W.ajouter(doc, cr.clsm, W.style_nomme(doc, "Subtitle"))
     W.ajouter(doc, f"Compte rendu — {cr.titre}", W.style_nomme(doc, "Title"))
     W.libelle_valeur(doc, "Date", _quand(cr)[len("Réunion du ") :])
@@ -199,7 +213,7 @@ def compte_rendu_docx(cr: CompteRendu, projet: Projet | None = None) -> bytes:
         if not groupes:
             W.note(doc, vide)
         for groupe in groupes:
-            W.paragraphe(doc, groupe.college, gras=True).paragraph_format.space_after = Pt(0)
+            W.titre(doc, groupe.college, 2).paragraph_format.space_after = Pt(0)
             for personne in groupe.personnes:
                 p = W.ajouter(doc, "", W.style_nomme(doc, "List Bullet"))
                 p.add_run(W.texte_sur(personne.nom)).bold = True

@@ -15,11 +15,15 @@ from typing import TYPE_CHECKING
 
 from clsm_cli.documents import formats as F
 from clsm_cli.modeles import LIBELLES_COLLEGE
+from clsm_cli.noyau import grammaire as G
 
 if TYPE_CHECKING:
     from clsm_cli.noyau.projet import Projet
 
-MOTIF_A_COMPLETER = re.compile(r"\[à compléter : [^\]]*\]")
+MOTIF_A_COMPLETER = re.compile(r"\[à compléter[ \u00a0]: [^\]]*\]")
+DATE_INSTRUCTION_2025 = dt.date(2025, 5, 13)
+"""Instruction DGS/SP4/2025/8 of 13 May 2025: the national référentiel of CLSM, which
+follows instruction DGS/SP4/CGET/2016/289."""
 
 
 @dataclass
@@ -86,9 +90,12 @@ def rediger_convention(
 
     parties = []
     for s in i.convention.signataire:
-        representant = r.ou(s.representant, f"représentant de {s.structure}")
-        qualite = r.ou(s.qualite, f"qualité du représentant de {s.structure}")
-        parties.append(f"{s.structure}, représenté(e) par {representant}, {qualite}")
+        article = s.article
+        representant = r.ou(s.representant, f"représentant {G.de(s.structure, article)}")
+        qualite = r.ou(s.qualite, f"qualité du représentant {G.de(s.structure, article)}")
+        partie = G.majuscule(G.avec_article(s.structure, article))
+        represente = G.accorder("représenté", s.structure, article)
+        parties.append(f"{partie}, {represente} par {representant}, {qualite}")
     if not parties:
         parties.append(r.manque("signataires (clsm convention signataire ajouter)"))
 
@@ -98,15 +105,7 @@ def rediger_convention(
             "issue de la loi n° 2016-41 du 26 janvier 2016 de modernisation de notre système "
             "de santé, qui reconnaît les conseils locaux de santé mentale ;"
         ),
-        Bloc(
-            "Vu l'instruction DGS/SP4/CGET/2016/289 du 30 septembre 2016 relative à la "
-            "consolidation et à la généralisation des conseils locaux de santé mentale, en "
-            "particulier dans le cadre des contrats de ville ;"
-        ),
-        Bloc(
-            "Vu l'instruction DGS/SP4/2025/8 du 13 mai 2025, qui fixe le référentiel national "
-            "des conseils locaux de santé mentale ;"
-        ),
+        _instruction(debut or projet.aujourdhui()),
         Bloc(
             "Le conseil local de santé mentale (CLSM) est un espace de concertation et de "
             "coordination entre les élus, la psychiatrie publique, les représentants des "
@@ -118,20 +117,21 @@ def rediger_convention(
     if i.date_creation:
         preambule.append(
             Bloc(
-                f"Le {i.nom} a été créé le {F.d(i.date_creation)}. La présente "
+                f"{G.majuscule(G.avec_article(i.nom))} a été "
+                f"{G.accorder('créé', i.nom)} le {F.d(i.date_creation)}. La présente "
                 "convention en précise l'organisation et les engagements de "
                 "chacun."
             )
         )
     preambule.append(Bloc("Il est convenu ce qui suit.", gras=True))
 
-    articles = [
+    articles: list[Article | None] = [
         Article(
             "Objet",
             [
                 Bloc(
                     "La présente convention a pour objet de définir les missions, la "
-                    f"composition, le fonctionnement et le financement du {i.nom}, ainsi que "
+                    f"composition, le fonctionnement et le financement {G.de(i.nom)}, ainsi que "
                     "les engagements des parties signataires."
                 )
             ],
@@ -160,20 +160,34 @@ def rediger_convention(
     signatures = [
         Signature(
             s.structure,
-            s.representant or r.manque(f"représentant de {s.structure}"),
-            s.qualite or r.manque(f"qualité du représentant de {s.structure}"),
+            s.representant or r.manque(f"représentant {G.de(s.structure, s.article)}"),
+            s.qualite or r.manque(f"qualité du représentant {G.de(s.structure, s.article)}"),
         )
         for s in i.convention.signataire
     ]
     return ProjetConvention(
-        titre=f"Convention de partenariat du {i.nom}",
+        titre=f"Convention de partenariat {G.de(i.nom)}",
         sous_titre=f"Conseil local de santé mentale — {territoire}",
         parties=parties,
         preambule=preambule,
-        articles=articles,
+        articles=[a for a in articles if a is not None],
         signatures=signatures,
         a_completer=list(r.manquants),
         date_edition=projet.aujourdhui(),
+    )
+
+
+def _instruction(debut: dt.date) -> Bloc:
+    """The instruction in force when the convention takes effect."""
+    if debut >= DATE_INSTRUCTION_2025:
+        return Bloc(
+            "Vu l'instruction DGS/SP4/2025/8 du 13 mai 2025, qui fixe le référentiel national "
+            "des conseils locaux de santé mentale ;"
+        )
+    return Bloc(
+        "Vu l'instruction DGS/SP4/CGET/2016/289 du 30 septembre 2016 relative à la "
+        "consolidation et à la généralisation des conseils locaux de santé mentale, en "
+        "particulier dans le cadre des contrats de ville ;"
     )
 
 
@@ -215,7 +229,13 @@ def _composition(r: _Redaction, projet: Projet) -> Article:
     assert i is not None
     presidence = r.ou(i.presidence, "présidence du CLSM")
     co_animation = r.ou(i.co_animation, "co-animation par la psychiatrie publique")
-    blocs = [Bloc(f"Le CLSM est présidé par {presidence}. Il est co-animé par {co_animation}.")]
+    if i.presidence:
+        presidence = G.par(i.presidence, i.presidence_article)
+    if i.co_animation:
+        co_animation = G.par(i.co_animation, i.co_animation_article)
+    presidence = presidence if i.presidence else f"par {presidence}"
+    co_animation = co_animation if i.co_animation else f"par {co_animation}"
+    blocs = [Bloc(f"Le CLSM est présidé {presidence}. Il est co-animé {co_animation}.")]
     aujourdhui = projet.aujourdhui()
     par_college: dict[str, set[str]] = {}
     for m in projet.membres:
@@ -304,12 +324,16 @@ def _coordination(r: _Redaction, projet: Projet) -> Article:
     i = projet.identite
     assert i is not None
     c = i.coordination
-    porteur = r.ou(i.porteur, "structure porteuse de la coordination")
+    porteur = (
+        G.par(i.porteur, i.porteur_article)
+        if i.porteur
+        else "par " + r.manque("structure porteuse de la coordination")
+    )
     nom = r.ou(c.nom, "nom du coordonnateur ou de la coordonnatrice")
     etp = F.n(c.etp) if c.etp is not None else r.manque("temps de coordination (ETP)")
     blocs = [
         Bloc(
-            f"La coordination du CLSM est portée par {porteur}. Elle est assurée par {nom}, "
+            f"La coordination du CLSM est portée {porteur}. Elle est assurée par {nom}, "
             f"à hauteur de {etp} équivalent temps plein."
         ),
         Bloc(
@@ -403,7 +427,9 @@ def _confidentialite(projet: Projet) -> Article:
     return Article("Confidentialité", blocs)
 
 
-def _evaluation(r: _Redaction, projet: Projet) -> Article:
+def _evaluation(r: _Redaction, projet: Projet) -> Article | None:
+    """Indicators with their target and what was achieved; None when no indicator has either
+    (the article is then left out)."""
     blocs = [
         Bloc(
             "Le CLSM fait l'objet d'un bilan annuel présenté au comité de pilotage et à "
@@ -414,23 +440,22 @@ def _evaluation(r: _Redaction, projet: Projet) -> Article:
     lignes = []
     for a in projet.actions:
         for ind in a.indicateur:
-            cible = F.n(ind.cible) if ind.cible is not None else "—"
-            unite = f" {ind.unite}" if ind.unite and ind.cible is not None else ""
-            lignes.append([a.intitule, ind.libelle, cible + unite])
-    if lignes:
-        blocs.append(Bloc(entetes=["Action", "Indicateur", "Cible"], lignes=lignes))
-    else:
-        blocs.append(Bloc(puces=[r.manque("indicateurs du plan d'action (plan.toml)")]))
+            if ind.cible is None and ind.realise is None:
+                continue
+            unite = f" {ind.unite}" if ind.unite else ""
+            cible = F.n(ind.cible) + unite if ind.cible is not None else "non fixée"
+            realise = F.n(ind.realise) + unite if ind.realise is not None else "non renseigné"
+            lignes.append([a.intitule, ind.libelle, cible, realise])
+    if not lignes:
+        return None
+    blocs.append(Bloc(entetes=["Action", "Indicateur", "Cible", "Réalisé"], lignes=lignes))
     return Article("Évaluation", blocs)
 
 
 def _duree(r: _Redaction, debut: dt.date | None, fin: dt.date | None) -> Article:
     de = F.d(debut) if debut else r.manque("date de début de la convention (--debut)")
     a = F.d(fin) if fin else r.manque("date de fin de la convention (--fin)")
-    duree = ""
-    if debut and fin:
-        annees = round((fin - debut).days / 365.25)
-        duree = f", soit {F.pluriel(annees, 'an')}" if annees >= 1 else ""
+    duree = f", soit {G.duree_en_mots(debut, fin)}" if debut and fin else ""
     return Article(
         "Durée et renouvellement",
         [
@@ -451,7 +476,9 @@ def convention_docx(convention: ProjetConvention, projet: Projet | None = None) 
 
     from clsm_cli.documents import word as W
 
-    doc = W.nouveau_document(projet, titre=convention.titre)
+    doc = W.nouveau_document(
+        projet, titre=convention.titre, sujet="Projet de convention de partenariat"
+    )
     p = W.ajouter(doc, convention.titre, W.style_nomme(doc, "Title"))
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p = W.ajouter(doc, convention.sous_titre, W.style_nomme(doc, "Subtitle"))
@@ -490,6 +517,11 @@ def convention_docx(convention: ProjetConvention, projet: Projet | None = None) 
 
         for rang in table.rows[1:]:
             rang.height = Cm(2.6)
+        # the header and the last two signature rows stay together: no row alone on a page
+        for rang in (table.rows[0], *table.rows[-2:-1]):
+            for cellule in rang.cells:
+                for paragraphe in cellule.paragraphs:
+                    paragraphe.paragraph_format.keep_with_next = True
     else:
         _paragraphe_marque(doc, convention.parties[0])
     W.pied_de_page(doc, convention.titre, premiere_page=True)
@@ -541,12 +573,35 @@ def _runs_marques(p, texte: str) -> None:  # type: ignore[no-untyped-def]
         p.add_run(texte_sur(texte[position:]))
 
 
+COULEUR_A_COMPLETER = "FFF2CC"
+"""Pale yellow fill of a table cell that holds a « [à compléter : …] » marker."""
+
+
 def _surligner_table(table) -> None:  # type: ignore[no-untyped-def]
+    """Markers of missing information highlighted, and their cells shaded, so that a gap in
+    a table (a signatory without representative) shows at a glance."""
     from docx.enum.text import WD_COLOR_INDEX
+    from docx.oxml.ns import qn
 
     for rang in table.rows:
         for cellule in rang.cells:
+            marquee = False
             for p in cellule.paragraphs:
                 for run in p.runs:
                     if MOTIF_A_COMPLETER.search(run.text):
                         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                        run.bold = True
+                        marquee = True
+            if marquee:
+                tcpr = cellule._tc.get_or_add_tcPr()
+                for ancien in tcpr.findall(qn("w:shd")):
+                    tcpr.remove(ancien)
+                fond = tcpr.makeelement(
+                    qn("w:shd"),
+                    {
+                        qn("w:val"): "clear",
+                        qn("w:color"): "auto",
+                        qn("w:fill"): COULEUR_A_COMPLETER,
+                    },
+                )
+                tcpr.append(fond)

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from clsm_cli.noyau import grammaire as G
 from clsm_cli.noyau.textes import date_fr, nombre_fr
 
 NON_RENSEIGNE = "non renseigné"
+
+
+def nr(libelle: str) -> str:
+    """« non renseigné(e)(s) » agreed with the label it stands beside (« Population » →
+    « non renseignée »)."""
+    return G.non_renseigne(libelle)[len(libelle) + 1 :]
 
 
 def n(valeur: float | int | None) -> str:
@@ -57,7 +64,7 @@ def periode(debut: dt.date | None, fin: dt.date | None) -> str:
         return f"à partir du {date_fr(debut)}"
     if fin:
         return f"jusqu'au {date_fr(fin)}"
-    return NON_RENSEIGNE
+    return "non renseignée"
 
 
 def liste(elements: list[str], vide: str = NON_RENSEIGNE) -> str:
@@ -71,6 +78,10 @@ def liste(elements: list[str], vide: str = NON_RENSEIGNE) -> str:
 
 
 def pluriel(nombre: int, singulier: str, pluriel_: str | None = None) -> str:
-    """« 1 réunion », « 3 réunions », « 0 réunion »."""
-    mot = singulier if nombre <= 1 else (pluriel_ or singulier + "s")
-    return f"{nombre_fr(nombre)} {mot}"
+    """« 1 réunion », « 3 réunions », « aucune réunion »."""
+    return G.compte(nombre, singulier, pluriel_)
+
+
+def parts(valeurs: list[float]) -> list[str]:
+    """Percentages of a column that sum to the « 100 % » of its total row."""
+    return [f"{p}\u00a0%" for p in G.parts_arrondies(valeurs)]

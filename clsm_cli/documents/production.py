@@ -25,6 +25,24 @@ class Produit:
     fichiers: list[Path]
     a_completer: list[str] = field(default_factory=list)
     nombre: int = 0
+    avertissements: list[str] = field(default_factory=list)
+
+
+def ajouter_pdf(produit: Produit, source: Path, *, sommaire: bool = False) -> Produit:
+    """Convert ``source`` (already written) to PDF beside it with LibreOffice; the PDF joins
+    the files written. Raises :class:`~clsm_cli.documents.pdf.LibreOfficeAbsent` (the
+    document itself stays written) when LibreOffice is not installed."""
+    from clsm_cli.documents.pdf import convertir_pdf
+
+    conversion = convertir_pdf(source)
+    produit.fichiers.append(conversion.pdf)
+    if sommaire and not conversion.sommaire_a_jour:
+        produit.avertissements.append(
+            "Le sommaire du PDF n'a pas pu être mis à jour (module Python « uno » de "
+            "LibreOffice introuvable) : il n'a pas de numéros de page. Installez python3-uno, "
+            "ou ouvrez le .docx dans LibreOffice ou Word pour l'exporter."
+        )
+    return produit
 
 
 def ecrire_bilan(
@@ -32,7 +50,9 @@ def ecrire_bilan(
     annee: int,
     formats: Sequence[str] = FORMATS_BILAN,
     sortie: Path | None = None,
+    pdf: bool = False,
 ) -> Produit:
+    """The bilan's .docx and/or .xlsx; ``pdf``: the .docx (else the .xlsx) in PDF too."""
     from clsm_cli.documents import graphiques
     from clsm_cli.noyau.bilan import calculer_bilan
 
@@ -57,7 +77,11 @@ def ecrire_bilan(
             contenus["docx"] = finaliser(document)
     finally:
         graphiques.arreter()
-    return Produit([ecrire(c, contenus[f]) for c, f in zip(chemins, formats, strict=True)])
+    produit = Produit([ecrire(c, contenus[f]) for c, f in zip(chemins, formats, strict=True)])
+    if pdf:
+        source = chemins[list(formats).index("docx")] if "docx" in formats else chemins[0]
+        ajouter_pdf(produit, source, sommaire=source.suffix == ".docx")
+    return produit
 
 
 def ecrire_convention(
@@ -65,6 +89,7 @@ def ecrire_convention(
     debut: dt.date | None = None,
     fin: dt.date | None = None,
     sortie: Path | None = None,
+    pdf: bool = False,
 ) -> Produit:
     from clsm_cli.documents.convention import convention_docx, rediger_convention
     from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -76,10 +101,13 @@ def ecrire_convention(
     (chemin,) = chemins_sortie(projet, "convention", [".docx"], sortie)
     convention = rediger_convention(projet, debut, fin)
     ecrire(chemin, convention_docx(convention, projet))
-    return Produit([chemin], convention.a_completer)
+    produit = Produit([chemin], convention.a_completer)
+    return ajouter_pdf(produit, chemin) if pdf else produit
 
 
-def ecrire_compte_rendu(projet: Projet, designation: str, sortie: Path | None = None) -> Produit:
+def ecrire_compte_rendu(
+    projet: Projet, designation: str, sortie: Path | None = None, pdf: bool = False
+) -> Produit:
     from clsm_cli.documents.compte_rendu import (
         compte_rendu_docx,
         nom_fichier,
@@ -91,11 +119,11 @@ def ecrire_compte_rendu(projet: Projet, designation: str, sortie: Path | None = 
     cr = preparer_compte_rendu(projet, chemin_reunion, reunion)
     (chemin,) = chemins_sortie(projet, nom_fichier(cr), [".docx"], sortie)
     ecrire(chemin, compte_rendu_docx(cr, projet))
-    return Produit([chemin])
+    return ajouter_pdf(Produit([chemin]), chemin) if pdf else Produit([chemin])
 
 
 def ecrire_programme(
-    projet: Projet, annee: int, xlsx: bool = False, sortie: Path | None = None
+    projet: Projet, annee: int, xlsx: bool = False, sortie: Path | None = None, pdf: bool = False
 ) -> Produit:
     from clsm_cli.documents.programme import programme_docx, programme_xlsx, sism_de
 
@@ -105,7 +133,8 @@ def ecrire_programme(
     contenus = [programme_docx(projet, annee)]
     if xlsx:
         contenus.append(programme_xlsx(projet, annee))
-    return Produit([ecrire(c, x) for c, x in zip(chemins, contenus, strict=True)])
+    produit = Produit([ecrire(c, x) for c, x in zip(chemins, contenus, strict=True)])
+    return ajouter_pdf(produit, chemins[0]) if pdf else produit
 
 
 def ecrire_agenda(

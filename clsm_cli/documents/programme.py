@@ -53,6 +53,15 @@ def _qpv(e: Evenement) -> str:
     return f"quartier prioritaire {e.qpv}" if isinstance(e.qpv, str) else "quartier prioritaire"
 
 
+def _entree_libre(inscription: str | None) -> bool:
+    """The inscription says the entrance is free (« Entrée libre », « gratuit »…): never
+    assumed when nothing was entered."""
+    texte = (inscription or "").casefold()
+    if not texte or "€" in texte or "payant" in texte:
+        return False
+    return "libre" in texte or ("gratuit" in texte and "inscription" not in texte)
+
+
 def programme_docx(projet: Projet, annee: int) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -62,7 +71,7 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
 
     sism = sism_de(projet, annee)
     titre = f"Semaines d'information sur la santé mentale {annee}"
-    doc = W.nouveau_document(projet, titre=titre)
+    doc = W.nouveau_document(projet, titre=titre, sujet=f"Programme de la SISM {annee}")
     p = W.ajouter(doc, projet.nom, W.style_nomme(doc, "Subtitle"))
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p = W.ajouter(doc, f"SISM {annee} — Programme", W.style_nomme(doc, "Title"))
@@ -79,8 +88,12 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     W.note(
         doc,
-        "Entrée libre et gratuite, sauf mention d'une inscription. Programme "
-        f"établi le {F.d(projet.aujourdhui())}, sous réserve de modifications.",
+        f"Programme établi le {F.d(projet.aujourdhui())}, sous réserve de modifications."
+        + (
+            " Entrée libre et gratuite pour tous les événements."
+            if evenements and all(_entree_libre(e.inscription) for e in evenements)
+            else ""
+        ),
     )
     if not evenements:
         W.note(
@@ -108,7 +121,8 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
             infos.append(("Organisation", F.liste(list(e.organisateurs))))
         if e.partenaires:
             infos.append(("Partenaires", F.liste(list(e.partenaires))))
-        infos.append(("Inscription", e.inscription or "entrée libre"))
+        if e.inscription:
+            infos.append(("Inscription", e.inscription))
         for libelle, valeur in infos:
             W.libelle_valeur(doc, libelle, valeur)
         if e.description:
@@ -123,7 +137,7 @@ def programme_xlsx(projet: Projet, annee: int) -> bytes:
     from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT
 
     sism = sism_de(projet, annee)
-    classeur = X.nouveau_classeur(f"SISM {annee} — {projet.nom}")
+    classeur = X.nouveau_classeur(f"SISM {annee} — {projet.nom}", projet.nom)
     X.feuille(
         classeur,
         f"Programme SISM {annee}",

@@ -61,9 +61,14 @@ def chemin_modele(projet: Projet) -> Path | None:
     return None
 
 
-def nouveau_document(projet: Projet | None = None, *, titre: str = "") -> DocumentWord:
+def nouveau_document(
+    projet: Projet | None = None, *, titre: str = "", sujet: str = ""
+) -> DocumentWord:
     """A blank document: the reference document's styles, header and logo when there is one
-    (its body emptied), otherwise python-docx's template set up in A4, French, Arial."""
+    (its body emptied), otherwise python-docx's template set up in A4, French, Arial.
+
+    Its properties say what it is (title, subject, author = the coordination, language
+    fr-FR, created and modified now), not what the template was."""
     import docx
     from docx.shared import Cm
 
@@ -91,10 +96,42 @@ def nouveau_document(projet: Projet | None = None, *, titre: str = "") -> Docume
         _completer_styles(document)
     _langue_francaise(document)
     _reglages_francais(document)
-    document.core_properties.title = texte_sur(titre)
-    document.core_properties.language = "fr-FR"
-    document.core_properties.author = "clsm"
+    proprietes(document, projet, titre=titre, sujet=sujet)
     return document
+
+
+def proprietes(
+    document: DocumentWord, projet: Projet | None, *, titre: str, sujet: str = ""
+) -> None:
+    """Core properties of the package (File > Properties in Word, the PDF's metadata)."""
+    import datetime as dt
+
+    maintenant = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    auteur = "clsm"
+    if projet is not None and projet.identite is not None:
+        coordination = projet.identite.coordination.nom
+        auteur = f"Coordination {_de_nom(projet.nom)}" + (
+            f" ({coordination})" if coordination else ""
+        )
+    p = document.core_properties
+    p.title = texte_sur(titre)
+    p.subject = texte_sur(sujet or (projet.nom if projet is not None else ""))
+    p.author = texte_sur(auteur)
+    p.last_modified_by = texte_sur(auteur)
+    p.language = "fr-FR"
+    p.created = maintenant
+    p.modified = maintenant
+    for imprime in p._element.findall(_qn("cp:lastPrinted")):  # the template's 2013 date
+        p._element.remove(imprime)
+    p.revision = 1
+    p.comments = "Document produit par clsm à partir des fichiers du CLSM."
+    p.keywords = "CLSM; santé mentale"
+
+
+def _de_nom(nom: str) -> str:
+    from clsm_cli.noyau.grammaire import de
+
+    return de(nom)
 
 
 def _vider_corps(document: DocumentWord) -> None:
@@ -734,13 +771,21 @@ _APRES_UPDATE_FIELDS = (
 """Elements that follow ``w:updateFields`` in settings.xml (Word checks the order)."""
 
 
-_IMAGES: dict[int, tuple[Any, list[tuple[Paragraph, Any, float]]]] = {}
+_IMAGES: dict[int, tuple[Any, list[tuple[Paragraph, Any, float, str]]]] = {}
 
 
-def image(document: DocumentWord, png: Any, largeur_cm: float, legende: str = "") -> None:
+def image(
+    document: DocumentWord,
+    png: Any,
+    largeur_cm: float,
+    legende: str = "",
+    *,
+    description: str = "",
+) -> None:
     """A centred picture with its caption. ``png``: bytes, or an object whose ``result()``
     gives them (a chart being drawn elsewhere): the picture is then placed by
-    :func:`placer_images`."""
+    :func:`placer_images`. ``description``: its alternative text for screen readers (RGAA),
+    by default the caption."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
@@ -748,12 +793,15 @@ def image(document: DocumentWord, png: Any, largeur_cm: float, legende: str = ""
     p = document.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = bool(legende)
+    alternative = description or legende
     if isinstance(png, bytes):
-        p.add_run().add_picture(io.BytesIO(png), width=Cm(largeur_cm))
+        texte_alternatif(
+            p.add_run().add_picture(io.BytesIO(png), width=Cm(largeur_cm)), alternative
+        )
     else:
         element = document.element
         attente = _IMAGES.setdefault(id(element), (element, []))[1]
-        attente.append((p, png, largeur_cm))
+        attente.append((p, png, largeur_cm, alternative))
     if legende:
         c = ajouter(document, legende, style_nomme(document, "Caption"))
         c.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -766,8 +814,17 @@ def placer_images(document: DocumentWord) -> None:
     element, attente = _IMAGES.pop(id(document.element), (None, []))
     if element is not document.element:
         return
-    for paragraphe, futur, largeur_cm in attente:
-        paragraphe.add_run().add_picture(io.BytesIO(futur.result()), width=Cm(largeur_cm))
+    for paragraphe, futur, largeur_cm, alternative in attente:
+        forme = paragraphe.add_run().add_picture(io.BytesIO(futur.result()), width=Cm(largeur_cm))
+        texte_alternatif(forme, alternative)
+
+
+def texte_alternatif(forme: Any, texte: str) -> None:
+    """The picture's alternative text (``wp:docPr/@descr``, « Texte de remplacement » in
+    Word), and its title."""
+    doc_pr = forme._inline.docPr
+    doc_pr.set("descr", texte_sur(texte))
+    doc_pr.set("title", texte_sur(texte.split(" : ")[0].split("\n")[0]))
 
 
 def pied_de_page(document: DocumentWord, texte: str, *, premiere_page: bool = False) -> None:
@@ -796,6 +853,23 @@ def pied_de_page(document: DocumentWord, texte: str, *, premiere_page: bool = Fa
     champ(p, "PAGE", "1")
     p.add_run(" sur ")
     champ(p, "NUMPAGES", "1")
+
+
+def mention_entete(document: DocumentWord, texte: str) -> Paragraph:
+    """A short right-aligned mention in the page header (« Bilan provisoire au … »), after
+    whatever the reference document's header holds (a logo)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    entete = document.sections[0].header
+    premier = entete.paragraphs[0] if entete.paragraphs else None
+    p = premier if premier is not None and not premier.text and not premier.runs else None
+    p = p or entete.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if style_existe(document, "Header"):
+        appliquer_style(p, style_nomme(document, "Header"))
+    run = p.add_run(texte_sur(texte))
+    run.italic = True
+    return p
 
 
 def _qn(nom: str) -> str:

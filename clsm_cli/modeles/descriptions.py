@@ -286,8 +286,7 @@ DESCRIPTIONS: dict[str, str] = {
     "FichierSituations.situation": "Situations, un bloc [[situation]] chacune.",
     "Situation.code": "Code de la situation, attribué par clsm (S-AAAA-NNN). Jamais de nom.",
     "Situation.date_saisine": "Date à laquelle la cellule a été saisie.",
-    "Situation.origine": "Qui a saisi la cellule (une profession ou une structure, jamais un "
-    "nom).",
+    "Situation.origine": "Qui a saisi la cellule (une profession ou une structure, jamais un nom).",
     "Situation.tranche_age": "Tranche d'âge de la personne (jamais sa date de naissance).",
     "Situation.commune": "Commune de résidence (jamais l'adresse).",
     "Situation.qpv": "true si la personne réside dans un quartier prioritaire.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -16,10 +17,16 @@ class Coordination(Modele):
     etp: float | None = Field(default=None, ge=0, le=10)
 
 
+Article = Literal["le", "la", "les", "l'", "aucun"]
+"""Article of a structure's name when clsm would guess it wrong (« de l'Habitat Valmont »):
+``aucun`` for a name used without one."""
+
+
 class Signataire(Modele):
     structure: Texte
     representant: Texte | None = None
     qualite: Texte | None = None
+    article: Article | None = None
 
 
 class Convention(Modele):
@@ -61,8 +68,11 @@ class FichierClsm(Fichier):
     qpv: list[Texte] = []
     date_creation: dt.date | None = None
     porteur: Texte | None = None
+    porteur_article: Article | None = None
     presidence: Texte | None = None
+    presidence_article: Article | None = None
     co_animation: Texte | None = None
+    co_animation_article: Article | None = None
     coordination: Coordination = Coordination()
     convention: Convention = Convention()
     financement: list[Financement] = []

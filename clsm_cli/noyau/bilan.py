@@ -175,6 +175,9 @@ class ActionBilan:
     indicateurs: list[IndicateurBilan]
     realisations: list[RealisationBilan]
     participants: int
+    """Participants of the réalisations whose count is known."""
+    participants_inconnus: int = 0
+    """Réalisations of the year whose participants were not entered."""
 
 
 @dataclass
@@ -202,6 +205,8 @@ class PlanBilan:
     actions_qpv: list[str]
     realisations: int
     participants: int
+    participants_inconnus: int = 0
+    """Réalisations whose participants were not entered (left out of ``participants``)."""
 
 
 @dataclass
@@ -233,7 +238,8 @@ class SismAnnee:
     annee: int
     theme: str
     evenements: int
-    participants: int
+    participants: int | None
+    """None when no event of the year has its participants entered."""
 
 
 @dataclass
@@ -252,6 +258,8 @@ class SismBilan:
     qpv: list[str]
     evenements_qpv: int
     historique: list[SismAnnee]
+    participants_inconnus: int = 0
+    """Events whose participants were not entered (left out of ``participants``)."""
 
 
 @dataclass
@@ -352,6 +360,16 @@ class Bilan:
     """Relative path of the logo shown on the cover (``modeles/logo.png``), if any."""
     definitions: list[str] = field(default_factory=list)
 
+    @property
+    def au(self) -> dt.date:
+        """The bilan's date: 31 December, or today for the year in progress."""
+        return date_reference_membres(self.annee, self.date_edition)
+
+    @property
+    def provisoire(self) -> bool:
+        """A bilan of a year not yet over."""
+        return self.au < dt.date(self.annee, 12, 31)
+
     def chiffres_cles(self) -> list[ChiffreCle]:
         """The year at a glance (first table of the bilan)."""
         g, s, p = self.gouvernance, self.sism, self.plan
@@ -362,9 +380,19 @@ class Bilan:
             ChiffreCle("Décisions prises", g.decisions),
             ChiffreCle("Actions du plan concernées", p.actions),
             ChiffreCle("Réalisations", p.realisations),
-            ChiffreCle("Participants aux réalisations", p.participants),
+            ChiffreCle(
+                "Participants aux réalisations",
+                None
+                if p.realisations and p.participants_inconnus == p.realisations
+                else p.participants,
+            ),
             ChiffreCle("Événements de la SISM", len(s.evenements)),
-            ChiffreCle("Participants à la SISM", s.participants),
+            ChiffreCle(
+                "Participants à la SISM",
+                None
+                if s.evenements and s.participants_inconnus == len(s.evenements)
+                else s.participants,
+            ),
         ]
         if self.financements.lignes:
             chiffres.append(ChiffreCle("Financements", self.financements.total, "euros"))
@@ -374,6 +402,8 @@ class Bilan:
         """Plain data (dates stay dates; the JSON layer writes them ISO)."""
         donnees = dataclasses.asdict(self)
         donnees["chiffres_cles"] = [dataclasses.asdict(c) for c in self.chiffres_cles()]
+        donnees["au"] = self.au
+        donnees["provisoire"] = self.provisoire
         return donnees
 
 
@@ -536,7 +566,7 @@ def _gouvernance(projet: ProjetLu, annee: int, aujourdhui: dt.date) -> Gouvernan
         presence_par_college=par_college,
         taux_presence=ratio(sum(presences.values()), sum(convocations.values())),
         decisions=sum(r.decisions for r in reunions),
-        suivis_ouverts=suivis_ouverts(projet, dt.date(annee, 12, 31)),
+        suivis_ouverts=suivis_ouverts(projet, date_reference_membres(annee, aujourdhui)),
     )
 
 
@@ -661,6 +691,7 @@ def _plan(projet: ProjetLu, annee: int) -> PlanBilan:
             ],
             realisations=realisations,
             participants=sum(r.participants or 0 for r in realisations),
+            participants_inconnus=sum(1 for r in realisations if r.participants is None),
         )
         par_axe.setdefault(a.axe, []).append(ab)
         toutes.append(ab)
@@ -683,6 +714,7 @@ def _plan(projet: ProjetLu, annee: int) -> PlanBilan:
         actions_qpv=[a.intitule for a in toutes if a.qpv],
         realisations=sum(len(a.realisations) for a in toutes),
         participants=sum(a.participants for a in toutes),
+        participants_inconnus=sum(a.participants_inconnus for a in toutes),
     )
 
 
@@ -694,7 +726,12 @@ def _sism(projet: ProjetLu, annee: int) -> SismBilan:
     historique = sorted(
         (
             SismAnnee(
-                s.annee, s.theme, len(s.evenement), sum(e.participants or 0 for e in s.evenement)
+                s.annee,
+                s.theme,
+                len(s.evenement),
+                sum(e.participants or 0 for e in s.evenement)
+                if any(e.participants is not None for e in s.evenement) or not s.evenement
+                else None,
             )
             for s in projet.sism.values()
             if s.annee <= annee
@@ -748,6 +785,7 @@ def _sism(projet: ProjetLu, annee: int) -> SismBilan:
         qpv=_unique_trie(e.qpv for e in evenements if e.qpv and e.qpv != "oui"),
         evenements_qpv=sum(1 for e in evenements if e.qpv),
         historique=historique,
+        participants_inconnus=sum(1 for e in evenements if e.participants is None),
     )
 
 
@@ -807,7 +845,9 @@ def _financements(projet: ProjetLu, annee: int) -> FinancementsBilan:
 
 
 def _perspectives(projet: ProjetLu, annee: int, aujourdhui: dt.date) -> Perspectives:
+    """What comes after the bilan's date (31 December, or today for the year in progress)."""
     suivante = annee + 1
+    au = date_reference_membres(annee, aujourdhui)
     axes = {x.id: x.intitule for x in projet.plan.axe}
     actions = [
         ActionPrevue(
@@ -819,19 +859,21 @@ def _perspectives(projet: ProjetLu, annee: int, aujourdhui: dt.date) -> Perspect
             a.fin,
         )
         for a in projet.actions
-        if a.statut.value in STATUTS_A_VENIR and action_de_l_annee(projet, a, suivante)
+        if a.statut.value in STATUTS_A_VENIR
+        and action_de_l_annee(projet, a, suivante)
+        and (a.fin is None or a.fin > au)
     ]
     noms = projet.noms_groupes()
     reunions = [
         ReunionProgrammee(r.date, libelle_instance(r.instance, noms), r.lieu)
         for _, r in projet.reunions_triees()
-        if r.date > aujourdhui and r.date.year in (annee, suivante)
+        if r.date > max(au, aujourdhui) and r.date.year in (annee, suivante)
     ]
     sism = projet.sism_annee(suivante)
     return Perspectives(
         annee=suivante,
         actions=actions,
         reunions=reunions,
-        suivis_ouverts=suivis_ouverts(projet, dt.date(annee, 12, 31)),
+        suivis_ouverts=suivis_ouverts(projet, au),
         sism_theme=sism.theme if sism else None,
     )

@@ -35,8 +35,14 @@ def signataires(projet: Projet) -> list[Signataire]:
 
 
 def ajouter_signataire(
-    projet: Projet, structure: str, representant: str | None = None, qualite: str | None = None
+    projet: Projet,
+    structure: str,
+    representant: str | None = None,
+    qualite: str | None = None,
+    article: str | None = None,
 ) -> Signataire:
+    """Append a signatory; ``article`` (le, la, les, l', aucun) when the documents would
+    guess the article of its name wrong."""
     from clsm_cli.modeles import Signataire
     from clsm_cli.stockage.ecriture import en_donnees
 
@@ -50,7 +56,10 @@ def ajouter_signataire(
         )
     try:
         signataire = Signataire(
-            structure=structure, representant=representant or None, qualite=qualite or None
+            structure=structure,
+            representant=representant or None,
+            qualite=qualite or None,
+            article=article or None,
         )
     except ValueError as exc:
         raise ErreurSaisie(f"Signataire invalide : {exc}") from None

@@ -81,8 +81,11 @@ def test_voir_json(dossier: Path, clsm: Callable[..., Result]) -> None:
         "qpv": [],
         "date_creation": "2019-06-14",
         "porteur": None,
+        "porteur_article": None,
         "presidence": None,
+        "presidence_article": None,
         "co_animation": None,
+        "co_animation_article": None,
         "coordination": {"nom": "Sophie Marchal", "courriel": None, "telephone": None, "etp": 0.8},
         "convention": {
             "debut": "2024-01-01",
@@ -92,6 +95,7 @@ def test_voir_json(dossier: Path, clsm: Callable[..., Result]) -> None:
                     "structure": "Ville de Testville",
                     "representant": "Jean Delattre",
                     "qualite": "Maire",
+                    "article": None,
                 }
             ],
             "objectifs": ["Améliorer l'accès aux soins."],

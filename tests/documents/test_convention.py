@@ -44,11 +44,27 @@ def test_convention_demo(demo: Path, clsm: Callable[..., Result]) -> None:
     for reference in (
         "L3221-2",
         "26 janvier 2016",
-        "DGS/SP4/CGET/2016/289",
-        "DGS/SP4/2025/8 du 13 mai 2025",
+        "DGS/SP4/CGET/2016/289",  # in force on 1 January 2024, when the convention starts
         "L1110-4",
     ):
         assert reference in texte
+    assert "DGS/SP4/2025/8" not in texte
+    # French: articles, elision and agreement before the names of the folder
+    for phrase in (
+        "La Ville de Valmont-sur-Loire, représentée par Jean-Marc Delattre",
+        "L'ARS – délégation départementale, représentée par Agnès Perrot",
+        "Le Centre hospitalier Les Tilleuls, représenté par Philippe Hamon",
+        "Le GEM L'Envol, représenté par Julien Morel",
+        "L'UNAFAM délégation départementale, représentée par Françoise Lemaire",
+        "Le CLSM est présidé par Claire Dumesnil, adjointe",
+        "Il est co-animé par Dr Laurent Mercadier",
+        "La coordination du CLSM est portée par la Ville de Valmont-sur-Loire – CCAS",
+        "Convention de partenariat du CLSM de Valmont-sur-Loire",
+        "prend fin le 31 décembre 2027, soit quatre ans.",
+    ):
+        assert phrase in texte, phrase
+    for faute in ("représenté(e)", "de le ", "de A", "de E", "de U", "par Centre", "par Ville"):
+        assert faute not in texte, faute
     assert "[à compléter" not in texte
     clsm_toml = A.toml(demo / "clsm.toml")
     signataires = clsm_toml["convention"]["signataire"]
@@ -78,6 +94,71 @@ def test_convention_a_completer(projet: Path, clsm: Callable[..., Result]) -> No
     for manque in manquants:
         assert f"[à compléter : {manque}]" in texte
     assert "prend effet le 1er janvier 2026" in texte
+    assert "DGS/SP4/2025/8 du 13 mai 2025" in texte  # in force from 13 May 2025
+    assert "DGS/SP4/CGET/2016/289" not in texte
+
+
+def test_convention_duree_en_mots(demo: Path, clsm: Callable[..., Result]) -> None:
+    r = clsm("-C", demo, "convention", "--debut", "2022-06-30", "--fin", "2026-12-31")
+    assert r.exit_code == 0, r.output
+    texte = A.texte_normal(A.docx(demo / "exports" / "convention.docx"))
+    assert (
+        "prend effet le 30 juin 2022 et prend fin le 31 décembre 2026, soit quatre ans et "
+        "six mois." in texte
+    )
+    assert "DGS/SP4/CGET/2016/289" in texte
+
+
+def test_convention_evaluation_cible_et_realise(demo: Path, clsm: Callable[..., Result]) -> None:
+    r = clsm("-C", demo, "convention")
+    assert r.exit_code == 0, r.output
+    doc = A.docx(demo / "exports" / "convention.docx")
+    lignes = A.tableau(doc, ["Action", "Indicateur", "Cible", "Réalisé"])
+    plan = A.toml(demo / "plan.toml")
+    attendus = [
+        (a["intitule"], i["libelle"], i.get("cible"), i.get("realise"))
+        for a in plan["action"]
+        for i in a.get("indicateur", [])
+        if i.get("cible") is not None or i.get("realise") is not None
+    ]
+    assert [tuple(x[:2]) for x in lignes[1:]] == [x[:2] for x in attendus]
+    for ligne, (_, _, cible, realise) in zip(lignes[1:], attendus, strict=True):
+        assert ligne[2] == "non fixée" if cible is None else ligne[2].startswith(A.fr(int(cible)))
+        assert (ligne[3] == "non renseigné") if realise is None else ligne[3] != "—"
+
+
+def test_convention_sans_indicateur_pas_d_article_evaluation(
+    projet: Path, clsm: Callable[..., Result]
+) -> None:
+    r = clsm("-C", projet, "convention", "--debut", "2026-01-01", "--fin", "2028-12-31")
+    assert r.exit_code == 0, r.output
+    doc = A.docx(projet / "exports" / "convention.docx")
+    titres = A.titres(doc, 1)
+    assert not any("Évaluation" in t for t in titres)
+    assert "indicateurs du plan" not in r.stdout
+
+
+def test_convention_signatures_lacunes_et_sauts_de_page(
+    demo: Path, clsm: Callable[..., Result]
+) -> None:
+    texte = (demo / "clsm.toml").read_text(encoding="utf-8")
+    texte = texte.replace('representant = "Julien Morel"\n', "")
+    (demo / "clsm.toml").write_text(texte, encoding="utf-8")
+    r = clsm("-C", demo, "convention")
+    assert r.exit_code == 0, r.output
+    doc = A.docx(demo / "exports" / "convention.docx")
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Partie")
+    rang = next(r for r in table.rows if r.cells[0].text == "GEM L'Envol")
+    assert rang.cells[1].text.startswith("[à compléter\u00a0: représentant du GEM L'Envol]")
+    fond = rang.cells[1]._tc.tcPr.find(f"{A.NS_W}shd")
+    assert fond is not None and fond.get(f"{A.NS_W}fill") == "FFF2CC"
+    autre = table.rows[1].cells[1]._tc.tcPr.find(f"{A.NS_W}shd")
+    assert autre is None or autre.get(f"{A.NS_W}fill") != "FFF2CC"
+    # every row is unsplittable; the last row is tied to the one before it
+    for ligne in table.rows:
+        assert ligne._tr.trPr.find(f"{A.NS_W}cantSplit") is not None
+    avant_derniere = table.rows[-2].cells[0].paragraphs[0]
+    assert avant_derniere.paragraph_format.keep_with_next is True
 
 
 def test_convention_dates_incoherentes(demo: Path, clsm: Callable[..., Result]) -> None:
@@ -181,3 +262,46 @@ def test_objectif_dossier_vide(projet: Path, clsm: Callable[..., Result]) -> Non
     r = clsm("-C", projet, "convention", "objectif", "retirer", "1")
     assert r.exit_code == 0, r.output
     assert "objectifs" not in A.toml(projet / "clsm.toml").get("convention", {})
+
+
+def test_convention_article_explicite(demo: Path, clsm: Callable[..., Result]) -> None:
+    texte = (demo / "clsm.toml").read_text(encoding="utf-8")
+    texte = texte.replace(
+        'structure = "Bailleur Habitat Valmont"\n',
+        'structure = "Habitat Valmont"\narticle = "l\'"\n',
+    ).replace('porteur = "Ville', 'porteur_article = "la"\nporteur = "Ville')
+    (demo / "clsm.toml").write_text(texte, encoding="utf-8")
+    r = clsm("-C", demo, "convention")
+    assert r.exit_code == 0, r.output
+    contenu = A.texte_normal(A.docx(demo / "exports" / "convention.docx"))
+    assert "L'Habitat Valmont, représenté par Stéphane Royer" in contenu
+    assert "portée par la Ville de Valmont-sur-Loire – CCAS" in contenu
+    (demo / "clsm.toml").write_text(texte.replace('article = "l\'"', 'article = "un"'), "utf-8")
+    r = clsm("-C", demo, "convention")
+    assert r.exit_code == 1
+    assert "article" in r.stderr
+
+
+def test_signataire_ajouter_avec_article(projet: Path, clsm: Callable[..., Result]) -> None:
+    r = clsm(
+        "-C", projet, "convention", "signataire", "ajouter",
+        "--structure", "Habitat Valmont", "--representant", "Stéphane Royer",
+        "--qualite", "Directeur", "--article", "l'",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert A.toml(projet / "clsm.toml")["convention"]["signataire"] == [
+        {
+            "structure": "Habitat Valmont",
+            "representant": "Stéphane Royer",
+            "qualite": "Directeur",
+            "article": "l'",
+        }
+    ]
+    r = clsm("-C", projet, "convention", "--debut", "2026-01-01", "--fin", "2027-12-31")
+    assert r.exit_code == 0, r.output
+    texte = A.texte_normal(A.docx(projet / "exports" / "convention.docx"))
+    assert "L'Habitat Valmont, représenté par Stéphane Royer, Directeur" in texte
+    r = clsm(
+        "-C", projet, "convention", "signataire", "ajouter", "--structure", "X", "--article", "un"
+    )
+    assert r.exit_code == 2

@@ -74,14 +74,19 @@ def test_documents_valides(hostile: Path, clsm: Callable[..., Result]) -> None:
                 for cellule in rang:
                     assert cellule.data_type != "f", (nom, ws.title, cellule.coordinate)
                     if isinstance(cellule.value, str):
-                        assert not cellule.value.startswith(("=", "+", "-", "@")), cellule.value
+                        # text stored as text: no visible apostrophe, a quote prefix instead
+                        assert cellule.data_type == "s"
+                        if cellule.value.startswith(("=", "+", "-", "@")):
+                            assert cellule.quotePrefix, cellule.value
+                        assert not cellule.value.startswith("'")
                         assert not CONTROLES.search(cellule.value)
                         textes.append(cellule.value)
-        assert any(t.startswith("'=HYPERLINK(") for t in textes), nom
+        assert any(t.startswith("=HYPERLINK(") for t in textes), nom
+        assert "<f>" not in _xml_feuilles(exports / nom)  # no formula anywhere
         _xml_sans_controle(exports / nom)
     arrivees = A.lignes(A.xlsx(exports / "bilan-2025.xlsx")["Arrivées et départs"])
     assert any(
-        str(x[1]).startswith("'@SUM(1+1) =HYPERLINK(") and "🙂" in str(x[1]) for x in arrivees
+        str(x[1]).startswith("@SUM(1+1) =HYPERLINK(") and "🙂" in str(x[1]) for x in arrivees
     )
 
     for nom in (
@@ -106,14 +111,25 @@ def test_documents_valides(hostile: Path, clsm: Callable[..., Result]) -> None:
     assert not any(CONTROLES.search(t) for t in titres)
 
 
+def _xml_feuilles(chemin: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(chemin) as archive:
+        return "".join(
+            archive.read(n).decode("utf-8")
+            for n in archive.namelist()
+            if n.startswith("xl/worksheets/sheet")
+        )
+
+
 def test_outils_textes() -> None:
     from clsm_cli.documents.excel import nom_feuille, nom_table, valeur_cellule
     from clsm_cli.documents.word import texte_sur
 
     assert texte_sur("a\x00b\x1fc ; d") == "abc\u00a0; d"
     assert texte_sur(None) == ""
-    assert valeur_cellule("=1+1") == "'=1+1"
-    assert valeur_cellule("-5 euros") == "'-5 euros"
+    assert valeur_cellule("=1+1") == "=1+1"  # stored as a text cell by excel.ecrire
+    assert valeur_cellule("-5 euros\x00") == "-5 euros"
     assert valeur_cellule(-5) == -5
     assert valeur_cellule(["a", "=b"]) == "a, =b"
     assert valeur_cellule(True) == "oui"
