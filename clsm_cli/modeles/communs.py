@@ -10,6 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from clsm_cli.modeles.descriptions import completer_schema
 from clsm_cli.modeles.vocabulaires import (
     ENTIER_MAX,
     INSTANCES_RESERVEES,
@@ -78,7 +79,13 @@ Montant = Annotated[float, Field(ge=0)]
 class Modele(BaseModel):
     """Base of every model: unknown keys are errors, values are checked on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        use_enum_values=False,
+        use_attribute_docstrings=True,
+        json_schema_extra=completer_schema,
+    )
 
 
 class Fichier(Modele):

@@ -16,6 +16,7 @@ TITRES: dict[str, str] = {
     "action": "Actions",
     "actions": "Actions décidées",
     "annee": "Année",
+    "article": "Article",
     "axe": "Axe",
     "budget": "Budget (€)",
     "cellule": "Cellule de cas complexes",
@@ -32,6 +33,7 @@ TITRES: dict[str, str] = {
     "consentement": "Consentement",
     "conservation_mois": "Durée de conservation (mois)",
     "convention": "Convention",
+    "co_animation_article": "Article devant la co-animation",
     "coordination": "Coordination",
     "courriel": "Courriel",
     "date": "Date",
@@ -95,9 +97,11 @@ TITRES: dict[str, str] = {
     "point": "Points de l'ordre du jour",
     "population": "Population",
     "porteur": "Porteur",
+    "porteur_article": "Article devant le porteur",
     "prenom": "Prénom",
     "presents": "Présents",
     "presidence": "Présidence",
+    "presidence_article": "Article devant la présidence",
     "problematiques": "Problématiques",
     "public": "Public",
     "publics": "Publics",
@@ -157,6 +161,14 @@ DESCRIPTIONS: dict[str, str] = {
     "*.structure": "Structure (établissement, service, association, collectivité).",
     "*.annee": "Année (AAAA).",
     "*.date": "Date (AAAA-MM-JJ).",
+    "*.article": "Article à employer devant le nom de la structure quand clsm ne le devine pas "
+    "(le, la, les, l', aucun) : « représenté par le maire de » / « de l'ARS ».",
+    "*.porteur_article": "Article devant le porteur quand clsm ne le devine pas (le, la, les, "
+    "l', aucun).",
+    "*.presidence_article": "Article devant la présidence quand clsm ne le devine pas (le, "
+    "la, les, l', aucun).",
+    "*.co_animation_article": "Article devant la co-animation quand clsm ne le devine pas (le, "
+    "la, les, l', aucun).",
     # clsm.toml
     "FichierClsm": "clsm.toml : identité du CLSM, convention, financements et paramètres.",
     "FichierClsm.nom": "Nom du CLSM, tel qu'il figure dans les documents (« CLSM de … »).",
