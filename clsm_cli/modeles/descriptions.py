@@ -359,7 +359,6 @@ def completer_schema(schema: dict[str, Any], modele: type) -> None:
         del schema["description"]  # an English docstring meant for developers
     for champ, propriete in schema.get("properties", {}).items():
         propriete["title"] = titre(champ)
-        if "description" not in propriete:
-            description = decrire(nom, champ)
-            if description:
-                propriete["description"] = description
+        description = propriete.get("description") or decrire(nom, champ)
+        if description:  # a docstring spans lines: one line in the editor
+            propriete["description"] = " ".join(description.split())
