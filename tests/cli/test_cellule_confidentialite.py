@@ -24,6 +24,8 @@ from clsm_cli.cellule.confidentialite import (
 )
 from clsm_cli.cellule.controles import commentaires
 
+from ..instantane import instantane
+
 ENTETE = 'version_schema = "1.0"\n'
 MEMBRES = ENTETE + (
     '\n[[membre]]\nid = "as-ccas"\nstructure = "CCAS de Testville"\n'
@@ -68,14 +70,6 @@ def ecrire(dossier: Path, chemin: str, texte: str) -> None:
     cible.write_text(texte, encoding="utf-8")
     if chemin.startswith("cellule/"):
         cible.chmod(0o600)
-
-
-def instantane(dossier: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(dossier)): p.read_bytes()
-        for p in sorted(dossier.rglob("*"))
-        if p.is_file() and p.name != "verrou"
-    }
 
 
 def refus(champ: str, donnee: DonneePersonnelle) -> str:
