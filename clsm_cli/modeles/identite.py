@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
 from clsm_cli.modeles.communs import Entier, Fichier, Modele, Montant, Texte
+from clsm_cli.modeles.diagnostic import DateImprecise
+
+Annee = Annotated[int, Field(ge=1950, le=2100)]
 
 
 class Coordination(Modele):
@@ -51,6 +56,63 @@ class ParametresExport(Modele):
     modele_word: Texte | None = None
 
 
+class TypeJalon(StrEnum):
+    creation = "creation"
+    diagnostic = "diagnostic"
+    convention_signee = "convention_signee"
+    renouvellement = "renouvellement"
+    bilan_intermediaire = "bilan_intermediaire"
+    evaluation = "evaluation"
+    autre = "autre"
+
+
+LIBELLES_TYPE_JALON: dict[str, str] = {
+    "creation": "Création du CLSM",
+    "diagnostic": "Diagnostic partagé",
+    "convention_signee": "Signature de la convention",
+    "renouvellement": "Renouvellement de la convention",
+    "bilan_intermediaire": "Bilan intermédiaire",
+    "evaluation": "Évaluation",
+    "autre": "Autre étape",
+}
+
+
+class Jalon(Modele):
+    """A milestone of the council's life (« 2015 : création du CLSM »)."""
+
+    date: DateImprecise
+    type: TypeJalon
+    libelle: Texte | None = None
+
+
+class _Periode(Modele):
+    debut: Annee | None = None
+    fin: Annee | None = None
+
+    @model_validator(mode="after")
+    def _ordre(self) -> _Periode:
+        if self.debut is not None and self.fin is not None and self.debut > self.fin:
+            raise ValueError("l'année de fin précède l'année de début")
+        return self
+
+    @property
+    def renseigne(self) -> bool:
+        return any(v is not None for v in self.model_dump().values())
+
+
+class LienCls(_Periode):
+    """The territory's Contrat local de santé, of which the CLSM is often one fiche action."""
+
+    nom: Texte | None = None
+    fiche_action: Texte | None = None
+
+
+class LienPtsm(_Periode):
+    """The Projet territorial de santé mentale the CLSM takes part in."""
+
+    nom: Texte | None = None
+
+
 class FichierClsm(Fichier):
     """``clsm.toml``."""
 
@@ -66,5 +128,8 @@ class FichierClsm(Fichier):
     coordination: Coordination = Coordination()
     convention: Convention = Convention()
     financement: list[Financement] = []
+    jalon: list[Jalon] = []
+    cls: LienCls = LienCls()
+    ptsm: LienPtsm = LienPtsm()
     cellule: ParametresCellule = ParametresCellule()
     export: ParametresExport = ParametresExport()

@@ -28,6 +28,7 @@ from clsm_cli.modeles import (
     Situation,
 )
 from clsm_cli.modeles.archives import FichierArchives
+from clsm_cli.modeles.diagnostic import Diagnostic, FichierDiagnostic
 from clsm_cli.modeles.erreurs import ErreurChargement, ErreurClsm, Introuvable
 from clsm_cli.modeles.problemes import Probleme, trier
 from clsm_cli.stockage import dossier as D
@@ -48,6 +49,7 @@ MODELES: dict[str, type[BaseModel]] = {
     "clsm": FichierClsm,
     "membres": FichierMembres,
     "groupes": FichierGroupes,
+    "diagnostic": FichierDiagnostic,
     "plan": FichierPlan,
     "reunion": Reunion,
     "sism": Sism,
@@ -66,6 +68,7 @@ class ProjetLu:
         self.identite: FichierClsm | None = None
         self.fichier_membres = FichierMembres()
         self.fichier_groupes = FichierGroupes()
+        self.fichier_diagnostic = FichierDiagnostic()
         self.plan = FichierPlan()
         self.fichier_situations = FichierSituations()
         self.reunions: dict[str, Reunion] = {}
@@ -158,6 +161,8 @@ class ProjetLu:
             self.fichier_membres = modele
         elif genre == "groupes":
             self.fichier_groupes = modele
+        elif genre == "diagnostic":
+            self.fichier_diagnostic = modele
         elif genre == "plan":
             self.plan = modele
         elif genre == "situations":
@@ -197,6 +202,10 @@ class ProjetLu:
     @property
     def groupes(self) -> list[Groupe]:
         return self.fichier_groupes.groupe
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.fichier_diagnostic.diagnostic
 
     @property
     def actions(self) -> list[Action]:

@@ -1,0 +1,97 @@
+"""Model of ``diagnostic.toml``: the shared needs assessments and the priorities drawn from
+them; and the imprecise dates (« 2018 », « 2018-06 ») that the council's history uses.
+
+``DateImprecise`` here stands in for the shared type announced for ``modeles/communs.py``;
+when that one lands, this module should import it instead of defining its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, StringConstraints
+
+from clsm_cli.modeles.communs import Fichier, Identifiant, Modele, Texte
+
+MOTIF_DATE_IMPRECISE = r"^(19[5-9]\d|20\d\d|2100)(-(0[1-9]|1[0-2]))?$"
+_RE_JOUR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _lire_date_imprecise(valeur: Any) -> Any:
+    """A year written as a TOML integer (2018) becomes "2018"; "2018-06-12" becomes a date."""
+    if isinstance(valeur, bool):
+        return valeur
+    if isinstance(valeur, int):
+        return str(valeur)
+    if isinstance(valeur, str) and _RE_JOUR.match(valeur.strip()):
+        try:
+            return dt.date.fromisoformat(valeur.strip())
+        except ValueError:
+            return valeur
+    return valeur
+
+
+DateImprecise = Annotated[
+    dt.date | Annotated[str, StringConstraints(pattern=MOTIF_DATE_IMPRECISE)],
+    BeforeValidator(_lire_date_imprecise),
+]
+"""A TOML date (2018-06-12), or a year ("2018") or a month ("2018-06") written as a string."""
+
+
+def premier_jour(valeur: dt.date | str) -> dt.date:
+    """The first day an imprecise date may mean: "2018" → 2018-01-01."""
+    if isinstance(valeur, dt.date):
+        return valeur
+    annee, _, mois = valeur.partition("-")
+    return dt.date(int(annee), int(mois or 1), 1)
+
+
+def dernier_jour(valeur: dt.date | str) -> dt.date:
+    """The last day an imprecise date may mean: "2018" → 2018-12-31, "2018-02" → 2018-02-28."""
+    if isinstance(valeur, dt.date):
+        return valeur
+    annee, _, mois = valeur.partition("-")
+    if not mois:
+        return dt.date(int(annee), 12, 31)
+    suivant = dt.date(int(annee) + (mois == "12"), int(mois) % 12 + 1, 1)
+    return suivant - dt.timedelta(days=1)
+
+
+def cle_date(valeur: dt.date | str) -> tuple[int, int, int]:
+    """Sort key: a year sorts before its months, a month before its days."""
+    if isinstance(valeur, dt.date):
+        return (valeur.year, valeur.month, valeur.day)
+    annee, _, mois = valeur.partition("-")
+    return (int(annee), int(mois or 0), 0)
+
+
+def annee_de(valeur: dt.date | str) -> int:
+    return premier_jour(valeur).year
+
+
+class Priorite(Modele):
+    """A priority the copil drew from the diagnostic; axes of the plan answer it."""
+
+    id: Identifiant
+    libelle: Texte
+
+
+class Diagnostic(Modele):
+    id: Identifiant
+    date: DateImprecise
+    intitule: Texte | None = None
+    realise_par: Texte | None = None
+    """A structure (« ORS Centre-Val de Loire ») or « en interne »."""
+    methode: list[Texte] = []
+    """questionnaire, entretiens, données, ateliers…"""
+    sources: list[Texte] = []
+    constats: list[Texte] = []
+    priorite: list[Priorite] = []
+
+
+class FichierDiagnostic(Fichier):
+    """``diagnostic.toml``."""
+
+    diagnostic: list[Diagnostic] = []
