@@ -13,15 +13,42 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte
 @click.argument("dossier", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--nom", help="Nom du CLSM, par exemple « CLSM de Valmont ».")
 @click.option("--territoire", help="Territoire couvert (commune ou intercommunalité).")
+@click.option(
+    "--date-creation",
+    metavar="AAAA[-MM[-JJ]]",
+    help="Date de création du CLSM (2015 suffit) ; ajoute le jalon « Création du CLSM ».",
+)
 @click.option("--demo", is_flag=True, help="Remplir avec un CLSM fictif réaliste pour essayer.")
 @passer_contexte
 def init(
-    contexte: Contexte, dossier: Path | None, nom: str | None, territoire: str | None, demo: bool
+    contexte: Contexte,
+    dossier: Path | None,
+    nom: str | None,
+    territoire: str | None,
+    date_creation: str | None,
+    demo: bool,
 ) -> None:
+    from clsm_cli.cli.contexte import interactif
+    from clsm_cli.noyau.diagnostic import date_imprecise_fr, en_date_imprecise
     from clsm_cli.noyau.initialisation import creer_dossier
 
     cible = dossier or contexte.dossier or Path.cwd()
-    racine = creer_dossier(cible, nom=nom, territoire=territoire, demo=demo)
+    creation = en_date_imprecise(date_creation, "--date-creation")
+    jalon = creation is not None and (
+        not interactif()
+        or click.confirm(
+            f"Ajouter le jalon « Création du CLSM » ({date_imprecise_fr(creation)}) ?",
+            default=True,
+        )
+    )
+    racine = creer_dossier(
+        cible,
+        nom=nom,
+        territoire=territoire,
+        demo=demo,
+        date_creation=creation,
+        jalon_creation=jalon,
+    )
     sortie = contexte.sortie
     if sortie.format == "json":
         sortie.json({"dossier": str(racine), "demo": demo})

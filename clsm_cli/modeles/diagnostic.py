@@ -95,3 +95,12 @@ class FichierDiagnostic(Fichier):
     """``diagnostic.toml``."""
 
     diagnostic: list[Diagnostic] = []
+
+    def tries(self) -> list[Diagnostic]:
+        """From the oldest to the latest (file order between equal dates)."""
+        return sorted(self.diagnostic, key=lambda d: cle_date(d.date))
+
+    def dernier(self, avant: dt.date | None = None) -> Diagnostic | None:
+        """The latest diagnostic (made on or before ``avant`` when given)."""
+        candidats = [d for d in self.tries() if avant is None or premier_jour(d.date) <= avant]
+        return candidats[-1] if candidats else None

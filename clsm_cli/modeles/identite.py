@@ -85,32 +85,36 @@ class Jalon(Modele):
     libelle: Texte | None = None
 
 
-class _Periode(Modele):
+def _verifier_ordre(debut: int | None, fin: int | None) -> None:
+    if debut is not None and fin is not None and debut > fin:
+        raise ValueError("l'année de fin précède l'année de début")
+
+
+class LienCls(Modele):
+    """The territory's Contrat local de santé, of which the CLSM is often one fiche action."""
+
+    nom: Texte | None = None
+    debut: Annee | None = None
+    fin: Annee | None = None
+    fiche_action: Texte | None = None
+
+    @model_validator(mode="after")
+    def _ordre(self) -> LienCls:
+        _verifier_ordre(self.debut, self.fin)
+        return self
+
+
+class LienPtsm(Modele):
+    """The Projet territorial de santé mentale the CLSM takes part in."""
+
+    nom: Texte | None = None
     debut: Annee | None = None
     fin: Annee | None = None
 
     @model_validator(mode="after")
-    def _ordre(self) -> _Periode:
-        if self.debut is not None and self.fin is not None and self.debut > self.fin:
-            raise ValueError("l'année de fin précède l'année de début")
+    def _ordre(self) -> LienPtsm:
+        _verifier_ordre(self.debut, self.fin)
         return self
-
-    @property
-    def renseigne(self) -> bool:
-        return any(v is not None for v in self.model_dump().values())
-
-
-class LienCls(_Periode):
-    """The territory's Contrat local de santé, of which the CLSM is often one fiche action."""
-
-    nom: Texte | None = None
-    fiche_action: Texte | None = None
-
-
-class LienPtsm(_Periode):
-    """The Projet territorial de santé mentale the CLSM takes part in."""
-
-    nom: Texte | None = None
 
 
 class FichierClsm(Fichier):

@@ -98,15 +98,12 @@ def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | str
 
 def diagnostics_tries(projet: ProjetLu) -> list[Diagnostic]:
     """Diagnostics from the oldest to the latest (file order between equal dates)."""
-    return sorted(projet.diagnostics, key=lambda d: cle_date(d.date))
+    return projet.fichier_diagnostic.tries()
 
 
 def dernier_diagnostic(projet: ProjetLu, avant: dt.date | None = None) -> Diagnostic | None:
     """The latest diagnostic (made on or before ``avant`` when given)."""
-    candidats = [
-        d for d in diagnostics_tries(projet) if avant is None or premier_jour(d.date) <= avant
-    ]
-    return candidats[-1] if candidats else None
+    return projet.fichier_diagnostic.dernier(avant)
 
 
 def trouver_diagnostic(projet: ProjetLu, ident: str) -> Diagnostic:

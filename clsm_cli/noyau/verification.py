@@ -197,9 +197,7 @@ def controle_priorites(projet: ProjetLu) -> Iterator[Probleme]:
     """W304: a priority of the latest diagnostic that no axis of the plan answers."""
     if "plan.toml" in projet.invalides or "diagnostic.toml" in projet.invalides:
         return
-    from clsm_cli.noyau.diagnostic import dernier_diagnostic
-
-    dernier = dernier_diagnostic(projet)
+    dernier = projet.fichier_diagnostic.dernier()
     if dernier is None:
         return
     i = projet.diagnostics.index(dernier)
