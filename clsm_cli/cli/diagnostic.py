@@ -32,7 +32,8 @@ def _donnees(objet: Any) -> Any:
 @diagnostic.command("liste", help="Lister les diagnostics, du plus ancien au plus récent.")
 @passer_contexte
 def liste(contexte: Contexte) -> None:
-    from clsm_cli.noyau.diagnostic import date_imprecise_fr, diagnostics_tries
+    from clsm_cli.noyau.diagnostic import diagnostics_tries
+    from clsm_cli.noyau.historique import date_imprecise_fr
 
     sortie = contexte.sortie
     brut = sortie.format != "table"
@@ -63,7 +64,8 @@ def liste(contexte: Contexte) -> None:
 @click.argument("ident", metavar="[ID]", required=False)
 @passer_contexte
 def voir(contexte: Contexte, ident: str | None) -> None:
-    from clsm_cli.noyau.diagnostic import dernier_diagnostic, fiche_diagnostic, trouver_diagnostic
+    from clsm_cli.noyau.diagnostic import fiche_diagnostic, trouver_diagnostic
+    from clsm_cli.noyau.historique import dernier_diagnostic
 
     projet = contexte.projet()
     d = trouver_diagnostic(projet, ident) if ident else dernier_diagnostic(projet)
@@ -131,7 +133,8 @@ def _champs(options: dict[str, Any]) -> dict[str, Any]:
 def ajouter(
     contexte: Contexte, ident: str | None, priorites: tuple[str, ...], **options: Any
 ) -> None:
-    from clsm_cli.noyau.diagnostic import ajouter_diagnostic, date_imprecise_fr
+    from clsm_cli.noyau.diagnostic import ajouter_diagnostic
+    from clsm_cli.noyau.historique import date_imprecise_fr
 
     projet = contexte.projet()
     options["date_"] = demander(options["date_"], "--date", "Date du diagnostic (AAAA)")
@@ -260,9 +263,7 @@ def priorite_modifier(contexte: Contexte, ident: str, libelle: str | None) -> No
     sortie.donnees(_donnees(p), lambda _: sortie.succes(message))
 
 
-@priorite.command(
-    "retirer", help="Retirer une priorité (refusé tant qu'un axe du plan y répond)."
-)
+@priorite.command("retirer", help="Retirer une priorité (refusé tant qu'un axe du plan y répond).")
 @click.argument("ident", metavar="ID")
 @click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
 @passer_contexte

@@ -118,7 +118,9 @@ def _periode(texte: str | None, option: str) -> tuple[int, int | None] | None:
 @click.option("--convention-fin", metavar="AAAA-MM-JJ", help="Fin de la convention.")
 @click.option("--cls-nom", help="Contrat local de santé (CLS) dont le CLSM fait partie.")
 @click.option("--cls-periode", metavar="AAAA-AAAA", help="Période du CLS (2023-2027).")
-@click.option("--cls-fiche-action", metavar="N°", help="Numéro de la fiche action du CLSM dans le CLS.")
+@click.option(
+    "--cls-fiche-action", metavar="N°", help="Numéro de la fiche action du CLSM dans le CLS."
+)
 @click.option("--ptsm-nom", help="Projet territorial de santé mentale (PTSM) du territoire.")
 @click.option("--ptsm-periode", metavar="AAAA-AAAA", help="Période du PTSM (2020-2025).")
 @click.option(

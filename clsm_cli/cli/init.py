@@ -29,7 +29,8 @@ def init(
     demo: bool,
 ) -> None:
     from clsm_cli.cli.contexte import interactif
-    from clsm_cli.noyau.diagnostic import date_imprecise_fr, en_date_imprecise
+    from clsm_cli.noyau.diagnostic import en_date_imprecise
+    from clsm_cli.noyau.historique import date_imprecise_fr
     from clsm_cli.noyau.initialisation import creer_dossier
 
     cible = dossier or contexte.dossier or Path.cwd()

@@ -21,7 +21,7 @@ def jalon() -> None:
 @passer_contexte
 def liste(contexte: Contexte) -> None:
     from clsm_cli.modeles.identite import LIBELLES_TYPE_JALON
-    from clsm_cli.noyau.diagnostic import date_imprecise_fr, jalons_tries, libelle_jalon
+    from clsm_cli.noyau.historique import date_imprecise_fr, jalons_tries, libelle_jalon
 
     sortie = contexte.sortie
     brut = sortie.format != "table"
@@ -50,15 +50,9 @@ def liste(contexte: Contexte) -> None:
 @click.option("--type", "type_", type=click.Choice(TYPES_JALON), help="Type de jalon.")
 @click.option("--libelle", help="Libellé (par défaut : celui du type, ex. « Création du CLSM »).")
 @passer_contexte
-def ajouter(
-    contexte: Contexte, date_: str | None, type_: str | None, libelle: str | None
-) -> None:
-    from clsm_cli.noyau.diagnostic import (
-        ajouter_jalon,
-        date_imprecise_fr,
-        en_date_imprecise,
-        libelle_jalon,
-    )
+def ajouter(contexte: Contexte, date_: str | None, type_: str | None, libelle: str | None) -> None:
+    from clsm_cli.noyau.diagnostic import ajouter_jalon, en_date_imprecise
+    from clsm_cli.noyau.historique import date_imprecise_fr, libelle_jalon
     from clsm_cli.stockage.ecriture import en_donnees
 
     projet = contexte.projet()
@@ -68,7 +62,9 @@ def ajouter(
     sortie = contexte.sortie
     sortie.donnees(
         en_donnees(j),
-        lambda _: sortie.succes(f"Jalon ajouté : {date_imprecise_fr(j.date)} — {libelle_jalon(j)}."),
+        lambda _: sortie.succes(
+            f"Jalon ajouté : {date_imprecise_fr(j.date)} — {libelle_jalon(j)}."
+        ),
     )
 
 
@@ -78,12 +74,8 @@ def ajouter(
 @passer_contexte
 def retirer(contexte: Contexte, numero: int, oui: bool) -> None:
     from clsm_cli.modeles.erreurs import Introuvable
-    from clsm_cli.noyau.diagnostic import (
-        date_imprecise_fr,
-        jalons_tries,
-        libelle_jalon,
-        retirer_jalon,
-    )
+    from clsm_cli.noyau.diagnostic import retirer_jalon
+    from clsm_cli.noyau.historique import date_imprecise_fr, jalons_tries, libelle_jalon
 
     projet = contexte.projet()
     jalons = jalons_tries(projet)

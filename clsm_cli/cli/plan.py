@@ -118,9 +118,7 @@ def axe_ajouter(
 @click.argument("ident", metavar="ID")
 @click.option("--intitule", help="Nouvel intitulé.")
 @click.option("--priorite", "priorites", multiple=True, metavar="ID", help=AIDE_PRIORITE)
-@click.option(
-    "--aucune-priorite", is_flag=True, help="Retirer toutes les priorités de l'axe."
-)
+@click.option("--aucune-priorite", is_flag=True, help="Retirer toutes les priorités de l'axe.")
 @passer_contexte
 def axe_modifier(
     contexte: Contexte,

@@ -168,7 +168,7 @@ def fiche_identite(identite: FichierClsm) -> list[tuple[str, list[tuple[str, str
     for i, objectif in enumerate(conv.objectifs, start=1):
         convention.append((f"Objectif {i}", objectif))
     sections.append(("Convention", convention))
-    from clsm_cli.noyau.diagnostic import periode_annees
+    from clsm_cli.noyau.historique import periode_annees
 
     cls, ptsm = identite.cls, identite.ptsm
     sections.append(

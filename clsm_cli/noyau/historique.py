@@ -1,0 +1,241 @@
+"""The council's history as figures: milestones, the latest diagnostic partagé, how the
+plan's axes cover its priorities, and the links to the CLS and the PTSM.
+
+Read-only: the bilan, the convention, the feuille de route
+and ``clsm national`` use it; editing lives in :mod:`clsm_cli.noyau.diagnostic`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from clsm_cli.modeles.diagnostic import annee_de, cle_date, dernier_jour
+from clsm_cli.noyau.textes import MOIS, date_fr
+
+if TYPE_CHECKING:
+    from clsm_cli.modeles.diagnostic import Diagnostic
+    from clsm_cli.modeles.identite import Jalon
+    from clsm_cli.stockage.projet import ProjetLu
+
+AGE_RECENT_ANS = 5
+"""A diagnostic is « récent » when made less than this many years ago (national figures)."""
+
+
+# --- imprecise dates for people --------------------------------------------------------------
+
+
+def date_imprecise_fr(valeur: dt.date | str) -> str:
+    """« 2018 », « juin 2018 », « 12 juin 2018 »."""
+    if isinstance(valeur, dt.date):
+        return date_fr(valeur)
+    annee, _, mois = valeur.partition("-")
+    return f"{MOIS[int(mois) - 1]} {annee}" if mois else annee
+
+
+def dernier_diagnostic(projet: ProjetLu, avant: dt.date | None = None) -> Diagnostic | None:
+    """The latest diagnostic (made on or before ``avant`` when given)."""
+    return projet.fichier_diagnostic.dernier(avant)
+
+
+def axes_de_la_priorite(projet: ProjetLu, ident: str) -> list[Any]:
+    return [a for a in projet.plan.axe if ident in a.priorites]
+
+
+def jalons_tries(projet: ProjetLu) -> list[Jalon]:
+    """Milestones in time order (a year before its months), file order between equals."""
+    jalons = projet.identite.jalon if projet.identite else []
+    return sorted(jalons, key=lambda j: cle_date(j.date))
+
+
+def libelle_jalon(jalon: Jalon) -> str:
+    from clsm_cli.modeles.identite import LIBELLES_TYPE_JALON
+
+    return jalon.libelle or LIBELLES_TYPE_JALON[jalon.type]
+
+
+# --- figures: timeline, coverage, links --------------------------------------------------------
+
+
+@dataclass
+class EtapeHistorique:
+    date: dt.date | str
+    date_texte: str
+    type: str
+    libelle: str
+
+
+@dataclass
+class PrioriteCouverte:
+    id: str
+    libelle: str
+    axes: list[str]
+    """Titles of the axes that answer the priority."""
+    realisees: int
+    en_cours: int
+    prevues: int
+    """Planned or postponed actions."""
+
+    @property
+    def sans_action(self) -> bool:
+        return self.realisees + self.en_cours + self.prevues == 0
+
+
+@dataclass
+class DiagnosticResume:
+    id: str
+    date: dt.date | str
+    date_texte: str
+    intitule: str | None
+    realise_par: str | None
+    methode: list[str]
+    sources: list[str]
+    constats: list[str]
+    priorites: list[tuple[str, str]]
+
+
+@dataclass
+class Liens:
+    cls_nom: str | None = None
+    cls_periode: str | None = None
+    cls_fiche_action: str | None = None
+    ptsm_nom: str | None = None
+    ptsm_periode: str | None = None
+
+    @property
+    def cls(self) -> bool:
+        return bool(self.cls_nom or self.cls_fiche_action)
+
+    @property
+    def ptsm(self) -> bool:
+        return bool(self.ptsm_nom)
+
+
+@dataclass
+class Historique:
+    etapes: list[EtapeHistorique] = field(default_factory=list)
+    diagnostic: DiagnosticResume | None = None
+    couverture: list[PrioriteCouverte] = field(default_factory=list)
+    liens: Liens = field(default_factory=Liens)
+
+    @property
+    def priorites_sans_action(self) -> list[str]:
+        return [p.libelle for p in self.couverture if p.sans_action]
+
+
+def periode_annees(debut: int | None, fin: int | None) -> str | None:
+    """« 2023-2027 », « depuis 2023 », « jusqu'en 2027 »."""
+    if debut and fin:
+        return f"{debut}-{fin}"
+    if debut:
+        return f"depuis {debut}"
+    if fin:
+        return f"jusqu'en {fin}"
+    return None
+
+
+def liens(projet: ProjetLu) -> Liens:
+    i = projet.identite
+    if i is None:  # pragma: no cover - a loaded folder always has clsm.toml
+        return Liens()
+    return Liens(
+        cls_nom=i.cls.nom,
+        cls_periode=periode_annees(i.cls.debut, i.cls.fin),
+        cls_fiche_action=i.cls.fiche_action,
+        ptsm_nom=i.ptsm.nom,
+        ptsm_periode=periode_annees(i.ptsm.debut, i.ptsm.fin),
+    )
+
+
+def texte_cls(liens_: Liens) -> str | None:
+    """« Contrat local de santé de X (2023-2027), fiche action n° 4.2 »."""
+    if not liens_.cls:
+        return None
+    texte = liens_.cls_nom or "Contrat local de santé"
+    if liens_.cls_periode:
+        texte += f" ({liens_.cls_periode})"
+    if liens_.cls_fiche_action:
+        texte += f", fiche action n° {liens_.cls_fiche_action}"
+    return texte
+
+
+def texte_ptsm(liens_: Liens) -> str | None:
+    if not liens_.ptsm:
+        return None
+    return f"{liens_.ptsm_nom} ({liens_.ptsm_periode})" if liens_.ptsm_periode else liens_.ptsm_nom
+
+
+def resumer_diagnostic(d: Diagnostic) -> DiagnosticResume:
+    return DiagnosticResume(
+        id=d.id,
+        date=d.date,
+        date_texte=date_imprecise_fr(d.date),
+        intitule=d.intitule,
+        realise_par=d.realise_par,
+        methode=list(d.methode),
+        sources=list(d.sources),
+        constats=list(d.constats),
+        priorites=[(p.id, p.libelle) for p in d.priorite],
+    )
+
+
+def etapes(projet: ProjetLu) -> list[EtapeHistorique]:
+    """Milestones, plus each diagnostic that no « diagnostic » milestone of its year records."""
+    resultat = [
+        EtapeHistorique(j.date, date_imprecise_fr(j.date), j.type.value, libelle_jalon(j))
+        for j in jalons_tries(projet)
+    ]
+    annees = {annee_de(e.date) for e in resultat if e.type == "diagnostic"}
+    for d in projet.fichier_diagnostic.tries():
+        if annee_de(d.date) in annees:
+            continue
+        par = f" ({d.realise_par})" if d.realise_par else ""
+        texte = date_imprecise_fr(d.date)
+        resultat.append(EtapeHistorique(d.date, texte, "diagnostic", f"Diagnostic partagé{par}"))
+    return sorted(resultat, key=lambda e: cle_date(e.date))
+
+
+def couverture(projet: ProjetLu, diagnostic: Diagnostic | None = None) -> list[PrioriteCouverte]:
+    """Priority → axes → actions (réalisées, en cours, prévues) for the latest diagnostic."""
+    diagnostic = diagnostic or dernier_diagnostic(projet)
+    if diagnostic is None:
+        return []
+    lignes = []
+    for p in diagnostic.priorite:
+        axes = axes_de_la_priorite(projet, p.id)
+        ids = {a.id for a in axes}
+        actions = [a for a in projet.actions if a.axe in ids]
+        lignes.append(
+            PrioriteCouverte(
+                id=p.id,
+                libelle=p.libelle,
+                axes=[a.intitule for a in axes],
+                realisees=sum(1 for a in actions if a.statut == "realisee"),
+                en_cours=sum(1 for a in actions if a.statut == "en_cours"),
+                prevues=sum(1 for a in actions if a.statut in ("prevue", "reportee")),
+            )
+        )
+    return lignes
+
+
+def historique(projet: ProjetLu) -> Historique:
+    dernier = dernier_diagnostic(projet)
+    return Historique(
+        etapes=etapes(projet),
+        diagnostic=resumer_diagnostic(dernier) if dernier else None,
+        couverture=couverture(projet, dernier),
+        liens=liens(projet),
+    )
+
+
+def diagnostic_recent(projet: ProjetLu, jour: dt.date) -> bool:
+    """True when the latest diagnostic was made less than five years before ``jour``."""
+    dernier = dernier_diagnostic(projet, jour)
+    if dernier is None:
+        return False
+    try:
+        limite = jour.replace(year=jour.year - AGE_RECENT_ANS)
+    except ValueError:  # 29 February
+        limite = jour.replace(year=jour.year - AGE_RECENT_ANS, day=28)
+    return dernier_jour(dernier.date) > limite
