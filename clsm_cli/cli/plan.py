@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -189,6 +190,43 @@ def periode(contexte: Contexte, debut: dt.date | None, fin: dt.date | None) -> N
         {"debut": debut, "fin": fin},
         lambda _: sortie.succes(f"Période du plan : du {date_fr(debut)} au {date_fr(fin)}."),
     )
+
+
+@plan.command(
+    "feuille-de-route",
+    help="Feuille de route : les priorités du diagnostic, puis une page par axe avec ses "
+    "actions (pilote, échéance, statut). --en md affiche le texte Markdown (ou l'écrit avec -o).",
+)
+@click.option(
+    "--en",
+    "format_",
+    type=click.Choice(["docx", "md"]),
+    default="docx",
+    show_default=True,
+    help="Format du document.",
+)
+@click.option(
+    "-o",
+    "--sortie",
+    "fichier",
+    type=click.Path(path_type=Path),
+    help="Fichier (ou dossier) de sortie ; par défaut exports/feuille-de-route.docx.",
+)
+@passer_contexte
+def feuille_de_route(contexte: Contexte, format_: str, fichier: Path | None) -> None:
+    from clsm_cli.documents.feuille_de_route import (
+        ecrire_feuille_de_route,
+        feuille_de_route_markdown,
+    )
+    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.noyau.historique import feuille_de_route as calculer
+
+    projet = contexte.projet()
+    if format_ == "md" and fichier is None:
+        contexte.sortie.message(feuille_de_route_markdown(calculer(projet)).rstrip("\n"))
+        return
+    chemin = ecrire_feuille_de_route(projet, format_, fichier)
+    contexte.sortie.succes(f"Feuille de route écrite : {pour_affichage(chemin)}")
 
 
 # --- actions ---------------------------------------------------------------------------------

@@ -34,6 +34,31 @@ def date_imprecise_fr(valeur: dt.date | str) -> str:
     return f"{MOIS[int(mois) - 1]} {annee}" if mois else annee
 
 
+def date_imprecise_quand(valeur: dt.date | str) -> str:
+    """« en 2018 », « en juin 2018 », « le 12 juin 2018 »."""
+    texte = date_imprecise_fr(valeur)
+    return f"le {texte}" if isinstance(valeur, dt.date) else f"en {texte}"
+
+
+def creation(projet: ProjetLu) -> dt.date | str | None:
+    """When the council was created: ``date_creation``, else its « création » milestone."""
+    if projet.identite is None:  # pragma: no cover - a loaded folder always has clsm.toml
+        return None
+    if projet.identite.date_creation is not None:
+        return projet.identite.date_creation
+    jalons = [j for j in jalons_tries(projet) if j.type == "creation"]
+    return jalons[0].date if jalons else None
+
+
+def texte_diagnostic(d: Diagnostic) -> str:
+    """« réalisé en 2018 (ORS Centre-Val de Loire) », « réalisé en interne en 2021 »."""
+    quand = date_imprecise_quand(d.date)
+    par = (d.realise_par or "").strip()
+    if par.casefold() == "en interne":
+        return f"réalisé en interne {quand}"
+    return f"réalisé {quand}" + (f" ({par})" if par else "")
+
+
 def dernier_diagnostic(projet: ProjetLu, avant: dt.date | None = None) -> Diagnostic | None:
     """The latest diagnostic (made on or before ``avant`` when given)."""
     return projet.fichier_diagnostic.dernier(avant)
@@ -239,3 +264,81 @@ def diagnostic_recent(projet: ProjetLu, jour: dt.date) -> bool:
     except ValueError:  # 29 February
         limite = jour.replace(year=jour.year - AGE_RECENT_ANS, day=28)
     return dernier_jour(dernier.date) > limite
+
+
+# --- feuille de route --------------------------------------------------------------------------
+
+
+@dataclass
+class ActionFeuille:
+    intitule: str
+    pilote: str | None
+    echeance: dt.date | None
+    statut: str
+    """French label of the status."""
+
+
+@dataclass
+class AxeFeuille:
+    numero: int
+    id: str
+    intitule: str
+    priorites: list[str]
+    """Labels of the priorities the axis answers (identifiers when unknown)."""
+    actions: list[ActionFeuille]
+
+
+@dataclass
+class FeuilleDeRoute:
+    clsm: str
+    periode_debut: dt.date | None
+    periode_fin: dt.date | None
+    diagnostic: str | None
+    """« réalisé en 2018 (ORS Centre-Val de Loire) »."""
+    priorites: list[str]
+    axes: list[AxeFeuille]
+    priorites_sans_axe: list[str]
+    date_edition: dt.date
+
+
+def feuille_de_route(projet: ProjetLu) -> FeuilleDeRoute:
+    """Priorities of the latest diagnostic, then each axis with its actions (pilote, échéance,
+    statut), in the plan's order."""
+    from clsm_cli.modeles.communs import LIBELLES_STATUT_ACTION
+
+    dernier = dernier_diagnostic(projet)
+    libelles = {p.id: p.libelle for d in projet.diagnostics for p in d.priorite}
+    axes = []
+    for n, axe in enumerate(projet.plan.axe, start=1):
+        actions = []
+        for a in projet.actions:
+            if a.axe != axe.id:
+                continue
+            pilote = projet.membres_par_id.get(a.pilote or "")
+            actions.append(
+                ActionFeuille(
+                    a.intitule,
+                    pilote.libelle if pilote else a.pilote,
+                    a.fin,
+                    LIBELLES_STATUT_ACTION[a.statut],
+                )
+            )
+        axes.append(
+            AxeFeuille(
+                n, axe.id, axe.intitule, [libelles.get(p, p) for p in axe.priorites], actions
+            )
+        )
+    repondues = {p for axe in projet.plan.axe for p in axe.priorites}
+    periode = projet.plan.periode
+    return FeuilleDeRoute(
+        clsm=projet.nom,
+        periode_debut=periode.debut if periode else None,
+        periode_fin=periode.fin if periode else None,
+        diagnostic=texte_diagnostic(dernier) if dernier else None,
+        priorites=[p.libelle for p in dernier.priorite] if dernier else [],
+        axes=axes,
+        priorites_sans_axe=[
+            p.libelle for p in (dernier.priorite if dernier else []) if p.id not in repondues
+        ],
+        date_edition=projet.aujourdhui(),
+    )
