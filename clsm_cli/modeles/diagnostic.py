@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import PlainValidator, WithJsonSchema
 
 from clsm_cli.modeles.communs import Fichier, Identifiant, Modele, Texte
 
@@ -19,23 +19,42 @@ MOTIF_DATE_IMPRECISE = r"^(19[5-9]\d|20\d\d|2100)(-(0[1-9]|1[0-2]))?$"
 _RE_JOUR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _lire_date_imprecise(valeur: Any) -> Any:
-    """A year written as a TOML integer (2018) becomes "2018"; "2018-06-12" becomes a date."""
-    if isinstance(valeur, bool):
+def _lire_date_imprecise(valeur: Any) -> dt.date | str:
+    """A TOML date, or "2018" / "2018-06" (a year written as the integer 2018 is accepted,
+    "2018-06-12" becomes a date); one clear error otherwise."""
+    if isinstance(valeur, int) and not isinstance(valeur, bool):
+        valeur = str(valeur)
+    if isinstance(valeur, dt.datetime):
+        valeur = valeur.date() if valeur.time() == dt.time() and valeur.tzinfo is None else None
+    if isinstance(valeur, dt.date):
         return valeur
-    if isinstance(valeur, int):
-        return str(valeur)
-    if isinstance(valeur, str) and _RE_JOUR.match(valeur.strip()):
-        try:
-            return dt.date.fromisoformat(valeur.strip())
-        except ValueError:
-            return valeur
-    return valeur
+    if isinstance(valeur, str):
+        texte = valeur.strip()
+        if re.fullmatch(MOTIF_DATE_IMPRECISE, texte):
+            return texte
+        if _RE_JOUR.match(texte):
+            try:
+                return dt.date.fromisoformat(texte)
+            except ValueError:
+                pass
+    raise ValueError(
+        "date attendue : une date AAAA-MM-JJ, ou une année « AAAA » ou un mois « AAAA-MM » "
+        "entre guillemets"
+    )
 
 
 DateImprecise = Annotated[
-    dt.date | Annotated[str, StringConstraints(pattern=MOTIF_DATE_IMPRECISE)],
-    BeforeValidator(_lire_date_imprecise),
+    dt.date | str,
+    PlainValidator(_lire_date_imprecise),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": MOTIF_DATE_IMPRECISE},
+            ],
+            "description": "Date AAAA-MM-JJ, année « AAAA » ou mois « AAAA-MM »",
+        }
+    ),
 ]
 """A TOML date (2018-06-12), or a year ("2018") or a month ("2018-06") written as a string."""
 

@@ -75,7 +75,8 @@ def controle_doublons(projet: ProjetLu) -> Iterator[Probleme]:
     for i, d in enumerate(projet.diagnostics):
         for j, p in enumerate(d.priorite):
             if p.id in premieres:
-                ligne = diagnostic.ligne(["diagnostic", *premieres[p.id], "id"])
+                k, m = premieres[p.id]
+                ligne = diagnostic.ligne(["diagnostic", k, "priorite", m, "id"])
                 yield diagnostic.probleme(
                     ["diagnostic", i, "priorite", j, "id"],
                     f"priorité « {p.id} » en double (déjà utilisée ligne {ligne})",
