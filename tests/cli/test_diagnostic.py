@@ -111,7 +111,7 @@ def test_ajouter_avec_priorites_puis_lister(clsm: Clsm, dossier: Path) -> None:
         'methode = ["ateliers"]\nsources = ["PMSI"]\n'
         'constats = ["Isolement des aînés", "Jeunes en errance"]\n\n'
         '[[diagnostic.priorite]]\nid = "rompre-isolement-personnes"\n'
-        "libelle = \"Rompre l'isolement des personnes âgées\"\n\n"
+        'libelle = "Rompre l\'isolement des personnes âgées"\n\n'
         '[[diagnostic.priorite]]\nid = "acces-soins-jeunes"\n'
         'libelle = "Accès aux soins des jeunes"\n'
     )
@@ -214,7 +214,9 @@ def test_priorites_ajouter_modifier_retirer(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "diagnostic", "priorite", "ajouter", "diag-2018",
         "--libelle", "Santé mentale des jeunes", "--id", "jeunes",
     )  # fmt: skip
-    assert r.output == "✓ Priorité ajoutée : « Santé mentale des jeunes » — identifiant « jeunes ».\n"
+    assert (
+        r.output == "✓ Priorité ajoutée : « Santé mentale des jeunes » — identifiant « jeunes ».\n"
+    )
     assert [p["id"] for p in lire(dossier)["diagnostic"][0]["priorite"]] == [
         "soins",
         "logement",
