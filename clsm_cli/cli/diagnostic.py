@@ -165,7 +165,11 @@ def ajouter(
 )
 @passer_contexte
 def modifier(contexte: Contexte, ident: str, effacer: tuple[str, ...], **options: Any) -> None:
-    from clsm_cli.noyau.diagnostic import modifier_diagnostic, trouver_diagnostic
+    from clsm_cli.noyau.diagnostic import (
+        OPTIONS_DIAGNOSTIC,
+        modifier_diagnostic,
+        trouver_diagnostic,
+    )
     from clsm_cli.noyau.saisie import rien_a_modifier
 
     projet = contexte.projet()
@@ -175,7 +179,7 @@ def modifier(contexte: Contexte, ident: str, effacer: tuple[str, ...], **options
         raise rien_a_modifier("diagnostic modifier")
     for champ in effacer:
         if champs.get(champ) is not None:
-            raise ErreurSaisie(f"{champ} et --effacer {champ} : choisissez.")
+            raise ErreurSaisie(f"{OPTIONS_DIAGNOSTIC[champ]} et --effacer {champ} : choisissez.")
     d, change = modifier_diagnostic(projet, ident, champs, effacer)
     message = (
         f"Diagnostic modifié : « {ident} »."

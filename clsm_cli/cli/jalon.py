@@ -6,7 +6,17 @@ import click
 
 from clsm_cli.cli import GroupeParesseux
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
-from clsm_cli.noyau.diagnostic import TYPES_JALON
+
+TYPES_JALON = [
+    "creation",
+    "diagnostic",
+    "convention_signee",
+    "renouvellement",
+    "bilan_intermediaire",
+    "evaluation",
+    "autre",
+]
+"""Values of ``TypeJalon`` (written here: ``--help`` must not import the models)."""
 
 
 @click.group(

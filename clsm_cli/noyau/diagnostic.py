@@ -68,15 +68,6 @@ MOTS_VIDES = frozenset(
         "avec",
     ]
 )
-TYPES_JALON = [
-    "creation",
-    "diagnostic",
-    "convention_signee",
-    "renouvellement",
-    "bilan_intermediaire",
-    "evaluation",
-    "autre",
-]
 
 
 def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | str | None:

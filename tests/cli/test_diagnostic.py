@@ -186,6 +186,10 @@ def test_modifier_et_effacer(clsm: Clsm, dossier: Path) -> None:
     assert "# Premier diagnostic, porté par l'observatoire\n[[diagnostic]]" in (
         dossier / "diagnostic.toml"
     ).read_text(encoding="utf-8")
+    assert refuse(
+        clsm, dossier, "diagnostic", "modifier", "diag-2018", "--source", "PMSI",
+        "--effacer", "sources",
+    ) == "Erreur : --source et --effacer sources : choisissez.\n"  # fmt: skip
     r = reussit(clsm, dossier, "diagnostic", "modifier", "diag-2018", "--date", "2018")
     assert r.output == "✓ Aucun changement : « diag-2018 » était déjà à jour.\n"
     assert refuse(clsm, dossier, "diagnostic", "modifier", "diag-2018") == (

@@ -68,6 +68,13 @@ def test_ajouter_lister_retirer(clsm: Clsm, projet: Path) -> None:
     )
 
 
+def test_types_de_jalon_du_modele() -> None:
+    from clsm_cli.cli.jalon import TYPES_JALON
+    from clsm_cli.modeles import LIBELLES_TYPE_JALON, TypeJalon
+
+    assert TYPES_JALON == [t.value for t in TypeJalon] == list(LIBELLES_TYPE_JALON)
+
+
 def test_refus(clsm: Clsm, projet: Path) -> None:
     avant = (projet / "clsm.toml").read_bytes()
     r = clsm("-C", projet, "jalon", "ajouter", "--date", "juin 2020", "--type", "autre")
