@@ -1,9 +1,7 @@
-"""The council's history: diagnostics partagés and their priorities (``diagnostic.toml``),
-milestones (``[[jalon]]`` of clsm.toml), and how the plan's axes answer the priorities.
-
-No click here: the library behind ``clsm diagnostic`` and ``clsm jalon``, and the figures of
-the bilan's « Historique et diagnostic » section, the convention's préambule and the feuille de
-route.
+"""Editing the council's history: diagnostics partagés and their priorities
+(``diagnostic.toml``) and milestones (``[[jalon]]`` of clsm.toml). No click here: the library
+behind ``clsm diagnostic`` and ``clsm jalon``. The figures drawn from them (timeline, coverage
+of the priorities, links to the CLS and the PTSM) are in :mod:`clsm_cli.noyau.historique`.
 """
 
 from __future__ import annotations
@@ -12,9 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.diagnostic import (
-    annee_de,
-)
+from clsm_cli.modeles.diagnostic import annee_de
 from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
 from clsm_cli.noyau.historique import (
     axes_de_la_priorite,
@@ -27,7 +23,7 @@ from clsm_cli.noyau.saisie import proche, valider_modele
 if TYPE_CHECKING:
     from clsm_cli.modeles.diagnostic import Diagnostic, Priorite
     from clsm_cli.modeles.identite import Jalon
-    from clsm_cli.noyau.projet import Projet as ProjetLu
+    from clsm_cli.noyau.projet import Projet
 
 DIAGNOSTIC = "diagnostic.toml"
 CLSM = "clsm.toml"
@@ -47,7 +43,9 @@ MOTS_VIDES = frozenset(
         "a",
         "au",
         "aux",
+        "avec",
         "d",
+        "dans",
         "de",
         "des",
         "du",
@@ -59,15 +57,14 @@ MOTS_VIDES = frozenset(
         "les",
         "leur",
         "leurs",
-        "pour",
         "par",
+        "pour",
         "sur",
         "un",
         "une",
-        "dans",
-        "avec",
     ]
 )
+"""Words left out of a priority's identifier."""
 
 
 def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | str | None:
@@ -96,12 +93,12 @@ def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | str
 # --- lookups ---------------------------------------------------------------------------------
 
 
-def diagnostics_tries(projet: ProjetLu) -> list[Diagnostic]:
+def diagnostics_tries(projet: Projet) -> list[Diagnostic]:
     """Diagnostics from the oldest to the latest (file order between equal dates)."""
     return projet.fichier_diagnostic.tries()
 
 
-def trouver_diagnostic(projet: ProjetLu, ident: str) -> Diagnostic:
+def trouver_diagnostic(projet: Projet, ident: str) -> Diagnostic:
     for d in projet.diagnostics:
         if d.id == ident:
             return d
@@ -113,11 +110,11 @@ def trouver_diagnostic(projet: ProjetLu, ident: str) -> Diagnostic:
     )
 
 
-def priorites_connues(projet: ProjetLu) -> dict[str, tuple[Diagnostic, Priorite]]:
+def priorites_connues(projet: Projet) -> dict[str, tuple[Diagnostic, Priorite]]:
     return {p.id: (d, p) for d in projet.diagnostics for p in d.priorite}
 
 
-def trouver_priorite(projet: ProjetLu, ident: str, option: str | None = None) -> Priorite:
+def trouver_priorite(projet: Projet, ident: str, option: str | None = None) -> Priorite:
     connues = priorites_connues(projet)
     if ident in connues:
         return connues[ident][1]
@@ -127,7 +124,7 @@ def trouver_priorite(projet: ProjetLu, ident: str, option: str | None = None) ->
     raise (ErreurSaisie if option else Introuvable)(message)
 
 
-def fiche_diagnostic(projet: ProjetLu, d: Diagnostic) -> list[tuple[str, str]]:
+def fiche_diagnostic(projet: Projet, d: Diagnostic) -> list[tuple[str, str]]:
     """A diagnostic for people: (label, text) lines."""
     lignes = [
         ("Identifiant", d.id),
@@ -148,7 +145,7 @@ def fiche_diagnostic(projet: ProjetLu, d: Diagnostic) -> list[tuple[str, str]]:
 
 
 def ajouter_diagnostic(
-    projet: ProjetLu, champs: dict[str, Any], priorites: Sequence[str] = ()
+    projet: Projet, champs: dict[str, Any], priorites: Sequence[str] = ()
 ) -> Diagnostic:
     """Append a diagnostic (``id`` computed from its year when absent), with priorities
     given by their labels (identifiers computed from them)."""
@@ -186,7 +183,7 @@ def _indice(doc: Any, ident: str) -> int:
 
 
 def modifier_diagnostic(
-    projet: ProjetLu, ident: str, champs: dict[str, Any], effacer: Sequence[str] = ()
+    projet: Projet, ident: str, champs: dict[str, Any], effacer: Sequence[str] = ()
 ) -> tuple[Diagnostic, bool]:
     """Set the given fields (None: unchanged) and clear those in ``effacer``."""
     from clsm_cli.modeles.diagnostic import Diagnostic
@@ -206,7 +203,7 @@ def modifier_diagnostic(
     return apres, True
 
 
-def refuser_si_cite(projet: ProjetLu, priorites: Sequence[str], quoi: str) -> None:
+def refuser_si_cite(projet: Projet, priorites: Sequence[str], quoi: str) -> None:
     citations = [(p, a) for p in priorites for a in projet.plan.axe if p in a.priorites]
     if citations:
         lignes = "\n".join(f"  axe « {a.id} » : priorité « {p} »" for p, a in citations)
@@ -216,7 +213,7 @@ def refuser_si_cite(projet: ProjetLu, priorites: Sequence[str], quoi: str) -> No
         )
 
 
-def retirer_diagnostic(projet: ProjetLu, ident: str) -> Diagnostic:
+def retirer_diagnostic(projet: Projet, ident: str) -> Diagnostic:
     from clsm_cli.stockage.ecriture import supprimer_enregistrement
 
     diagnostic = trouver_diagnostic(projet, ident)
@@ -238,7 +235,7 @@ def id_de_priorite(libelle: str, existants: Sequence[str]) -> str:
 
 
 def ajouter_priorite(
-    projet: ProjetLu, diagnostic: str, libelle: str, ident: str | None = None
+    projet: Projet, diagnostic: str, libelle: str, ident: str | None = None
 ) -> Priorite:
     from clsm_cli.modeles.diagnostic import Priorite
     from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees
@@ -264,7 +261,7 @@ def _ou_est_la_priorite(doc: Any, ident: str) -> tuple[Any, int]:
     raise Introuvable(f"La priorité « {ident} » a disparu de {DIAGNOSTIC} ; relancez la commande.")
 
 
-def modifier_priorite(projet: ProjetLu, ident: str, libelle: str) -> tuple[Priorite, bool]:
+def modifier_priorite(projet: Projet, ident: str, libelle: str) -> tuple[Priorite, bool]:
     from clsm_cli.modeles.diagnostic import Priorite
     from clsm_cli.stockage.ecriture import modifier_champs
 
@@ -280,7 +277,7 @@ def modifier_priorite(projet: ProjetLu, ident: str, libelle: str) -> tuple[Prior
     return apres, True
 
 
-def retirer_priorite(projet: ProjetLu, ident: str) -> Priorite:
+def retirer_priorite(projet: Projet, ident: str) -> Priorite:
     priorite = trouver_priorite(projet, ident)
     refuser_si_cite(projet, [ident], f"La priorité « {ident} » est utilisée")
     with projet.edition() as ed:
@@ -296,7 +293,7 @@ def retirer_priorite(projet: ProjetLu, ident: str) -> Priorite:
 
 
 def ajouter_jalon(
-    projet: ProjetLu, date: dt.date | str, type: str, libelle: str | None = None
+    projet: Projet, date: dt.date | str, type: str, libelle: str | None = None
 ) -> Jalon:
     from clsm_cli.modeles.identite import Jalon
     from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees
@@ -312,7 +309,7 @@ def ajouter_jalon(
     return jalon
 
 
-def retirer_jalon(projet: ProjetLu, numero: int) -> Jalon:
+def retirer_jalon(projet: Projet, numero: int) -> Jalon:
     """Remove the milestone shown as ``numero`` (1, 2…) by ``clsm jalon liste``."""
     from clsm_cli.stockage.ecriture import en_donnees, supprimer_enregistrement
 
