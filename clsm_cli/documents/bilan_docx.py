@@ -216,7 +216,11 @@ def _historique(doc: DocumentWord, b: Bilan) -> None:
     W.libelle_valeur(doc, "Date", d.date_texte)
     W.libelle_valeur(doc, "Réalisé par", d.realise_par or F.NON_RENSEIGNE)
     W.libelle_valeur(doc, "Méthode", F.liste(d.methode, "non renseignée"))
-    W.libelle_valeur(doc, "Sources", F.liste(d.sources, "non renseignées"))
+    if len(d.sources) > 1:
+        W.paragraphe(doc, "Sources :")
+        W.puces(doc, d.sources)
+    else:
+        W.libelle_valeur(doc, "Sources", F.liste(d.sources, "non renseignées"))
     if d.constats:
         W.paragraphe(doc, "Principaux constats :")
         W.puces(doc, d.constats)
