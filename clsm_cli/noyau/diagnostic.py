@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.diagnostic import annee_de
+from clsm_cli.modeles.dates_imprecises import MOTIF_DATE_IMPRECISE, annee_de, par_date
 from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
 from clsm_cli.noyau.historique import (
     axes_de_la_priorite,
@@ -72,8 +72,6 @@ def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | str
     ``option`` otherwise)."""
     import re
 
-    from clsm_cli.modeles.diagnostic import MOTIF_DATE_IMPRECISE
-
     if texte is None or isinstance(texte, dt.date):
         return texte
     brut = texte.strip()
@@ -95,7 +93,7 @@ def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | str
 
 def diagnostics_tries(projet: Projet) -> list[Diagnostic]:
     """Diagnostics from the oldest to the latest (file order between equal dates)."""
-    return projet.fichier_diagnostic.tries()
+    return par_date(projet.diagnostics)
 
 
 def trouver_diagnostic(projet: Projet, ident: str) -> Diagnostic:

@@ -11,7 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.diagnostic import annee_de, cle_date, dernier_jour
+from clsm_cli.modeles.dates_imprecises import (
+    annee_de,
+    cle_date,
+    dernier_avant,
+    dernier_jour,
+    par_date,
+)
 from clsm_cli.noyau.textes import MOIS, date_fr
 
 if TYPE_CHECKING:
@@ -61,7 +67,7 @@ def texte_diagnostic(d: Diagnostic) -> str:
 
 def dernier_diagnostic(projet: ProjetLu, avant: dt.date | None = None) -> Diagnostic | None:
     """The latest diagnostic (made on or before ``avant`` when given)."""
-    return projet.fichier_diagnostic.dernier(avant)
+    return dernier_avant(projet.diagnostics, avant)
 
 
 def axes_de_la_priorite(projet: ProjetLu, ident: str) -> list[Any]:
@@ -71,7 +77,7 @@ def axes_de_la_priorite(projet: ProjetLu, ident: str) -> list[Any]:
 def jalons_tries(projet: ProjetLu) -> list[Jalon]:
     """Milestones in time order (a year before its months), file order between equals."""
     jalons = projet.identite.jalon if projet.identite else []
-    return sorted(jalons, key=lambda j: cle_date(j.date))
+    return par_date(jalons)
 
 
 def libelle_jalon(jalon: Jalon) -> str:
@@ -212,7 +218,7 @@ def etapes(projet: ProjetLu) -> list[EtapeHistorique]:
         for j in jalons_tries(projet)
     ]
     annees = {annee_de(e.date) for e in resultat if e.type == "diagnostic"}
-    for d in projet.fichier_diagnostic.tries():
+    for d in par_date(projet.diagnostics):
         if annee_de(d.date) in annees:
             continue
         par = f" ({d.realise_par})" if d.realise_par else ""

@@ -285,7 +285,7 @@ def resumer(projet: Projet, dossier: str | None = None) -> Resume:
         genre = type_de_financeur(f.financeur)
         par_type[genre] = par_type.get(genre, 0.0) + f.montant
 
-    from clsm_cli.modeles.diagnostic import annee_de
+    from clsm_cli.modeles.dates_imprecises import annee_de
     from clsm_cli.noyau.historique import dernier_diagnostic, diagnostic_recent, liens
 
     dernier = dernier_diagnostic(projet, jour)

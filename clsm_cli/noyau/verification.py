@@ -198,7 +198,9 @@ def controle_priorites(projet: ProjetLu) -> Iterator[Probleme]:
     """W304: a priority of the latest diagnostic that no axis of the plan answers."""
     if "plan.toml" in projet.invalides or "diagnostic.toml" in projet.invalides:
         return
-    dernier = projet.fichier_diagnostic.dernier()
+    from clsm_cli.modeles.dates_imprecises import dernier_avant
+
+    dernier = dernier_avant(projet.diagnostics)
     if dernier is None:
         return
     i = projet.diagnostics.index(dernier)
