@@ -25,7 +25,7 @@ CODES: dict[str, str] = {
     "W301": "Droits d'accès trop larges sur la cellule",
     "W302": "Situations à purger (durée de conservation dépassée)",
     "W303": "Incohérence probable (avertissement)",
-    "W304": "Priorité du dernier diagnostic à laquelle aucun axe du plan ne répond",
+    "W305": "Priorité du dernier diagnostic à laquelle aucun axe du plan ne répond",
 }
 """Stable codes of the kinds of problems. E = error (exit 1), W = warning."""
 

@@ -195,7 +195,7 @@ def controle_references(projet: ProjetLu) -> Iterator[Probleme]:
 
 
 def controle_priorites(projet: ProjetLu) -> Iterator[Probleme]:
-    """W304: a priority of the latest diagnostic that no axis of the plan answers."""
+    """W305: a priority of the latest diagnostic that no axis of the plan answers."""
     if "plan.toml" in projet.invalides or "diagnostic.toml" in projet.invalides:
         return
     from clsm_cli.modeles.dates_imprecises import dernier_avant
@@ -212,7 +212,7 @@ def controle_priorites(projet: ProjetLu) -> Iterator[Probleme]:
                 ["diagnostic", i, "priorite", j, "id"],
                 f"aucun axe du plan ne répond à la priorité « {p.id} » (clsm plan axe "
                 f"modifier AXE --priorite {p.id})",
-                "W304",
+                "W305",
             )
 
 

@@ -1,5 +1,5 @@
 """``clsm diagnostic`` and ``clsm diagnostic priorite`` (diagnostic.toml), the priorities of
-the plan's axes (``clsm plan axe … --priorite``) and the verifier codes E205 / W304."""
+the plan's axes (``clsm plan axe … --priorite``) and the verifier codes E205 / W305."""
 
 from __future__ import annotations
 
@@ -298,7 +298,7 @@ def test_verifier_w304_priorite_sans_axe(clsm: Clsm, dossier: Path) -> None:
     assert r.exit_code == 0
     assert r.stdout == (
         "diagnostic.toml:17: priorite.id: aucun axe du plan ne répond à la priorité "
-        "« logement » (clsm plan axe modifier AXE --priorite logement) (W304)\n"
+        "« logement » (clsm plan axe modifier AXE --priorite logement) (W305)\n"
         "0 erreur(s), 1 avertissement(s).\n"
     )
     assert clsm("-C", dossier, "verifier", "--strict").exit_code == 1
@@ -312,7 +312,7 @@ def test_verifier_w304_seulement_pour_le_dernier_diagnostic(clsm: Clsm, dossier:
     r = clsm("-C", dossier, "--format", "json", "verifier")
     assert [(p["code"], p["message"]) for p in json.loads(r.stdout)] == [
         (
-            "W304",
+            "W305",
             "aucun axe du plan ne répond à la priorité « logement-2 » (clsm plan axe modifier "
             "AXE --priorite logement-2)",
         )
@@ -330,7 +330,7 @@ def test_verifier_e205_priorite_inconnue_et_e202(clsm: Clsm, dossier: Path) -> N
     )
     r = clsm("-C", dossier, "verifier")
     assert r.exit_code == 1
-    # the 2021 diagnostic is the latest: its only priority is answered, so no W304
+    # the 2021 diagnostic is the latest: its only priority is answered, so no W305
     assert r.stdout == (
         "diagnostic.toml:21: id: diagnostic « diag-2018 » en double (déjà utilisé ligne 6) "
         "(E202)\n"
@@ -359,6 +359,6 @@ def test_codes_dans_verifier_codes(clsm: Clsm) -> None:
     r = clsm("--format", "json", "verifier", "--codes")
     codes = {c["code"]: c["signification"] for c in json.loads(r.stdout)}
     assert codes["E205"] == "Priorité inconnue (absente de diagnostic.toml) dans un axe du plan"
-    assert codes["W304"] == (
+    assert codes["W305"] == (
         "Priorité du dernier diagnostic à laquelle aucun axe du plan ne répond"
     )

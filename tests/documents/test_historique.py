@@ -69,7 +69,7 @@ def conseil(clsm: Clsm, tmp_path: Path) -> Path:
     assert clsm("-C", d, "verifier").stdout == (
         "diagnostic.toml:24: priorite.id: aucun axe du plan ne répond à la priorité "
         "« sante-mentale-jeunes » (clsm plan axe modifier AXE --priorite "
-        "sante-mentale-jeunes) (W304)\n0 erreur(s), 1 avertissement(s).\n"
+        "sante-mentale-jeunes) (W305)\n0 erreur(s), 1 avertissement(s).\n"
     )
     return d
 
