@@ -128,6 +128,7 @@ def axe_modifier(
     priorites: tuple[str, ...],
     aucune_priorite: bool,
 ) -> None:
+    from clsm_cli.noyau.diagnostic import meme_contenu
     from clsm_cli.noyau.plan import modifier_axe, trouver_axe
 
     if priorites and aucune_priorite:
@@ -139,7 +140,7 @@ def axe_modifier(
         intitule = demander(intitule, "--intitule", "Nouvel intitulé de l'axe")
     modifie = modifier_axe(projet, ident, intitule, nouvelles)
     sortie = contexte.sortie
-    if modifie == avant:
+    if meme_contenu(modifie, avant):
         message = f"Aucun changement : « {ident} » était déjà à jour."
     else:
         repond = ", ".join(modifie.priorites) or "aucune"

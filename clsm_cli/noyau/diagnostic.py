@@ -88,6 +88,13 @@ def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | str
     )
 
 
+def meme_contenu(a: Any, b: Any) -> bool:
+    """Same data, whether each is a model or a light record read from the cache."""
+    from clsm_cli.stockage.ecriture import en_donnees
+
+    return bool(en_donnees(a) == en_donnees(b))
+
+
 # --- lookups ---------------------------------------------------------------------------------
 
 
@@ -193,7 +200,7 @@ def modifier_diagnostic(
     donnees = {**avant.model_dump(), **changements}
     donnees = {k: v for k, v in donnees.items() if v is not None}
     apres: Diagnostic = valider_modele(Diagnostic, donnees, OPTIONS_DIAGNOSTIC)
-    if apres == avant:
+    if meme_contenu(apres, avant):
         return apres, False
     with projet.edition() as ed:
         doc = ed.document(DIAGNOSTIC)
@@ -267,7 +274,7 @@ def modifier_priorite(projet: Projet, ident: str, libelle: str) -> tuple[Priorit
     apres: Priorite = valider_modele(
         Priorite, {"id": ident, "libelle": libelle}, {"libelle": "--libelle"}
     )
-    if apres == avant:
+    if meme_contenu(apres, avant):
         return apres, False
     with projet.edition() as ed:
         table, j = _ou_est_la_priorite(ed.document(DIAGNOSTIC), ident)

@@ -166,7 +166,9 @@ def modifier_axe(
     if priorites is not None:
         valeurs["priorites"] = _priorites(projet, priorites)
     axe: Axe = valider_modele(Axe, {**avant.model_dump(), **valeurs}, OPTIONS_AXE)
-    if axe == avant:
+    from clsm_cli.noyau.diagnostic import meme_contenu
+
+    if meme_contenu(axe, avant):
         return axe
     from clsm_cli.stockage.ecriture import modifier_champs
 
