@@ -67,10 +67,11 @@ def lire(dossier: Path, chemin: str = "diagnostic.toml") -> dict[str, Any]:
 
 
 def instantane(dossier: Path) -> dict[str, bytes]:
+    """Every data file's bytes (not clsm's own hidden folders: lock, cache)."""
     return {
         str(p.relative_to(dossier)): p.read_bytes()
         for p in sorted(dossier.rglob("*"))
-        if p.is_file() and ".clsm" not in p.parts
+        if p.is_file() and not any(x.startswith(".") for x in p.relative_to(dossier).parts[:-1])
     }
 
 
