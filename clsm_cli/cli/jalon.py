@@ -6,17 +6,9 @@ import click
 
 from clsm_cli.cli import GroupeParesseux
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
+from clsm_cli.modeles.jalons import TypeJalon  # a plain enumeration: no pydantic
 
-TYPES_JALON = [
-    "creation",
-    "diagnostic",
-    "convention_signee",
-    "renouvellement",
-    "bilan_intermediaire",
-    "evaluation",
-    "autre",
-]
-"""Values of ``TypeJalon`` (written here: ``--help`` must not import the models)."""
+TYPES_JALON = [t.value for t in TypeJalon]
 
 
 @click.group(
@@ -30,7 +22,7 @@ def jalon() -> None:
 @jalon.command("liste", help="Lister les jalons dans l'ordre du temps (numérotés).")
 @passer_contexte
 def liste(contexte: Contexte) -> None:
-    from clsm_cli.modeles.identite import LIBELLES_TYPE_JALON
+    from clsm_cli.modeles.jalons import LIBELLES_TYPE_JALON
     from clsm_cli.noyau.historique import date_imprecise_fr, jalons_tries, libelle_jalon
 
     sortie = contexte.sortie

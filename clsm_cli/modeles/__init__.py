@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     )
     from clsm_cli.modeles.diagnostic import Diagnostic, FichierDiagnostic, Priorite
     from clsm_cli.modeles.identite import (
-        LIBELLES_TYPE_JALON,
         Convention,
         Coordination,
         FichierClsm,
@@ -49,8 +48,8 @@ if TYPE_CHECKING:
         ParametresCellule,
         ParametresExport,
         Signataire,
-        TypeJalon,
     )
+    from clsm_cli.modeles.jalons import LIBELLES_TYPE_JALON, TypeJalon
     from clsm_cli.modeles.membres import FichierGroupes, FichierMembres, Groupe, Membre
     from clsm_cli.modeles.plan import Action, Axe, FichierPlan, Indicateur, Periode, Realisation
     from clsm_cli.modeles.reunion import Point, Reunion, Suivi
@@ -79,7 +78,7 @@ _OU: dict[str, str] = {
     "Jalon": "identite",
     "LienCls": "identite",
     "LienPtsm": "identite",
-    "LIBELLES_TYPE_JALON": "identite",
+    "LIBELLES_TYPE_JALON": "jalons",
     "LIBELLES_COLLEGE": "communs",
     "LIBELLES_PROBLEMATIQUE": "communs",
     "LIBELLES_STATUT_ACTION": "communs",
@@ -106,7 +105,7 @@ _OU: dict[str, str] = {
     "THEMES_NATIONAUX": "sism",
     "TrancheAge": "communs",
     "TypeAction": "communs",
-    "TypeJalon": "identite",
+    "TypeJalon": "jalons",
     "TypeEvenement": "communs",
     "VERSION_SCHEMA": "communs",
     "libelle_instance": "communs",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, model_validator
 
 from clsm_cli.modeles.communs import Entier, Fichier, Modele, Montant, Texte
 from clsm_cli.modeles.diagnostic import DateImprecise
+from clsm_cli.modeles.jalons import TypeJalon
 
 Annee = Annotated[int, Field(ge=1950, le=2100)]
 
@@ -54,27 +54,6 @@ class ParametresCellule(Modele):
 
 class ParametresExport(Modele):
     modele_word: Texte | None = None
-
-
-class TypeJalon(StrEnum):
-    creation = "creation"
-    diagnostic = "diagnostic"
-    convention_signee = "convention_signee"
-    renouvellement = "renouvellement"
-    bilan_intermediaire = "bilan_intermediaire"
-    evaluation = "evaluation"
-    autre = "autre"
-
-
-LIBELLES_TYPE_JALON: dict[str, str] = {
-    "creation": "Création du CLSM",
-    "diagnostic": "Diagnostic partagé",
-    "convention_signee": "Signature de la convention",
-    "renouvellement": "Renouvellement de la convention",
-    "bilan_intermediaire": "Bilan intermédiaire",
-    "evaluation": "Évaluation",
-    "autre": "Autre étape",
-}
 
 
 class Jalon(Modele):

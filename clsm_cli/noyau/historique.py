@@ -81,7 +81,7 @@ def jalons_tries(projet: ProjetLu) -> list[Jalon]:
 
 
 def libelle_jalon(jalon: Jalon) -> str:
-    from clsm_cli.modeles.identite import LIBELLES_TYPE_JALON
+    from clsm_cli.modeles.jalons import LIBELLES_TYPE_JALON
 
     return jalon.libelle or LIBELLES_TYPE_JALON[jalon.type]
 
