@@ -30,6 +30,14 @@ def _contraintes(metadata: list[Any]) -> dict[str, Any]:
 
 def pour_annotation(annotation: Any, metadata: list[Any] | None = None) -> st.SearchStrategy[Any]:
     metadata = list(metadata or [])
+    if any(
+        getattr(getattr(m, "func", None), "__name__", "") == "lire_date_imprecise" for m in metadata
+    ):
+        from clsm_cli.modeles.dates_imprecises import MOTIF_DATE_IMPRECISE
+
+        return DATES | st.from_regex(MOTIF_DATE_IMPRECISE, fullmatch=True).filter(
+            lambda s: "\n" not in s
+        )
     origine = typing.get_origin(annotation)
     if origine is typing.Annotated:
         base, *extra = typing.get_args(annotation)

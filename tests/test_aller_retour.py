@@ -18,6 +18,7 @@ CHEMINS = {
     "clsm": "clsm.toml",
     "membres": "membres.toml",
     "groupes": "groupes.toml",
+    "diagnostic": "diagnostic.toml",
     "plan": "plan.toml",
     "reunion": "reunions/2026-03-12-copil.toml",
     "sism": "sism/2026.toml",

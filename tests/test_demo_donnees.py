@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from clsm_cli.modeles import (
     College,
     FichierClsm,
+    FichierDiagnostic,
     FichierGroupes,
     FichierMembres,
     FichierPlan,
@@ -33,6 +34,7 @@ FIXES: dict[str, type[BaseModel]] = {
     "clsm.toml": FichierClsm,
     "membres.toml": FichierMembres,
     "groupes.toml": FichierGroupes,
+    "diagnostic.toml": FichierDiagnostic,
     "plan.toml": FichierPlan,
     "cellule/situations.toml": FichierSituations,
 }
@@ -133,6 +135,17 @@ def test_noms_de_fichiers() -> None:
     for chemin, seance in SEANCES.items():
         assert chemin == f"cellule/seances/{seance.date.isoformat()}.toml"
     assert set(FICHIERS) == set(FIXES) | set(REUNIONS) | set(SISM) | set(SEANCES)
+
+
+def test_historique_et_priorites() -> None:
+    """A diagnostic with 3–4 priorities, each answered by an axis; milestones; CLS and PTSM."""
+    diagnostics = FichierDiagnostic.model_validate(FICHIERS["diagnostic.toml"]).diagnostic
+    priorites = [p.id for d in diagnostics for p in d.priorite]
+    assert 3 <= len(priorites) <= 4
+    assert sorted(p for axe in PLAN.axe for p in axe.priorites) == sorted(priorites)
+    identite = FichierClsm.model_validate(FICHIERS["clsm.toml"])
+    assert {j.type.value for j in identite.jalon} >= {"creation", "convention_signee"}
+    assert identite.cls.nom and identite.cls.fiche_action and identite.ptsm.nom
 
 
 def test_effectifs() -> None:

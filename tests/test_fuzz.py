@@ -72,6 +72,10 @@ ECRITURES: dict[str, tuple[list[str], str]] = {
     "membres": (["membres", "ajouter", "--nom", "Durand", "--college", "elus"], "membres.toml"),
     "groupes": (["groupes", "ajouter", "--nom", "Groupe du fuzz"], "groupes.toml"),
     "plan": (["plan", "axe", "ajouter", "--intitule", "Axe du fuzz", "--id", "fuzz"], "plan.toml"),
+    "diagnostic": (
+        ["diagnostic", "ajouter", "--date", "2020", "--id", "diagnostic-du-fuzz"],
+        "diagnostic.toml",
+    ),
     "reunion": (
         ["reunion", "decision", "2026-03-12-copil", "Décision prise"],
         "reunions/2026-03-12-copil.toml",

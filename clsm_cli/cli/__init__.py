@@ -31,6 +31,11 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "groupes": ("clsm_cli.cli.groupes:groupes", "Groupes de travail et leur composition."),
     "identite": ("clsm_cli.cli.identite:identite", "Identité du CLSM (clsm.toml)."),
     "financement": ("clsm_cli.cli.financement:financement", "Financements par année."),
+    "diagnostic": (
+        "clsm_cli.cli.diagnostic:diagnostic",
+        "Diagnostics partagés et priorités retenues.",
+    ),
+    "jalon": ("clsm_cli.cli.jalon:jalon", "Jalons : création, diagnostic, convention…"),
     "plan": ("clsm_cli.cli.plan:plan", "Plan d'action : axes, actions, réalisations."),
     "reunion": ("clsm_cli.cli.reunion:reunion", "Réunions des instances (copil, plénière…)."),
     "suivi": ("clsm_cli.cli.suivi:suivi", "Relevé de suivi des décisions."),

@@ -22,8 +22,8 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte
 )
 @passer_contexte
 def historique(contexte: Contexte, fichier: str | None, nombre: int) -> None:
-    from clsm_cli.noyau.historique import COMMENT_COMMENCER, est_un_depot
-    from clsm_cli.noyau.historique import historique as lire_historique
+    from clsm_cli.noyau.depot_git import COMMENT_COMMENCER, est_un_depot
+    from clsm_cli.noyau.depot_git import historique as lire_historique
 
     racine = contexte.racine()
     sortie = contexte.sortie

@@ -25,6 +25,9 @@ EFFACABLES = (
     "coordination.etp",
     "convention.debut",
     "convention.fin",
+    "cls",
+    "cls.fiche_action",
+    "ptsm",
     "export.modele_word",
 )
 
@@ -78,6 +81,21 @@ def _nombre(texte: str | None, option: str, entier: bool = False) -> int | float
     return int(nombre) if entier or nombre.is_integer() else nombre
 
 
+def _periode(texte: str | None, option: str) -> tuple[int, int | None] | None:
+    """« 2023-2027 » → (2023, 2027); « 2023 » → (2023, None)."""
+    import re
+
+    if texte is None:
+        return None
+    trouve = re.fullmatch(r"\s*(\d{4})\s*(?:[-–/à]+\s*(\d{4}))?\s*", texte)
+    if not trouve:
+        raise ErreurSaisie(
+            f"{option} : « {texte} » n'est pas une période AAAA-AAAA (par exemple 2023-2027)."
+        )
+    debut, fin = trouve.groups()
+    return int(debut), int(fin) if fin else None
+
+
 @identite.command(
     "modifier",
     help="Modifier l'identité du CLSM ; seules les options données changent. --commune et "
@@ -98,6 +116,13 @@ def _nombre(texte: str | None, option: str, entier: bool = False) -> int | float
 @click.option("--coordination-etp", metavar="ETP", help="Temps de coordination, en ETP (0,8).")
 @click.option("--convention-debut", metavar="AAAA-MM-JJ", help="Début de la convention.")
 @click.option("--convention-fin", metavar="AAAA-MM-JJ", help="Fin de la convention.")
+@click.option("--cls-nom", help="Contrat local de santé (CLS) dont le CLSM fait partie.")
+@click.option("--cls-periode", metavar="AAAA-AAAA", help="Période du CLS (2023-2027).")
+@click.option(
+    "--cls-fiche-action", metavar="N°", help="Numéro de la fiche action du CLSM dans le CLS."
+)
+@click.option("--ptsm-nom", help="Projet territorial de santé mentale (PTSM) du territoire.")
+@click.option("--ptsm-periode", metavar="AAAA-AAAA", help="Période du PTSM (2020-2025).")
 @click.option(
     "--seuil-masquage",
     type=int,
@@ -124,7 +149,13 @@ def modifier(contexte: Contexte, effacer: tuple[str, ...], **options: Any) -> No
     for cle in ("date_creation", "convention_debut", "convention_fin"):
         options[cle] = lire_date(options[cle], "--" + cle.replace("_", "-"))
     changements: dict[str, Any] = {}
+    for lien in ("cls", "ptsm"):
+        periode = _periode(options.pop(f"{lien}_periode"), f"--{lien}-periode")
+        if periode is not None:
+            changements[f"{lien}.debut"], changements[f"{lien}.fin"] = periode
     for champ, option in CHAMPS_IDENTITE.items():
+        if option.endswith("-periode"):
+            continue
         valeur = options[option[2:].replace("-", "_")]
         if valeur is not None and valeur != ():
             changements[champ] = list(valeur) if isinstance(valeur, tuple) else valeur
@@ -145,5 +176,7 @@ def modifier(contexte: Contexte, effacer: tuple[str, ...], **options: Any) -> No
         sortie.json(donnees)
     else:
         sortie.succes(
-            "clsm.toml modifié : " + ", ".join(CHAMPS_IDENTITE[c][2:] for c in changements) + "."
+            "clsm.toml modifié : "
+            + ", ".join(dict.fromkeys(CHAMPS_IDENTITE.get(c, "--" + c)[2:] for c in changements))
+            + "."
         )

@@ -13,6 +13,11 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte
 @click.argument("dossier", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--nom", help="Nom du CLSM, par exemple « CLSM de Valmont ».")
 @click.option("--territoire", help="Territoire couvert (commune ou intercommunalité).")
+@click.option(
+    "--date-creation",
+    metavar="AAAA[-MM[-JJ]]",
+    help="Date de création du CLSM (2015 suffit) ; ajoute le jalon « Création du CLSM ».",
+)
 @click.option("--demo", is_flag=True, help="Remplir avec un CLSM fictif réaliste pour essayer.")
 @click.option(
     "--git",
@@ -28,14 +33,18 @@ def init(
     dossier: Path | None,
     nom: str | None,
     territoire: str | None,
+    date_creation: str | None,
     demo: bool,
     avec_git: bool,
 ) -> None:
+    from clsm_cli.cli.contexte import interactif
+    from clsm_cli.noyau.diagnostic import en_date_imprecise
+    from clsm_cli.noyau.historique import date_imprecise_fr
     from clsm_cli.noyau.initialisation import creer_dossier
 
     cible = dossier or contexte.dossier or Path.cwd()
     if avec_git:
-        from clsm_cli.noyau.historique import git_disponible
+        from clsm_cli.noyau.depot_git import git_disponible
 
         if not git_disponible():
             from clsm_cli.modeles.erreurs import ErreurClsm
@@ -44,14 +53,28 @@ def init(
                 "--git : git n'est pas installé (https://git-scm.com) ; rien n'a été créé."
             )
     existant = avec_git and not demo and (Path(cible) / "clsm.toml").exists()
-    racine = (
-        Path(cible).resolve()
-        if existant
-        else creer_dossier(cible, nom=nom, territoire=territoire, demo=demo)
-    )
+    if existant:
+        racine = Path(cible).resolve()
+    else:
+        creation = en_date_imprecise(date_creation, "--date-creation")
+        jalon = creation is not None and (
+            not interactif()
+            or click.confirm(
+                f"Ajouter le jalon « Création du CLSM » ({date_imprecise_fr(creation)}) ?",
+                default=True,
+            )
+        )
+        racine = creer_dossier(
+            cible,
+            nom=nom,
+            territoire=territoire,
+            demo=demo,
+            date_creation=creation,
+            jalon_creation=jalon,
+        )
     commit = None
     if avec_git:
-        from clsm_cli.noyau.historique import initialiser_depot
+        from clsm_cli.noyau.depot_git import initialiser_depot
 
         commit = initialiser_depot(racine, existant=existant)
     sortie = contexte.sortie

@@ -191,6 +191,23 @@ def _tableaux(console: Any, d: dict[str, Any]) -> None:
         ["Année", *CELLULE_ENTIERS.values()],
         [[str(a), *(c[k] for k in CELLULE_ENTIERS)] for a, c in d["cellule_par_annee"].items()],
     )
+    from clsm_cli.documents.national import LIBELLES_LIENS
+
+    liens = d["diagnostic_et_liens"]
+    table(
+        "Diagnostic partagé et liens avec le CLS et le PTSM",
+        ["Indicateur", "CLSM", "Part"],
+        [
+            [
+                libelle,
+                liens[f"clsm_{cle}"],
+                "—"
+                if liens[f"part_{cle}"] is None
+                else f"{nombre_fr(round(liens[f'part_{cle}'] * 100))} %",
+            ]
+            for cle, libelle in LIBELLES_LIENS.items()
+        ],
+    )
     table(
         "Financements (€)",
         ["Année", *FINANCEURS.values(), "Total"],

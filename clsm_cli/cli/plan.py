@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -74,43 +75,78 @@ def axe() -> None:
     pass
 
 
+AIDE_PRIORITE = (
+    "Priorité du diagnostic à laquelle l'axe répond (identifiant, voir « clsm diagnostic "
+    "voir ») ; répétable."
+)
+
+
+def _donnees_axe(axe: Any) -> Any:
+    from clsm_cli.stockage.ecriture import en_donnees
+
+    return en_donnees(axe)
+
+
 @axe.command("ajouter", help="Ajouter un axe à la fin de la liste des axes.")
 @click.option("--intitule", help="Intitulé de l'axe.")
 @click.option(
     "--id", "ident", help="Identifiant voulu (par défaut : tiré de l'intitulé, ex. « logement »)."
 )
+@click.option("--priorite", "priorites", multiple=True, metavar="ID", help=AIDE_PRIORITE)
 @passer_contexte
-def axe_ajouter(contexte: Contexte, intitule: str | None, ident: str | None) -> None:
+def axe_ajouter(
+    contexte: Contexte, intitule: str | None, ident: str | None, priorites: tuple[str, ...]
+) -> None:
     from clsm_cli.noyau.plan import ajouter_axe
 
     projet = contexte.projet()
     intitule = demander(intitule, "--intitule", "Intitulé de l'axe")
-    nouveau = ajouter_axe(projet, intitule, ident)
+    nouveau = ajouter_axe(projet, intitule, ident, priorites)
     sortie = contexte.sortie
     sortie.donnees(
-        {"id": nouveau.id, "intitule": nouveau.intitule},
+        _donnees_axe(nouveau),
         lambda _: sortie.succes(
             f"Axe ajouté : « {nouveau.intitule} » — identifiant « {nouveau.id} »."
         ),
     )
 
 
-@axe.command("modifier", help="Changer l'intitulé d'un axe (son identifiant ne change pas).")
+@axe.command(
+    "modifier",
+    help="Changer l'intitulé d'un axe ou les priorités du diagnostic auxquelles il répond "
+    "(son identifiant ne change pas). --priorite, répétable, remplace toute la liste.",
+)
 @click.argument("ident", metavar="ID")
 @click.option("--intitule", help="Nouvel intitulé.")
+@click.option("--priorite", "priorites", multiple=True, metavar="ID", help=AIDE_PRIORITE)
+@click.option("--aucune-priorite", is_flag=True, help="Retirer toutes les priorités de l'axe.")
 @passer_contexte
-def axe_modifier(contexte: Contexte, ident: str, intitule: str | None) -> None:
+def axe_modifier(
+    contexte: Contexte,
+    ident: str,
+    intitule: str | None,
+    priorites: tuple[str, ...],
+    aucune_priorite: bool,
+) -> None:
+    from clsm_cli.noyau.diagnostic import meme_contenu
     from clsm_cli.noyau.plan import modifier_axe, trouver_axe
 
+    if priorites and aucune_priorite:
+        raise ErreurSaisie("--priorite et --aucune-priorite : choisissez.")
     projet = contexte.projet()
-    trouver_axe(projet, ident)
-    intitule = demander(intitule, "--intitule", "Nouvel intitulé de l'axe")
-    modifie = modifier_axe(projet, ident, intitule)
+    avant = trouver_axe(projet, ident)
+    nouvelles = [] if aucune_priorite else (list(priorites) if priorites else None)
+    if nouvelles is None:
+        intitule = demander(intitule, "--intitule", "Nouvel intitulé de l'axe")
+    modifie = modifier_axe(projet, ident, intitule, nouvelles)
     sortie = contexte.sortie
-    sortie.donnees(
-        {"id": modifie.id, "intitule": modifie.intitule},
-        lambda _: sortie.succes(f"Axe « {ident} » : « {modifie.intitule} »."),
-    )
+    if meme_contenu(modifie, avant):
+        message = f"Aucun changement : « {ident} » était déjà à jour."
+    else:
+        repond = ", ".join(modifie.priorites) or "aucune"
+        precision = f" — priorités : {repond}" if nouvelles is not None else ""
+        message = f"Axe « {ident} » : « {modifie.intitule} »{precision}."
+    sortie.donnees(_donnees_axe(modifie), lambda _: sortie.succes(message))
 
 
 @axe.command(
@@ -155,6 +191,43 @@ def periode(contexte: Contexte, debut: dt.date | None, fin: dt.date | None) -> N
         {"debut": debut, "fin": fin},
         lambda _: sortie.succes(f"Période du plan : du {date_fr(debut)} au {date_fr(fin)}."),
     )
+
+
+@plan.command(
+    "feuille-de-route",
+    help="Feuille de route : les priorités du diagnostic, puis une page par axe avec ses "
+    "actions (pilote, échéance, statut). --en md affiche le texte Markdown (ou l'écrit avec -o).",
+)
+@click.option(
+    "--en",
+    "format_",
+    type=click.Choice(["docx", "md"]),
+    default="docx",
+    show_default=True,
+    help="Format du document.",
+)
+@click.option(
+    "-o",
+    "--sortie",
+    "fichier",
+    type=click.Path(path_type=Path),
+    help="Fichier (ou dossier) de sortie ; par défaut exports/feuille-de-route.docx.",
+)
+@passer_contexte
+def feuille_de_route(contexte: Contexte, format_: str, fichier: Path | None) -> None:
+    from clsm_cli.documents.feuille_de_route import (
+        ecrire_feuille_de_route,
+        feuille_de_route_markdown,
+    )
+    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.noyau.historique import feuille_de_route as calculer
+
+    projet = contexte.projet()
+    if format_ == "md" and fichier is None:
+        contexte.sortie.message(feuille_de_route_markdown(calculer(projet)).rstrip("\n"))
+        return
+    chemin = ecrire_feuille_de_route(projet, format_, fichier)
+    contexte.sortie.succes(f"Feuille de route écrite : {pour_affichage(chemin)}")
 
 
 # --- actions ---------------------------------------------------------------------------------

@@ -93,7 +93,7 @@ def titres_sections(bilan: Bilan) -> list[tuple[int, str]]:
 def _sous_titres(bilan: Bilan, numero: int) -> list[str]:
     a = bilan.annee
     if numero == 1:
-        return ["1.1 Identité", f"1.2 L'année {a} en chiffres"]
+        return ["1.1 Identité", f"1.2 L'année {a} en chiffres", "1.3 Historique et diagnostic"]
     if numero == 2:
         return [
             f"2.1 Instances réunies en {a}",
@@ -212,6 +212,8 @@ def _presentation(doc: DocumentWord, b: Bilan, numero: int) -> None:
             if p.convention_debut or p.convention_fin
             else None,
         ),
+        ("Contrat local de santé (CLS)", p.cls),
+        ("Projet territorial de santé mentale (PTSM)", p.ptsm),
     ]
     W.tableau(
         doc,
@@ -224,6 +226,7 @@ def _presentation(doc: DocumentWord, b: Bilan, numero: int) -> None:
     notes = _notes_inconnus(b)
     if notes:
         W.note(doc, " ".join(notes))
+    _historique(doc, b)
 
 
 def _notes_inconnus(b: Bilan) -> list[str]:
@@ -243,6 +246,63 @@ def _notes_inconnus(b: Bilan) -> list[str]:
             f"{'' if s.participants_inconnus == 1 else 's'} dans le total."
         )
     return notes
+
+
+def _historique(doc: DocumentWord, b: Bilan) -> None:
+    h = b.historique
+    _h(doc, "1.3 Historique et diagnostic", 2)
+    W.paragraphe(doc, "Les grandes étapes", gras=True)
+    if h.etapes:
+        W.puces(doc, [f"{e.date_texte} : {e.libelle}" for e in h.etapes])
+    else:
+        W.note(doc, "Aucun jalon enregistré (clsm jalon ajouter).")
+    W.paragraphe(doc, "Dernier diagnostic partagé", gras=True)
+    d = h.diagnostic
+    if d is None:
+        W.note(doc, "Aucun diagnostic partagé enregistré (clsm diagnostic ajouter).")
+        return
+    if d.intitule:
+        W.paragraphe(doc, d.intitule, italique=True)
+    W.libelle_valeur(doc, "Date", d.date_texte)
+    W.libelle_valeur(doc, "Réalisé par", d.realise_par or F.NON_RENSEIGNE)
+    W.libelle_valeur(doc, "Méthode", F.liste(d.methode, "non renseignée"))
+    if len(d.sources) > 1:
+        W.paragraphe(doc, "Sources :")
+        W.puces(doc, d.sources)
+    else:
+        W.libelle_valeur(doc, "Sources", F.liste(d.sources, "non renseignées"))
+    if d.constats:
+        W.paragraphe(doc, "Principaux constats :")
+        W.puces(doc, d.constats)
+    W.paragraphe(doc, "Priorités retenues et actions du plan qui y répondent", gras=True)
+    if not h.couverture:
+        W.note(doc, "Aucune priorité n'a été retenue à partir de ce diagnostic.")
+        return
+    W.tableau(
+        doc,
+        ["Priorité", "Axes du plan", "Réalisées", "En cours", "Prévues"],
+        [
+            (
+                c.libelle + (" — aucune action" if c.sans_action else ""),
+                "\n".join(c.axes) or "aucun axe",
+                c.realisees,
+                c.en_cours,
+                c.prevues,
+            )
+            for c in h.couverture
+        ],
+        largeurs=[5.2, 6.4, 1.7, 1.6, 1.7],
+        droite=[2, 3, 4],
+    )
+    sans = h.priorites_sans_action
+    if sans:
+        W.paragraphe(
+            doc,
+            ("Priorité sans aucune action : " if len(sans) == 1 else "Priorités sans action : ")
+            + F.liste([f"« {x} »" for x in sans])
+            + ".",
+            gras=True,
+        )
 
 
 def chiffres_cles(b: Bilan) -> list[tuple[str, str]]:

@@ -41,6 +41,8 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
             ("ETP de coordination", p.etp_coordination),
             ("Début de la convention", p.convention_debut),
             ("Fin de la convention", p.convention_fin),
+            ("Contrat local de santé (CLS)", p.cls),
+            ("Projet territorial de santé mentale (PTSM)", p.ptsm),
             ("Document édité le", b.date_edition),
             ("Bilan arrêté au", b.au),
             (
@@ -68,6 +70,7 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
     formats = {"nombre": X.ENTIER, "pourcentage": X.POURCENT, "euros": X.EUROS}
     for ligne, c in enumerate(chiffres, start=2):
         ws.cell(row=ligne, column=2).number_format = X.format_nombre(formats[c.unite], c.valeur)
+    _historique(b, feuille)
     _gouvernance(b, feuille)
     _membres(b, feuille)
     _plan(b, feuille)
@@ -88,6 +91,48 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
         f"Aucune action prévue pour {pr.annee}.",
     )
     return X.en_octets(classeur)
+
+
+def _historique(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
+    h = b.historique
+    d = h.diagnostic
+    lignes: list[tuple[object, ...]] = [(e.date_texte, "Jalon", e.libelle) for e in h.etapes]
+    if d is not None:
+        lignes += [
+            (d.date_texte, "Dernier diagnostic : réalisé par", d.realise_par),
+            (d.date_texte, "Dernier diagnostic : méthode", ", ".join(d.methode) or None),
+            (d.date_texte, "Dernier diagnostic : sources", ", ".join(d.sources) or None),
+        ]
+        lignes += [(d.date_texte, "Constat", c) for c in d.constats]
+    feuille(
+        "Historique et diagnostic",
+        [C("Date"), C("Rubrique"), C("Information", largeur=70)],
+        lignes,
+        "Aucun jalon ni diagnostic enregistré.",
+    )
+    feuille(
+        "Couverture des priorités",
+        [
+            C("Priorité"),
+            C("Axes du plan", largeur=50),
+            C("Actions réalisées", X.ENTIER),
+            C("Actions en cours", X.ENTIER),
+            C("Actions prévues", X.ENTIER),
+            C("Sans action"),
+        ],
+        [
+            (
+                c.libelle,
+                ", ".join(c.axes) or None,
+                c.realisees,
+                c.en_cours,
+                c.prevues,
+                "oui" if c.sans_action else "non",
+            )
+            for c in h.couverture
+        ],
+        "Aucune priorité de diagnostic enregistrée.",
+    )
 
 
 def _gouvernance(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]

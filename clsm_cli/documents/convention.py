@@ -16,6 +16,13 @@ from typing import TYPE_CHECKING
 from clsm_cli.documents import formats as F
 from clsm_cli.modeles import LIBELLES_COLLEGE
 from clsm_cli.noyau import grammaire as G
+from clsm_cli.noyau.historique import (
+    creation,
+    date_imprecise_quand,
+    dernier_diagnostic,
+    liens,
+    texte_diagnostic,
+)
 
 if TYPE_CHECKING:
     from clsm_cli.noyau.projet import Projet
@@ -106,6 +113,7 @@ def rediger_convention(
             "de santé, qui reconnaît les conseils locaux de santé mentale ;"
         ),
         _instruction(debut or projet.aujourdhui()),
+        *_contexte_territorial(projet, debut),
         Bloc(
             "Le conseil local de santé mentale (CLSM) est un espace de concertation et de "
             "coordination entre les élus, la psychiatrie publique, les représentants des "
@@ -114,11 +122,12 @@ def rediger_convention(
             "permettant l'amélioration de la santé mentale des populations concernées."
         ),
     ]
-    if i.date_creation:
+    cree = creation(projet)
+    if cree is not None:
         preambule.append(
             Bloc(
                 f"{G.majuscule(G.avec_article(i.nom))} a été "
-                f"{G.accorder('créé', i.nom)} le {F.d(i.date_creation)}. La présente "
+                f"{G.accorder('créé', i.nom)} {date_imprecise_quand(cree)}. La présente "
                 "convention en précise l'organisation et les engagements de "
                 "chacun."
             )
@@ -189,6 +198,36 @@ def _instruction(debut: dt.date) -> Bloc:
         "consolidation et à la généralisation des conseils locaux de santé mentale, en "
         "particulier dans le cadre des contrats de ville ;"
     )
+
+
+def _contexte_territorial(projet: Projet, debut: dt.date | None) -> list[Bloc]:
+    """« Vu » the territory's PTSM and CLS, and the latest diagnostic before the convention."""
+    lien = liens(projet)
+    blocs = []
+    if lien.ptsm:
+        periode = f" ({lien.ptsm_periode})" if lien.ptsm_periode else ""
+        blocs.append(
+            Bloc(f"Vu le projet territorial de santé mentale (PTSM) « {lien.ptsm_nom} »{periode} ;")
+        )
+    if lien.cls:
+        nom = f" « {lien.cls_nom} »" if lien.cls_nom else " du territoire"
+        periode = f" ({lien.cls_periode})" if lien.cls_periode else ""
+        fiche = (
+            f", dont le conseil local de santé mentale constitue la fiche action n° "
+            f"{lien.cls_fiche_action}"
+            if lien.cls_fiche_action
+            else ""
+        )
+        blocs.append(Bloc(f"Vu le contrat local de santé (CLS){nom}{periode}{fiche} ;"))
+    d = dernier_diagnostic(projet, debut or projet.aujourdhui())
+    if d is not None:
+        texte = f"Vu le diagnostic partagé de la santé mentale du territoire, {texte_diagnostic(d)}"
+        if d.priorite:
+            blocs.append(Bloc(texte + ", et les priorités retenues à partir de ce diagnostic :"))
+            blocs.append(Bloc(puces=[f"{p.libelle} ;" for p in d.priorite]))
+        else:
+            blocs.append(Bloc(texte + " ;"))
+    return blocs
 
 
 def _territoire(r: _Redaction, projet: Projet, territoire: str) -> Article:

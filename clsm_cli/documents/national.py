@@ -23,9 +23,24 @@ LIBELLES_CELLULE_CLSM = {
 }
 
 
+LIBELLES_LIENS = {
+    "diagnostic_recent": "Diagnostic partagé de moins de 5 ans",
+    "cls": "Lié à un contrat local de santé (CLS)",
+    "ptsm": "Lié à un projet territorial de santé mentale (PTSM)",
+}
+
+
 def classeur(consolidation: Consolidation) -> bytes:
     """The état des lieux as an .xlsx workbook: one sheet per table (text made formula-safe)."""
-    from clsm_cli.documents.excel import DECIMAL, ENTIER, EUROS, Colonne, en_octets, feuille
+    from clsm_cli.documents.excel import (
+        DECIMAL,
+        ENTIER,
+        EUROS,
+        POURCENT,
+        Colonne,
+        en_octets,
+        feuille,
+    )
     from clsm_cli.documents.excel import nouveau_classeur as nouveau
 
     d = consolidation.en_dict()
@@ -161,11 +176,23 @@ def classeur(consolidation: Consolidation) -> bytes:
             for annee, ligne in d["financements_par_annee"].items()
         ],
     )
+    liens = d["diagnostic_et_liens"]
+    ecrire(
+        "Diagnostic et liens",
+        [c("Indicateur", None), c("CLSM"), c("Part des CLSM", POURCENT)],
+        [
+            [libelle, liens[f"clsm_{cle}"], liens[f"part_{cle}"]]
+            for cle, libelle in LIBELLES_LIENS.items()
+        ],
+    )
     colonnes_clsm = [c(entete, format_) for entete, format_ in _colonnes_clsm(a)]
     ecrire(
         "CLSM",
         colonnes_clsm,
-        [list(ligne.values()) for ligne in d["clsm"]],
+        [
+            [("oui" if v else "non") if k in ("cls", "ptsm") else v for k, v in ligne.items()]
+            for ligne in d["clsm"]
+        ],
     )
     ecrire(
         "Dossiers ignorés",
@@ -197,5 +224,8 @@ def _colonnes_clsm(a: int) -> list[tuple[str, str | None]]:
         (f"Participants SISM {a}", ENTIER),
         *((f"{LIBELLES_CELLULE_CLSM[k]} {a}", ENTIER) for k in CELLULE_ENTIERS),
         (f"Financements {a}", EUROS),
+        ("Dernier diagnostic", None),
+        ("Lié à un CLS", None),
+        ("Lié à un PTSM", None),
         ("Seuil de masquage", ENTIER),
     ]

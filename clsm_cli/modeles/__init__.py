@@ -18,15 +18,20 @@ if TYPE_CHECKING:
         Situation,
     )
     from clsm_cli.modeles.communs import Modele
+    from clsm_cli.modeles.diagnostic import Diagnostic, FichierDiagnostic, Priorite
     from clsm_cli.modeles.identite import (
         Convention,
         Coordination,
         FichierClsm,
         Financement,
+        Jalon,
+        LienCls,
+        LienPtsm,
         ParametresCellule,
         ParametresExport,
         Signataire,
     )
+    from clsm_cli.modeles.jalons import LIBELLES_TYPE_JALON, TypeJalon
     from clsm_cli.modeles.membres import FichierGroupes, FichierMembres, Groupe, Membre
     from clsm_cli.modeles.plan import Action, Axe, FichierPlan, Indicateur, Periode, Realisation
     from clsm_cli.modeles.reunion import Point, Reunion, Suivi
@@ -57,9 +62,11 @@ _OU: dict[str, str] = {
     "Consentement": "cellule",
     "Convention": "identite",
     "Coordination": "identite",
+    "Diagnostic": "diagnostic",
     "Evenement": "sism",
     "Examen": "cellule",
     "FichierClsm": "identite",
+    "FichierDiagnostic": "diagnostic",
     "FichierGroupes": "membres",
     "FichierMembres": "membres",
     "FichierPlan": "plan",
@@ -74,12 +81,17 @@ _OU: dict[str, str] = {
     "LIBELLES_TRANCHE_AGE": "vocabulaires",
     "LIBELLES_TYPE_ACTION": "vocabulaires",
     "LIBELLES_TYPE_EVENEMENT": "vocabulaires",
+    "Jalon": "identite",
+    "LienCls": "identite",
+    "LienPtsm": "identite",
+    "LIBELLES_TYPE_JALON": "jalons",
     "Membre": "membres",
     "Modele": "communs",
     "ParametresCellule": "identite",
     "ParametresExport": "identite",
     "Periode": "plan",
     "Point": "reunion",
+    "Priorite": "diagnostic",
     "Problematique": "vocabulaires",
     "Realisation": "plan",
     "Reunion": "reunion",
@@ -96,6 +108,7 @@ _OU: dict[str, str] = {
     "TypeEvenement": "vocabulaires",
     "VERSION_SCHEMA": "vocabulaires",
     "libelle_instance": "vocabulaires",
+    "TypeJalon": "jalons",
 }
 
 __all__ = [
@@ -105,6 +118,7 @@ __all__ = [
     "LIBELLES_TRANCHE_AGE",
     "LIBELLES_TYPE_ACTION",
     "LIBELLES_TYPE_EVENEMENT",
+    "LIBELLES_TYPE_JALON",
     "THEMES_NATIONAUX",
     "VERSION_SCHEMA",
     "Action",
@@ -113,9 +127,11 @@ __all__ = [
     "Consentement",
     "Convention",
     "Coordination",
+    "Diagnostic",
     "Evenement",
     "Examen",
     "FichierClsm",
+    "FichierDiagnostic",
     "FichierGroupes",
     "FichierMembres",
     "FichierPlan",
@@ -124,12 +140,16 @@ __all__ = [
     "FormeConsentement",
     "Groupe",
     "Indicateur",
+    "Jalon",
+    "LienCls",
+    "LienPtsm",
     "Membre",
     "Modele",
     "ParametresCellule",
     "ParametresExport",
     "Periode",
     "Point",
+    "Priorite",
     "Problematique",
     "Realisation",
     "Reunion",
@@ -143,6 +163,7 @@ __all__ = [
     "TrancheAge",
     "TypeAction",
     "TypeEvenement",
+    "TypeJalon",
     "libelle_instance",
 ]
 

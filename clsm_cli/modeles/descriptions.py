@@ -2,8 +2,8 @@
 
 They are the models' field descriptions: the JSON Schemas carry them (editors show them on
 hover and while completing, Taplo and VS Code « Even Better TOML »), and ``clsm … --help`` can
-quote them (:func:`decrire`). A description written as a docstring under a field in the model
-itself wins over this catalogue. A test fails when a key of any schema has no description, or a
+quote them (:func:`decrire`). A field without an entry here takes the docstring written under it
+in the model (French). A test fails when a key of any schema has no description, or a
 title that is not in :data:`TITRES`.
 """
 
@@ -12,6 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 TITRES: dict[str, str] = {
+    "sources": "Sources",
+    "realise_par": "Réalisé par",
+    "priorites": "Priorités",
+    "priorite": "Priorités",
+    "methode": "Méthode",
+    "constats": "Constats",
+    "diagnostic": "Diagnostics",
+    "fiche_action": "Fiche action",
+    "ptsm": "Projet territorial de santé mentale (PTSM)",
+    "jalon": "Jalons",
+    "cls": "Contrat local de santé (CLS)",
     "actif": "Actif",
     "action": "Actions",
     "actions": "Actions décidées",
@@ -169,6 +180,36 @@ DESCRIPTIONS: dict[str, str] = {
     "la, les, l', aucun).",
     "*.co_animation_article": "Article devant la co-animation quand clsm ne le devine pas (le, "
     "la, les, l', aucun).",
+    "FichierClsm.jalon": "Grandes étapes de la vie du CLSM (création, diagnostic, convention "
+    "signée, renouvellement, bilan intermédiaire, évaluation), un bloc [[jalon]] chacune.",
+    "FichierClsm.cls": "Contrat local de santé du territoire, dont le CLSM est souvent une fiche "
+    "action.",
+    "FichierClsm.ptsm": "Projet territorial de santé mentale du département.",
+    "Jalon.date": "Date du jalon (AAAA, AAAA-MM ou AAAA-MM-JJ).",
+    "Jalon.type": "Type de jalon : creation, diagnostic, convention_signee, renouvellement, "
+    "bilan_intermediaire, evaluation, autre.",
+    "Jalon.libelle": "Ce qui s'est passé (le libellé du type sert quand il est vide).",
+    "LienCls.nom": "Nom du contrat local de santé.",
+    "LienCls.fiche_action": "Numéro de la fiche action du CLS consacrée au CLSM.",
+    "LienPtsm.nom": "Nom du projet territorial de santé mentale.",
+    "LienCls.debut": "Première année du contrat local de santé (AAAA).",
+    "LienCls.fin": "Dernière année du contrat local de santé (AAAA).",
+    "LienPtsm.debut": "Première année du projet territorial de santé mentale (AAAA).",
+    "LienPtsm.fin": "Dernière année du projet territorial de santé mentale (AAAA).",
+    "FichierDiagnostic": "diagnostic.toml : les diagnostics partagés de la santé mentale du "
+    "territoire et les priorités retenues, un bloc [[diagnostic]] chacun.",
+    "FichierDiagnostic.diagnostic": "Diagnostics partagés, du plus ancien au plus récent.",
+    "Diagnostic.date": "Date du diagnostic (AAAA, AAAA-MM ou AAAA-MM-JJ).",
+    "Diagnostic.intitule": "Intitulé du diagnostic.",
+    "Diagnostic.realise_par": "Qui l'a réalisé : une structure (un observatoire régional de la "
+    "santé, par exemple) ou « en interne ».",
+    "Diagnostic.methode": "Méthodes employées : questionnaire, entretiens, données, ateliers…",
+    "Diagnostic.sources": "Sources de données utilisées.",
+    "Diagnostic.constats": "Principaux constats, en quelques phrases courtes.",
+    "Diagnostic.priorite": "Priorités retenues, un bloc [[diagnostic.priorite]] chacune.",
+    "Priorite.libelle": "Libellé de la priorité.",
+    "Axe.priorites": "Identifiants des priorités du diagnostic (diagnostic.toml) auxquelles "
+    "répond cet axe.",
     # clsm.toml
     "FichierClsm": "clsm.toml : identité du CLSM, convention, financements et paramètres.",
     "FichierClsm.nom": "Nom du CLSM, tel qu'il figure dans les documents (« CLSM de … »).",
@@ -359,6 +400,6 @@ def completer_schema(schema: dict[str, Any], modele: type) -> None:
         del schema["description"]  # an English docstring meant for developers
     for champ, propriete in schema.get("properties", {}).items():
         propriete["title"] = titre(champ)
-        description = propriete.get("description") or decrire(nom, champ)
+        description = decrire(nom, champ) or propriete.get("description")
         if description:  # a docstring spans lines: one line in the editor
             propriete["description"] = " ".join(description.split())

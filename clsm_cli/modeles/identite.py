@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from clsm_cli.modeles.communs import Entier, Fichier, Modele, Montant, Texte
+from clsm_cli.modeles.diagnostic import DateImprecise
+from clsm_cli.modeles.jalons import TypeJalon
+
+Annee = Annotated[int, Field(ge=1950, le=2100)]
 
 
 class Coordination(Modele):
@@ -58,6 +62,46 @@ class ParametresExport(Modele):
     modele_word: Texte | None = None
 
 
+class Jalon(Modele):
+    """A milestone of the council's life (« 2015 : création du CLSM »)."""
+
+    date: DateImprecise
+    type: TypeJalon
+    libelle: Texte | None = None
+
+
+def _verifier_ordre(debut: int | None, fin: int | None) -> None:
+    if debut is not None and fin is not None and debut > fin:
+        raise ValueError("l'année de fin précède l'année de début")
+
+
+class LienCls(Modele):
+    """The territory's Contrat local de santé, of which the CLSM is often one fiche action."""
+
+    nom: Texte | None = None
+    debut: Annee | None = None
+    fin: Annee | None = None
+    fiche_action: Texte | None = None
+
+    @model_validator(mode="after")
+    def _ordre(self) -> LienCls:
+        _verifier_ordre(self.debut, self.fin)
+        return self
+
+
+class LienPtsm(Modele):
+    """The Projet territorial de santé mentale the CLSM takes part in."""
+
+    nom: Texte | None = None
+    debut: Annee | None = None
+    fin: Annee | None = None
+
+    @model_validator(mode="after")
+    def _ordre(self) -> LienPtsm:
+        _verifier_ordre(self.debut, self.fin)
+        return self
+
+
 class FichierClsm(Fichier):
     """``clsm.toml``."""
 
@@ -76,5 +120,8 @@ class FichierClsm(Fichier):
     coordination: Coordination = Coordination()
     convention: Convention = Convention()
     financement: list[Financement] = []
+    jalon: list[Jalon] = []
+    cls: LienCls = LienCls()
+    ptsm: LienPtsm = LienPtsm()
     cellule: ParametresCellule = ParametresCellule()
     export: ParametresExport = ParametresExport()

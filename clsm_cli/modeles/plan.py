@@ -27,6 +27,8 @@ class Periode(Modele):
 class Axe(Modele):
     id: Identifiant
     intitule: Texte
+    priorites: list[Identifiant] = []
+    """Priorities of the diagnostic (diagnostic.toml) this axis answers."""
 
 
 class Indicateur(Modele):

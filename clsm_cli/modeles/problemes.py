@@ -20,11 +20,13 @@ CODES: dict[str, str] = {
     "E202": "Identifiant en double",
     "E203": "Dates dans le mauvais ordre",
     "E204": "Nom de fichier qui ne correspond pas au contenu",
+    "E205": "Priorité inconnue (absente de diagnostic.toml) dans un axe du plan",
     "E401": "Donnée personnelle dans la cellule de cas complexes",
     "W301": "Droits d'accès trop larges sur la cellule",
     "W302": "Situations à purger (durée de conservation dépassée)",
     "W303": "Incohérence probable (avertissement)",
     "W304": "Fichier inattendu dans un dossier de données (ignoré)",
+    "W305": "Priorité du dernier diagnostic à laquelle aucun axe du plan ne répond",
 }
 """Stable codes of the kinds of problems. E = error (exit 1), W = warning."""
 

@@ -35,6 +35,7 @@ from clsm_cli.modeles import (
     LIBELLES_TYPE_EVENEMENT,
     libelle_instance,
 )
+from clsm_cli.noyau.historique import Historique, historique, liens, texte_cls, texte_ptsm
 from clsm_cli.noyau.textes import date_fr
 
 if TYPE_CHECKING:
@@ -63,6 +64,9 @@ class Presentation:
     etp_coordination: float | None
     convention_debut: dt.date | None
     convention_fin: dt.date | None
+    cls: str | None = None
+    """« Contrat local de santé de X (2023-2027), fiche action n° 4.2 »."""
+    ptsm: str | None = None
 
 
 @dataclass
@@ -359,6 +363,8 @@ class Bilan:
     logo: str | None = None
     """Relative path of the logo shown on the cover (``modeles/logo.png``), if any."""
     definitions: list[str] = field(default_factory=list)
+    historique: Historique = field(default_factory=Historique)
+    """Milestones, latest diagnostic and how the plan covers its priorities."""
 
     @property
     def au(self) -> dt.date:
@@ -416,6 +422,8 @@ DEFINITIONS = [
     "cours).",
     "Actions de l'année : actions dont la période rencontre l'année ou ayant une réalisation "
     "datée de l'année.",
+    "Couverture des priorités : actions des axes qui répondent à chaque priorité du dernier "
+    "diagnostic partagé, selon leur statut (réalisées, en cours, prévues ou reportées).",
     "Cellule : effectifs agrégés ; un effectif inférieur au seuil de masquage est affiché "
     "« < seuil » et les effectifs permettant de le recalculer sont masqués aussi.",
 ]
@@ -441,6 +449,7 @@ def calculer_bilan(projet: ProjetLu, annee: int) -> Bilan:
         perspectives=_perspectives(projet, annee, aujourdhui),
         logo=_logo(projet),
         definitions=list(DEFINITIONS),
+        historique=historique(projet),
     )
 
 
@@ -471,6 +480,8 @@ def _presentation(projet: ProjetLu) -> Presentation:
         etp_coordination=i.coordination.etp,
         convention_debut=i.convention.debut,
         convention_fin=i.convention.fin,
+        cls=texte_cls(liens(projet)),
+        ptsm=texte_ptsm(liens(projet)),
     )
 
 

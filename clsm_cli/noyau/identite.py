@@ -32,6 +32,13 @@ CHAMPS_IDENTITE: dict[str, str] = {
     "coordination.etp": "--coordination-etp",
     "convention.debut": "--convention-debut",
     "convention.fin": "--convention-fin",
+    "cls.nom": "--cls-nom",
+    "cls.debut": "--cls-periode",
+    "cls.fin": "--cls-periode",
+    "cls.fiche_action": "--cls-fiche-action",
+    "ptsm.nom": "--ptsm-nom",
+    "ptsm.debut": "--ptsm-periode",
+    "ptsm.fin": "--ptsm-periode",
     "cellule.seuil_masquage": "--seuil-masquage",
     "cellule.conservation_mois": "--conservation-mois",
     "export.modele_word": "--modele-word",
@@ -106,6 +113,10 @@ def _valider_identite(donnees: dict[str, Any]) -> Any:
             "Valeur refusée : convention :",
             "Valeur refusée : --convention-debut/--convention-fin :",
         )
+        for lien in ("cls", "ptsm"):
+            message = message.replace(
+                f"Valeur refusée : {lien} :", f"Valeur refusée : --{lien}-periode :"
+            )
         raise ErreurSaisie(message) from None
 
 
@@ -157,6 +168,21 @@ def fiche_identite(identite: FichierClsm) -> list[tuple[str, list[tuple[str, str
     for i, objectif in enumerate(conv.objectifs, start=1):
         convention.append((f"Objectif {i}", objectif))
     sections.append(("Convention", convention))
+    from clsm_cli.noyau.historique import periode_annees
+
+    cls, ptsm = identite.cls, identite.ptsm
+    sections.append(
+        (
+            "Contrat local de santé et PTSM",
+            [
+                ("CLS", texte(cls.nom)),
+                ("Période du CLS", periode_annees(cls.debut, cls.fin) or "—"),
+                ("Fiche action", texte(cls.fiche_action)),
+                ("PTSM", texte(ptsm.nom)),
+                ("Période du PTSM", periode_annees(ptsm.debut, ptsm.fin) or "—"),
+            ],
+        )
+    )
     sections.append(
         (
             "Financements",

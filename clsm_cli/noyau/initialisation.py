@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,11 @@ ENTETES = {
         "education, securite_justice, institutions, associations, autres."
     ),
     "groupes.toml": "Groupes de travail : un bloc [[groupe]] par groupe.",
+    "diagnostic.toml": (
+        "Diagnostics partagés du territoire : un bloc [[diagnostic]] par diagnostic (date AAAA,\n"
+        "AAAA-MM ou AAAA-MM-JJ, realise_par, methode, sources, constats), et ses priorités\n"
+        "[[diagnostic.priorite]] (id, libelle), auxquelles répondent les axes du plan."
+    ),
     "plan.toml": (
         "Plan d'action : [periode], un bloc [[axe]] par axe, un bloc [[action]] par action.\n"
         "Types : information_communication, soutien_soins_prevention, "
@@ -54,8 +60,13 @@ def creer_dossier(
     nom: str | None = None,
     territoire: str | None = None,
     demo: bool = False,
+    date_creation: dt.date | str | None = None,
+    jalon_creation: bool = True,
 ) -> Path:
-    """Create a clsm folder at ``chemin``; refuse to overwrite an existing one."""
+    """Create a clsm folder at ``chemin``; refuse to overwrite an existing one.
+
+    ``date_creation`` (AAAA, AAAA-MM or a date): when the council was created; with
+    ``jalon_creation``, the « création » milestone is recorded too."""
     racine = Path(chemin).resolve()
     if (racine / D.FICHIER_IDENTITE).exists():
         raise ErreurClsm(
@@ -69,6 +80,12 @@ def creer_dossier(
         textes = textes_demo()
     else:
         fichiers = _fichiers_vides(nom, territoire)
+        if isinstance(date_creation, dt.date):
+            fichiers["clsm.toml"]["date_creation"] = date_creation
+        elif date_creation is not None:  # a year or a month: no precise day to record
+            del fichiers["clsm.toml"]["date_creation"]
+        if date_creation is not None and jalon_creation:
+            fichiers["clsm.toml"]["jalon"] = [{"date": date_creation, "type": "creation"}]
         textes = {c: texte_nouveau(c, d, ENTETES.get(c)) for c, d in sorted(fichiers.items())}
     _valider_textes(racine, textes)
     _ecrire(racine, textes)
@@ -89,6 +106,7 @@ def _fichiers_vides(nom: str | None, territoire: str | None) -> dict[str, dict[s
         },
         "membres.toml": {},
         "groupes.toml": {},
+        "diagnostic.toml": {},
         "plan.toml": {},
         "cellule/situations.toml": {},
     }

@@ -202,6 +202,12 @@ class Resume:
     sism: dict[int, dict[str, Any]]
     cellule: dict[int, dict[str, Any]]
     financements: dict[int, dict[str, float]]
+    diagnostic: int | None = None
+    """Year of the latest diagnostic partagé (made by today), if any."""
+    diagnostic_recent: bool = False
+    """Latest diagnostic made less than five years before today."""
+    cls: bool = False
+    ptsm: bool = False
 
     @property
     def intercommunal(self) -> bool:
@@ -280,7 +286,16 @@ def resumer(projet: Projet, dossier: str | None = None) -> Resume:
         genre = type_de_financeur(f.financeur)
         par_type[genre] = par_type.get(genre, 0.0) + f.montant
 
+    from clsm_cli.modeles.dates_imprecises import annee_de
+    from clsm_cli.noyau.historique import dernier_diagnostic, diagnostic_recent, liens
+
+    dernier = dernier_diagnostic(projet, jour)
+    lien = liens(projet)
     return Resume(
+        diagnostic=annee_de(dernier.date) if dernier else None,
+        diagnostic_recent=diagnostic_recent(projet, jour),
+        cls=lien.cls,
+        ptsm=lien.ptsm,
         dossier=dossier or projet.racine.name,
         nom=projet.nom,
         territoire=identite.territoire if identite else "",
@@ -383,6 +398,7 @@ class Consolidation:
             "sism_par_annee": self._sism(),
             "cellule_par_annee": self._cellule(),
             "financements_par_annee": self._financements(),
+            "diagnostic_et_liens": self._diagnostic_et_liens(),
             "clsm": self._par_clsm(),
         }
 
@@ -400,6 +416,21 @@ class Consolidation:
             "clsm_avec_qpv": sum(1 for x in r if x.qpv),
             "qpv_couverts": sum(x.qpv for x in r),
         }
+
+    def _diagnostic_et_liens(self) -> dict[str, int | float | None]:
+        """How many CLSM (and what share) have a diagnostic less than five years old, and are
+        linked to a CLS or to a PTSM."""
+        n = len(self.resumes)
+        comptes = {
+            "diagnostic_recent": sum(1 for x in self.resumes if x.diagnostic_recent),
+            "cls": sum(1 for x in self.resumes if x.cls),
+            "ptsm": sum(1 for x in self.resumes if x.ptsm),
+        }
+        resultat: dict[str, int | float | None] = {}
+        for cle, nombre in comptes.items():
+            resultat[f"clsm_{cle}"] = nombre
+            resultat[f"part_{cle}"] = round(nombre / n, 3) if n else None
+        return resultat
 
     def _membres(self) -> dict[str, dict[str, float | int]]:
         resultat = {}
@@ -530,6 +561,9 @@ class Consolidation:
                         for nom in CELLULE_ENTIERS
                     },
                     f"financements_{a}": round(sum(x.financements.get(a, {}).values()), 2),
+                    "dernier_diagnostic": x.diagnostic,
+                    "cls": x.cls,
+                    "ptsm": x.ptsm,
                     "seuil_masquage": x.seuil,
                 }
             )

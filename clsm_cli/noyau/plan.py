@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 PLAN = "plan.toml"
 CHAMPS_ACTION = list(Action.model_fields)
 CHAMPS_INDICATEUR = list(Indicateur.model_fields)
+CHAMPS_AXE = list(Axe.model_fields)
+OPTIONS_AXE = {"id": "--id", "intitule": "--intitule", "priorites": "--priorite"}
 OPTIONS_ACTION = {
     "id": "--id",
     "axe": "--axe",
@@ -117,12 +119,18 @@ def hors_periode(action: Action, jour: dt.date) -> bool:
 # --- axes and période ------------------------------------------------------------------------
 
 
-def ajouter_axe(projet: Projet, intitule: str, ident: str | None = None) -> Axe:
+def ajouter_axe(
+    projet: Projet, intitule: str, ident: str | None = None, priorites: Sequence[str] = ()
+) -> Axe:
     existants = [a.id for a in projet.plan.axe]
     if ident is not None and ident in existants:
         raise ErreurSaisie(f"--id : l'axe « {ident} » existe déjà.")
-    donnees = {"id": ident or id_unique(slug(intitule), existants), "intitule": intitule}
-    axe: Axe = valider_modele(Axe, donnees, {"id": "--id", "intitule": "--intitule"})
+    donnees = {
+        "id": ident or id_unique(slug(intitule), existants),
+        "intitule": intitule,
+        "priorites": _priorites(projet, priorites),
+    }
+    axe: Axe = valider_modele(Axe, donnees, OPTIONS_AXE)
     from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees
 
     def changer(doc: Any, _: int | None) -> None:
@@ -132,13 +140,40 @@ def ajouter_axe(projet: Projet, intitule: str, ident: str | None = None) -> Axe:
     return axe
 
 
-def modifier_axe(projet: Projet, ident: str, intitule: str) -> Axe:
-    trouver_axe(projet, ident)
-    axe: Axe = valider_modele(Axe, {"id": ident, "intitule": intitule}, {"intitule": "--intitule"})
+def _priorites(projet: Projet, priorites: Sequence[str]) -> list[str]:
+    """The priorities an axis answers, each known in diagnostic.toml, without repeats."""
+    from clsm_cli.noyau.diagnostic import trouver_priorite
+
+    resultat: list[str] = []
+    for p in priorites:
+        trouver_priorite(projet, p, "--priorite")
+        if p not in resultat:
+            resultat.append(p)
+    return resultat
+
+
+def modifier_axe(
+    projet: Projet,
+    ident: str,
+    intitule: str | None = None,
+    priorites: Sequence[str] | None = None,
+) -> Axe:
+    """New title and/or priorities (a list replaces the axis's; an empty list clears it)."""
+    avant = trouver_axe(projet, ident)
+    valeurs: dict[str, Any] = {}
+    if intitule is not None:
+        valeurs["intitule"] = intitule
+    if priorites is not None:
+        valeurs["priorites"] = _priorites(projet, priorites)
+    axe: Axe = valider_modele(Axe, {**avant.model_dump(), **valeurs}, OPTIONS_AXE)
+    from clsm_cli.noyau.diagnostic import meme_contenu
+
+    if meme_contenu(axe, avant):
+        return axe
     from clsm_cli.stockage.ecriture import modifier_champs
 
     def changer(doc: Any, k: int | None) -> None:
-        modifier_champs(doc["axe"][k], {"intitule": intitule}, ["id", "intitule"])
+        modifier_champs(doc["axe"][k], valeurs, CHAMPS_AXE)
 
     editer_plan(projet, "axe", _par_id("axe", ident), changer)
     return axe

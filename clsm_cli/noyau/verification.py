@@ -95,6 +95,23 @@ def controle_doublons(projet: ProjetLu) -> Iterator[Probleme]:
     plan = _f(projet, "plan.toml")
     yield from _doublons_dans(plan, "axe", "id", [a.id for a in projet.plan.axe], "axe")
     yield from _doublons_dans(plan, "action", "id", [a.id for a in projet.actions], "action")
+    diagnostic = _f(projet, "diagnostic.toml")
+    yield from _doublons_dans(
+        diagnostic, "diagnostic", "id", [d.id for d in projet.diagnostics], "diagnostic"
+    )
+    premieres: dict[str, tuple[int, int]] = {}
+    for i, d in enumerate(projet.diagnostics):
+        for j, p in enumerate(d.priorite):
+            if p.id in premieres:
+                k, m = premieres[p.id]
+                ligne = diagnostic.ligne(["diagnostic", k, "priorite", m, "id"])
+                yield diagnostic.probleme(
+                    ["diagnostic", i, "priorite", j, "id"],
+                    f"priorité « {p.id} » en double (déjà utilisée ligne {ligne})",
+                    "E202",
+                )
+            else:
+                premieres[p.id] = (i, j)
     yield from _doublons_dans(
         _f(projet, "cellule/situations.toml"),
         "situation",
@@ -115,6 +132,10 @@ class _References:
         self.groupes = None if "groupes.toml" in projet.invalides else set(projet.groupes_par_id)
         plan_ok = "plan.toml" not in projet.invalides
         self.axes = {a.id for a in projet.plan.axe} if plan_ok else None
+        diagnostic_ok = "diagnostic.toml" not in projet.invalides
+        self.priorites = (
+            {p.id for d in projet.diagnostics for p in d.priorite} if diagnostic_ok else None
+        )
         situations_ok = "cellule/situations.toml" not in projet.invalides
         self.codes = set(projet.situations_par_code) if situations_ok else None
 
@@ -157,6 +178,14 @@ def controle_references(projet: ProjetLu) -> Iterator[Probleme]:
         for ident in g.membres:
             yield from _ref_membre(groupes, refs, ["groupe", i, "membres"], ident)
     plan = _f(projet, "plan.toml")
+    for i, axe in enumerate(projet.plan.axe):
+        for priorite in axe.priorites:
+            if refs.manque(refs.priorites, priorite):
+                yield plan.probleme(
+                    ["axe", i, "priorites"],
+                    f"priorité inconnue « {priorite} » (absente de diagnostic.toml)",
+                    "E205",
+                )
     for i, a in enumerate(projet.actions):
         if refs.manque(refs.axes, a.axe):
             yield plan.probleme(["action", i, "axe"], f"axe inconnu « {a.axe} »", "E201")
@@ -191,6 +220,28 @@ def controle_references(projet: ProjetLu) -> Iterator[Probleme]:
                     f"situation inconnue « {examen.code} » (cellule/situations.toml)",
                     "E201",
                 )
+
+
+def controle_priorites(projet: ProjetLu) -> Iterator[Probleme]:
+    """W305: a priority of the latest diagnostic that no axis of the plan answers."""
+    if "plan.toml" in projet.invalides or "diagnostic.toml" in projet.invalides:
+        return
+    from clsm_cli.modeles.dates_imprecises import dernier_avant
+
+    dernier = dernier_avant(projet.diagnostics)
+    if dernier is None:
+        return
+    i = projet.diagnostics.index(dernier)
+    repondues = {p for axe in projet.plan.axe for p in axe.priorites}
+    lu = _f(projet, "diagnostic.toml")
+    for j, p in enumerate(dernier.priorite):
+        if p.id not in repondues:
+            yield lu.probleme(
+                ["diagnostic", i, "priorite", j, "id"],
+                f"aucun axe du plan ne répond à la priorité « {p.id} » (clsm plan axe "
+                f"modifier AXE --priorite {p.id})",
+                "W305",
+            )
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -368,6 +419,7 @@ def controle_purge(projet: ProjetLu) -> Iterator[Probleme]:
 CONTROLES: list[Controle] = [
     controle_doublons,
     controle_references,
+    controle_priorites,
     controle_dates,
     controle_noms_fichiers,
     controle_confidentialite,

@@ -15,6 +15,7 @@ FICHIERS_FIXES = (
     "clsm.toml",
     "membres.toml",
     "groupes.toml",
+    "diagnostic.toml",
     "plan.toml",
     "cellule/situations.toml",
 )
@@ -29,9 +30,9 @@ RE_TEMPORAIRE = re.compile(r"^\..*\.tmp$")
 
 
 def type_de_fichier(chemin: str) -> str | None:
-    """Kind of a file from its relative path: clsm, membres, groupes, plan, reunion, sism,
-    situations, seance, archives (None for a file clsm does not manage)."""
-    if chemin in ("clsm.toml", "membres.toml", "groupes.toml", "plan.toml"):
+    """Kind of a file from its relative path: clsm, membres, groupes, diagnostic, plan, reunion,
+    sism, situations, seance, archives (None for a file clsm does not manage)."""
+    if chemin in ("clsm.toml", "membres.toml", "groupes.toml", "diagnostic.toml", "plan.toml"):
         return chemin.removesuffix(".toml")
     if chemin == "cellule/situations.toml":
         return "situations"

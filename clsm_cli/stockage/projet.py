@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         Situation,
     )
     from clsm_cli.modeles.archives import FichierArchives
+    from clsm_cli.modeles.diagnostic import Diagnostic, FichierDiagnostic
     from clsm_cli.stockage.cache import Cache, Cle
 
 
@@ -61,11 +62,13 @@ def _modeles() -> dict[str, type[BaseModel]]:
         Sism,
     )
     from clsm_cli.modeles.archives import FichierArchives
+    from clsm_cli.modeles.diagnostic import FichierDiagnostic
 
     return {
         "clsm": FichierClsm,
         "membres": FichierMembres,
         "groupes": FichierGroupes,
+        "diagnostic": FichierDiagnostic,
         "plan": FichierPlan,
         "reunion": Reunion,
         "sism": Sism,
@@ -83,7 +86,7 @@ def __getattr__(nom: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 
-GENRES_UNIQUES = ("membres", "groupes", "plan", "situations", "archives")
+GENRES_UNIQUES = ("membres", "groupes", "diagnostic", "plan", "situations", "archives")
 """Kinds of the files a folder has at most once (an absent one reads as empty)."""
 
 
@@ -316,6 +319,14 @@ class ProjetLu:
         self._uniques["groupes"] = modele
 
     @property
+    def fichier_diagnostic(self) -> FichierDiagnostic:
+        return self._unique("diagnostic")  # type: ignore[no-any-return]
+
+    @fichier_diagnostic.setter
+    def fichier_diagnostic(self, modele: FichierDiagnostic) -> None:
+        self._uniques["diagnostic"] = modele
+
+    @property
     def plan(self) -> FichierPlan:
         return self._unique("plan")  # type: ignore[no-any-return]
 
@@ -364,6 +375,10 @@ class ProjetLu:
     @property
     def groupes(self) -> list[Groupe]:
         return self.fichier_groupes.groupe
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.fichier_diagnostic.diagnostic
 
     @property
     def actions(self) -> list[Action]:

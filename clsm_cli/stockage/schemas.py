@@ -18,6 +18,7 @@ TITRES = {
     "clsm": "clsm.toml — identité et paramètres du CLSM",
     "membres": "membres.toml — membres du CLSM",
     "groupes": "groupes.toml — groupes de travail et instances",
+    "diagnostic": "diagnostic.toml — diagnostics partagés et priorités retenues",
     "plan": "plan.toml — plan d'action pluriannuel",
     "reunion": "reunions/AAAA-MM-JJ-<instance>.toml — une réunion",
     "sism": "sism/AAAA.toml — Semaines d'information sur la santé mentale",

@@ -295,6 +295,7 @@ def test_classeur(reseau: Path, clsm: Callable[..., Result]) -> None:
         "Cellule problématiques",
         "Cellule âges",
         "Financements",
+        "Diagnostic et liens",
         "CLSM",
         "Dossiers ignorés",
     ]

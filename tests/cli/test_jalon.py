@@ -1,0 +1,165 @@
+"""``clsm jalon`` (``[[jalon]]`` of clsm.toml), ``init --date-creation`` and the CLS / PTSM
+links of ``clsm identite modifier``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+
+Clsm = Callable[..., Result]
+
+
+def lire(dossier: Path) -> dict[str, Any]:
+    return tomllib.loads((dossier / "clsm.toml").read_text(encoding="utf-8"))
+
+
+def reussit(clsm: Clsm, dossier: Path, *args: str) -> Result:
+    r = clsm("-C", dossier, *args)
+    assert r.exit_code == 0, r.output
+    return r
+
+
+def test_ajouter_lister_retirer(clsm: Clsm, projet: Path) -> None:
+    r = reussit(clsm, projet, "jalon", "ajouter", "--date", "2021-12", "--type",
+                "bilan_intermediaire")  # fmt: skip
+    assert r.output == "✓ Jalon ajouté : décembre 2021 — Bilan intermédiaire.\n"
+    reussit(clsm, projet, "jalon", "ajouter", "--date", "2015", "--type", "creation")
+    reussit(clsm, projet, "jalon", "ajouter", "--date", "2019-03-12", "--type",
+            "convention_signee", "--libelle", "Signature de la première convention")  # fmt: skip
+    assert lire(projet)["jalon"] == [
+        {"date": "2021-12", "type": "bilan_intermediaire"},
+        {"date": "2015", "type": "creation"},
+        {
+            "date": dt.date(2019, 3, 12),
+            "type": "convention_signee",
+            "libelle": "Signature de la première convention",
+        },
+    ]
+    r = reussit(clsm, projet, "--format", "json", "jalon", "liste")
+    assert json.loads(r.stdout) == [
+        {"numero": 1, "date": "2015", "type": "creation", "libelle": "Création du CLSM"},
+        {
+            "numero": 2,
+            "date": "2019-03-12",
+            "type": "convention_signee",
+            "libelle": "Signature de la première convention",
+        },
+        {
+            "numero": 3,
+            "date": "2021-12",
+            "type": "bilan_intermediaire",
+            "libelle": "Bilan intermédiaire",
+        },
+    ]
+    r = reussit(clsm, projet, "jalon", "retirer", "2", "--oui")
+    assert r.output == "✓ Jalon retiré : 12 mars 2019 — Signature de la première convention.\n"
+    assert [j["type"] for j in lire(projet)["jalon"]] == ["bilan_intermediaire", "creation"]
+    r = clsm("-C", projet, "jalon", "retirer", "3", "--oui")
+    assert (r.exit_code, r.stderr) == (
+        1,
+        "Erreur : Aucun jalon n° 3 : la liste en compte 2 (voir « clsm jalon liste »).\n",
+    )
+
+
+def test_types_de_jalon_du_modele() -> None:
+    from clsm_cli.cli.jalon import TYPES_JALON
+    from clsm_cli.modeles import LIBELLES_TYPE_JALON, TypeJalon
+
+    assert TYPES_JALON == [t.value for t in TypeJalon] == list(LIBELLES_TYPE_JALON)
+
+
+def test_refus(clsm: Clsm, projet: Path) -> None:
+    avant = (projet / "clsm.toml").read_bytes()
+    r = clsm("-C", projet, "jalon", "ajouter", "--date", "juin 2020", "--type", "autre")
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "Erreur : Date invalide pour --date : « juin 2020 » (forme attendue : AAAA, AAAA-MM ou "
+        "AAAA-MM-JJ, par exemple 2018, 2018-06 ou 2018-06-12).\n",
+    )
+    r = clsm("-C", projet, "jalon", "ajouter", "--date", "2020")
+    assert r.stderr == (
+        "Erreur : Valeur manquante : précisez --type — Type de jalon (valeurs possibles : "
+        "creation, diagnostic, convention_signee, renouvellement, bilan_intermediaire, "
+        "evaluation, autre).\n"
+    )
+    assert (projet / "clsm.toml").read_bytes() == avant
+    r = clsm("-C", projet, "jalon", "liste")
+    assert r.stdout == (
+        "Aucun jalon : ajoutez-en un avec « clsm jalon ajouter --date … --type … ».\n"
+    )
+
+
+def test_init_date_creation_ajoute_le_jalon(clsm: Clsm, tmp_path: Path) -> None:
+    r = clsm("init", tmp_path / "a", "--nom", "CLSM A", "--date-creation", "2015")
+    assert r.exit_code == 0, r.output
+    donnees = lire(tmp_path / "a")
+    assert donnees["jalon"] == [{"date": "2015", "type": "creation"}]
+    assert "date_creation" not in donnees  # a year only: no invented day
+    r = clsm("init", tmp_path / "b", "--date-creation", "2016-09-20")
+    donnees = lire(tmp_path / "b")
+    assert (donnees["date_creation"], donnees["jalon"]) == (
+        dt.date(2016, 9, 20),
+        [{"date": dt.date(2016, 9, 20), "type": "creation"}],
+    )
+    assert clsm("-C", tmp_path / "b", "verifier").stdout == "✓ Aucun problème.\n"
+    r = clsm("init", tmp_path / "c")
+    assert "jalon" not in lire(tmp_path / "c")
+    r = clsm("init", tmp_path / "d", "--date-creation", "20/09/2016")
+    assert (r.exit_code, (tmp_path / "d").exists()) == (2, False)
+
+
+def test_init_au_terminal_propose_le_jalon(
+    clsm: Clsm, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLSM_INTERACTIF", "1")
+    r = clsm("init", tmp_path / "a", "--date-creation", "2015", input="n\n")
+    assert r.exit_code == 0, r.output
+    assert "Ajouter le jalon « Création du CLSM » (2015) ? [Y/n]" in r.output
+    assert "jalon" not in lire(tmp_path / "a")
+    r = clsm("init", tmp_path / "b", "--date-creation", "2015", input="\n")
+    assert lire(tmp_path / "b")["jalon"] == [{"date": "2015", "type": "creation"}]
+
+
+def test_identite_cls_et_ptsm(clsm: Clsm, projet: Path) -> None:
+    r = reussit(
+        clsm, projet, "identite", "modifier", "--cls-nom", "CLS de Testville",
+        "--cls-periode", "2023-2027", "--cls-fiche-action", "4.2",
+        "--ptsm-nom", "PTSM du Calvados", "--ptsm-periode", "2020",
+    )  # fmt: skip
+    assert r.output == (
+        "✓ clsm.toml modifié : cls-periode, ptsm-periode, cls-nom, cls-fiche-action, ptsm-nom.\n"
+    )
+    donnees = lire(projet)
+    assert (donnees["cls"], donnees["ptsm"]) == (
+        {"nom": "CLS de Testville", "debut": 2023, "fin": 2027, "fiche_action": "4.2"},
+        {"nom": "PTSM du Calvados", "debut": 2020},
+    )
+    r = reussit(clsm, projet, "identite", "voir")
+    lignes = [ligne.rstrip() for ligne in r.stdout.splitlines()]
+    i = lignes.index("Contrat local de santé et PTSM")
+    assert lignes[i + 1 : i + 6] == [
+        " CLS              CLS de Testville",
+        " Période du CLS   2023-2027",
+        " Fiche action     4.2",
+        " PTSM             PTSM du Calvados",
+        " Période du PTSM  depuis 2020",
+    ]
+    reussit(clsm, projet, "identite", "modifier", "--effacer", "ptsm")
+    assert "ptsm" not in lire(projet)
+    r = clsm("-C", projet, "identite", "modifier", "--cls-periode", "2027-2023")
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "Erreur : Valeur refusée : --cls-periode : l'année de fin précède l'année de début.\n",
+    )
+    r = clsm("-C", projet, "identite", "modifier", "--cls-periode", "bientôt")
+    assert r.stderr == (
+        "Erreur : --cls-periode : « bientôt » n'est pas une période AAAA-AAAA (par exemple "
+        "2023-2027).\n"
+    )
