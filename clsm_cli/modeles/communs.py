@@ -7,7 +7,15 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 VERSION_SCHEMA = "1.0"
 """Version of the file format written by this clsm. A file with a higher major is refused."""
@@ -20,6 +28,86 @@ Texte = Annotated[str, StringConstraints(max_length=20_000)]
 Heure = Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3])[:h]([0-5]\d)$")]
 Entier = Annotated[int, Field(ge=0)]
 Montant = Annotated[float, Field(ge=0)]
+
+_RE_DATE_PARTIELLE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+class DatePartielle(date):
+    """A date known only to the year (``2020``) or the month (``2020-06``).
+
+    It is a :class:`datetime.date` (the first day of its year or month) so that it sorts among
+    full dates and ``.year`` works, but it keeps the text it was written as: ``str()`` and
+    ``isoformat()`` give ``"2020"`` or ``"2020-06"`` back, and that is what the file stores.
+    """
+
+    __slots__ = ("mois_connu",)
+    mois_connu: bool
+
+    def __new__(cls, annee: int, mois: int | None = None, jour: int | None = None) -> DatePartielle:
+        obj = super().__new__(cls, annee, mois or 1, jour or 1)
+        obj.mois_connu = mois is not None
+        return obj
+
+    @classmethod
+    def lire(cls, texte: str) -> DatePartielle | None:
+        """``"2020"`` or ``"2020-06"`` as a partial date; None for any other text."""
+        trouve = _RE_DATE_PARTIELLE.match(texte.strip())
+        if not trouve:
+            return None
+        annee, mois = int(trouve[1]), trouve[2]
+        if mois is not None and not 1 <= int(mois) <= 12:
+            return None
+        return cls(annee, int(mois) if mois else None)
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" if self.mois_connu else f"{self.year:04d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"DatePartielle({self.isoformat()!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_date_partielle, (self.isoformat(),))
+
+
+def _date_partielle(texte: str) -> DatePartielle:
+    valeur = DatePartielle.lire(texte)
+    assert valeur is not None
+    return valeur
+
+
+def _lire_date_imprecise(valeur: object) -> object:
+    if isinstance(valeur, str):
+        return DatePartielle.lire(valeur) or valeur
+    return valeur
+
+
+def _date_en_json(valeur: date) -> str:
+    return valeur.isoformat()
+
+
+DateImprecise = Annotated[
+    date,
+    BeforeValidator(_lire_date_imprecise),
+    PlainSerializer(_date_en_json, when_used="json"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2]))?$"},
+            ],
+            "description": 'Date complète (AAAA-MM-JJ), ou seulement l\'année ("2020") ou le '
+            'mois ("2020-06") quand le jour n\'est pas connu.',
+        }
+    ),
+]
+"""A TOML date, or the text "AAAA" / "AAAA-MM" when only the year or the month is known."""
+
+
+def date_precise(valeur: date) -> bool:
+    """True for a full date (day known), False for a :class:`DatePartielle`."""
+    return not isinstance(valeur, DatePartielle)
 
 
 class Modele(BaseModel):

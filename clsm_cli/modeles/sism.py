@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from clsm_cli.modeles.communs import (
+    DateImprecise,
     Entier,
     Fichier,
     Heure,
@@ -29,8 +30,11 @@ THEMES_NATIONAUX: dict[int, str] = {
 class Evenement(Modele):
     titre: Texte
     type: TypeEvenement
-    date: dt.date
+    date: DateImprecise
     heure: Heure | None = None
+    fin: dt.date | None = None
+    """Last day of an event over several days (an exhibition from 10 to 29 October)."""
+    heure_fin: Heure | None = None
     lieu: Texte | None = None
     commune: Texte | None = None
     qpv: bool | Texte = False
@@ -42,6 +46,20 @@ class Evenement(Modele):
     inscription: Texte | None = None
     description: Texte | None = None
 
+    @model_validator(mode="after")
+    def _ordre(self) -> Evenement:
+        if self.fin is not None and self.fin < self.date:
+            raise ValueError("la date de fin précède la date de l'événement")
+        return self
+
+
+class TotauxSism(Modele):
+    """Figures of a year known only as totals (no event detail), e.g. from old copil slides."""
+
+    evenements: Entier | None = None
+    partenaires: Entier | None = None
+    participants: Entier | None = None
+
 
 class Sism(Fichier):
     """One SISM year."""
@@ -51,4 +69,6 @@ class Sism(Fichier):
     debut: dt.date | None = None
     fin: dt.date | None = None
     comite: list[Identifiant] = []
+    totaux: TotauxSism | None = None
+    """Declared totals, used by bilans and national figures when no event is detailed."""
     evenement: list[Evenement] = []

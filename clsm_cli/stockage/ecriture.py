@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.communs import VERSION_SCHEMA
+from clsm_cli.modeles.communs import VERSION_SCHEMA, DatePartielle
 from clsm_cli.modeles.erreurs import ErreurValidation, ErreurVerrou
 from clsm_cli.stockage import dossier as D
 
@@ -220,6 +220,8 @@ def en_donnees(valeur: Any) -> Any:
         return [en_donnees(v) for v in valeur]
     if isinstance(valeur, enum.Enum):
         return valeur.value
+    if isinstance(valeur, DatePartielle):
+        return valeur.isoformat()
     if isinstance(valeur, float) and valeur.is_integer():
         return int(valeur)
     return valeur
