@@ -53,8 +53,10 @@ MOIS = (
 
 
 def date_fr(jour: object) -> str:
-    """« 12 mars 2026 » (« 1er » for the first day of a month); « juin 2021 » or « 2020 » for a
-    date known only to the month or the year (a ``DatePartielle``, written ``2021-06``, ``2020``)."""
+    """« 12 mars 2026 » (« 1er » for the first day of a month).
+
+    A date known only to the month or the year (a ``DatePartielle``) reads « juin 2021 », « 2020 ».
+    """
     import datetime as dt
 
     if not isinstance(jour, dt.date):
