@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 
 from clsm_cli.cellule.controles import controle_confidentialite
-from clsm_cli.modeles.communs import INSTANCES_RESERVEES, RE_ID
+from clsm_cli.modeles.communs import INSTANCES_RESERVEES, RE_ID, date_precise
 from clsm_cli.modeles.problemes import Probleme, trier
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage.lecture import FichierLu
@@ -202,7 +202,9 @@ def controle_dates(projet: ProjetLu) -> Iterator[Probleme]:
                     f"événement daté de {e.date.year} dans le fichier SISM {s.annee}",
                     "E203",
                 )
-            elif (s.debut and e.date < s.debut) or (s.fin and e.date > s.fin):
+            elif date_precise(e.date) and (
+                (s.debut and e.date < s.debut) or (s.fin and (e.fin or e.date) > s.fin)
+            ):
                 yield lu.probleme(
                     ["evenement", j, "date"],
                     "événement en dehors des dates de la SISM (debut–fin)",
