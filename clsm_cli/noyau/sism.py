@@ -279,10 +279,9 @@ def modifier_sism(
                 membres.append(ident)
         changements["comite"] = membres
     nouveau = {**actuel, **changements}
-    if nouveau["debut"] and nouveau["fin"] and nouveau["debut"] > nouveau["fin"]:
-        raise ErreurSaisie(
-            f"--fin ({nouveau['fin'].isoformat()}) précède --debut ({nouveau['debut'].isoformat()})."
-        )
+    debut, fin = nouveau["debut"], nouveau["fin"]
+    if debut and fin and debut > fin:
+        raise ErreurSaisie(f"--fin ({fin.isoformat()}) précède --debut ({debut.isoformat()}).")
     totaux = {k: nouveau[k] for k in TOTAUX if nouveau[k] is not None}
     donnees = {k: v for k, v in nouveau.items() if k not in TOTAUX and v not in (None, [])}
     resultat: Sism = valider_modele(
