@@ -53,6 +53,8 @@ def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> Documen
         _financements,
         _perspectives,
     ]
+    if bilan.cellule is None:
+        sections.remove(_cellule)
     for numero, section in enumerate(sections, start=1):
         section(doc, bilan, numero)
     _annexe(doc, bilan)
@@ -63,11 +65,15 @@ def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> Documen
 def titres_sections(bilan: Bilan) -> list[tuple[int, str]]:
     """Level-1 and level-2 headings of the document, in order (the TOC's cached entries)."""
     entrees: list[tuple[int, str]] = []
-    for numero, texte in enumerate(TITRES, start=1):
-        if numero == 8:
+    numero = 0
+    for rang, texte in enumerate(TITRES, start=1):
+        if rang == 6 and bilan.cellule is None:
+            continue
+        numero += 1
+        if rang == 8:
             texte = f"Perspectives {bilan.perspectives.annee}"
         entrees.append((1, f"{numero}. {texte}"))
-        entrees.extend((2, s) for s in _sous_titres(bilan, numero))
+        entrees.extend((2, s) for s in _sous_titres(bilan, rang))
     entrees.append((1, "Annexe : méthode et définitions"))
     return entrees
 
@@ -198,7 +204,7 @@ def _presentation(doc: DocumentWord, b: Bilan, numero: int) -> None:
 def chiffres_cles(b: Bilan) -> list[tuple[str, str]]:
     formats = {"nombre": F.n, "pourcentage": F.pct, "euros": F.euros}
     return [
-        (c.libelle, "—" if c.valeur is None else formats[c.unite](c.valeur))
+        (c.libelle, F.NON_RENSEIGNE if c.valeur is None else formats[c.unite](c.valeur))
         for c in b.chiffres_cles()
     ]
 
@@ -382,7 +388,7 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
             f"{'concerne' if p.actions <= 1 else 'concernent'} l'année {b.annee} ; "
             f"{F.pluriel(p.realisations, 'réalisation')} "
             f"{'a réuni' if p.realisations <= 1 else 'ont réuni'} "
-            f"{F.pluriel(p.participants, 'participant')}.",
+            f"{_compte(p.participants, 'participant')}.",
             suite=True,
         )
         W.image(
@@ -490,18 +496,27 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
     else:
         W.libelle_valeur(doc, "Thème", f"« {s.theme} »")
         W.libelle_valeur(doc, "Dates", F.periode(s.debut, s.fin))
+        W.libelle_valeur(doc, "Comité d'organisation", F.liste(s.comite))
         W.libelle_valeur(
             doc,
             "Bilan",
-            f"{F.pluriel(len(s.evenements), 'événement')}, "
-            f"{F.pluriel(s.participants, 'participant')}",
+            f"{_compte(s.nombre_evenements, 'événement')}, "
+            f"{_compte(s.participants, 'participant')}",
         )
+        if s.totaux_declares:
+            W.note(doc, "Totaux déclarés pour l'année, sans le détail des événements.")
         W.libelle_valeur(doc, "Communes", F.liste(s.communes, "aucune"))
         qpv = f"{F.pluriel(s.evenements_qpv, 'événement')} en QPV" + (
             f" ({F.liste(s.qpv)})" if s.qpv else ""
         )
         W.libelle_valeur(doc, "Quartiers prioritaires", qpv if s.evenements_qpv else "aucun")
-        W.libelle_valeur(doc, "Partenaires et organisateurs", F.liste(s.partenaires, "aucun"))
+        W.libelle_valeur(
+            doc,
+            "Partenaires et organisateurs",
+            F.liste(s.partenaires, "aucun")
+            if s.partenaires or s.nombre_partenaires is None
+            else _compte(s.nombre_partenaires, "partenaire"),
+        )
         W.paragraphe(doc)
         if s.par_type:
             W.tableau(
@@ -521,7 +536,10 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
             ["Date", "Événement", "Lieu", "Participants"],
             [
                 (
-                    F.d(e.date) + (f"\n{F.heure(e.heure)}" if e.heure else ""),
+                    F.d(e.date)
+                    + (f" au {F.d(e.fin)}" if e.fin else "")
+                    + (f"\n{F.heure(e.heure)}" if e.heure else "")
+                    + (f" à {F.heure(e.heure_fin)}" if e.heure and e.heure_fin else ""),
                     f"{e.titre}\n({e.type_libelle})",
                     _lieu(e),
                     F.n(e.participants),
@@ -535,16 +553,17 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
     if not s.historique:
         W.note(doc, "Aucune SISM enregistrée dans le dossier.")
     else:
-        if s.historique:
+        connues = [h for h in s.historique if h.participants is not None]
+        if connues:
             W.image(
                 doc,
                 graphiques.dessiner(
                     graphiques.barres_verticales,
-                    [str(h.annee) for h in s.historique],
-                    [h.participants for h in s.historique],
+                    [str(h.annee) for h in connues],
+                    [h.participants for h in connues],
                     "Participants à la SISM par année",
                 ),
-                graphiques.largeur_cm(len(s.historique), 12),
+                graphiques.largeur_cm(len(connues), 12),
                 "Figure 3 — Participants à la SISM par année",
             )
         W.tableau(
@@ -556,6 +575,13 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
         )
 
 
+def _compte(nombre: int | None, mot: str) -> str:
+    """« 3 participants », or « nombre de participants non renseigné » when unknown."""
+    if nombre is None:
+        return f"nombre de {mot}s non renseigné"
+    return F.pluriel(nombre, mot)
+
+
 def _lieu(e: EvenementBilan) -> str:
     lieu = "\n".join(x for x in (e.lieu, e.commune) if x) or ("en ligne" if e.en_ligne else "—")
     if e.qpv:
@@ -564,7 +590,8 @@ def _lieu(e: EvenementBilan) -> str:
 
 
 def _cellule(doc: DocumentWord, b: Bilan, numero: int) -> None:
-    c: CelluleBilan = b.cellule
+    c: CelluleBilan | None = b.cellule
+    assert c is not None
     _h(doc, f"{numero}. {TITRES[5]}", 1)
     W.note(
         doc,

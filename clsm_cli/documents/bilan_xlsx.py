@@ -66,7 +66,8 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
     _membres(b, feuille)
     _plan(b, feuille)
     _sism(b, feuille)
-    _cellule(b, feuille)
+    if b.cellule is not None:
+        _cellule(b, feuille)
     f = b.financements
     feuille(
         "Financements",
@@ -313,6 +314,7 @@ def _sism(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
 
 def _cellule(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
     c = b.cellule
+    assert c is not None
     lignes: list[tuple[object, ...]] = [("Activité", x.libelle, x.valeur) for x in c.indicateurs]
     lignes += [(r.titre, x.libelle, x.valeur) for r in c.rubriques for x in r.lignes]
     ws = feuille(

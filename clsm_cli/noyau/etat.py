@@ -38,6 +38,8 @@ def _nom(projet: Projet, qui: str | None) -> str | None:
 
 
 def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
+    from clsm_cli.noyau.sism import chiffres
+
     aujourdhui = projet.aujourdhui()
     annee = annee or aujourdhui.year
     actifs = [m for m in projet.membres if m.actif(aujourdhui)]
@@ -79,8 +81,8 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
         else {
             "annee": sism.annee,
             "theme": sism.theme,
-            "evenements": len(sism.evenement),
-            "participants": sum(e.participants or 0 for e in sism.evenement),
+            "evenements": chiffres(sism)["evenements"],
+            "participants": chiffres(sism)["participants"],
         },
         "cellule": {
             "situations_ouvertes": sum(1 for s in projet.situations if s.statut != "close"),

@@ -251,10 +251,13 @@ def resumer(projet: Projet, dossier: str | None = None) -> Resume:
             ligne[1] += r.participants or 0
 
     sism: dict[int, dict[str, Any]] = {}
+    from clsm_cli.noyau.sism import chiffres
+
     for s in projet.sism.values():
+        c = chiffres(s)
         sism[s.annee] = {
-            "evenements": len(s.evenement),
-            "participants": sum(e.participants or 0 for e in s.evenement),
+            "evenements": c["evenements"],
+            "participants": c["participants"],
             "qpv": sum(1 for e in s.evenement if e.qpv),
             "types": dict(Counter(e.type.value for e in s.evenement)),
         }
@@ -455,8 +458,8 @@ class Consolidation:
             lignes = [x.sism[annee] for x in self.resumes if annee in x.sism]
             resultat[annee] = {
                 "clsm_participants": len(lignes),
-                "evenements": sum(s["evenements"] for s in lignes),
-                "participants": sum(s["participants"] for s in lignes),
+                "evenements": _somme_connue(s["evenements"] for s in lignes),
+                "participants": _somme_connue(s["participants"] for s in lignes),
                 "evenements_en_qpv": sum(s["qpv"] for s in lignes),
                 "types": {
                     t: sum(s["types"].get(t, 0) for s in lignes) for t in LIBELLES_TYPE_EVENEMENT
@@ -620,3 +623,9 @@ def consolider(
         else:
             resultat.ignores.append(reponse)
     return resultat
+
+
+def _somme_connue(valeurs: Iterable[int | None]) -> int | None:
+    """Sum of the known figures; None when no CLSM knows it (unknown is not zero)."""
+    connues = [v for v in valeurs if v is not None]
+    return sum(connues) if connues else None
