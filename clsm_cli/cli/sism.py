@@ -117,12 +117,12 @@ def nouvelle(
 )
 @passer_contexte
 def liste(contexte: Contexte) -> None:
-    from clsm_cli.noyau.sism import annees, chiffres
+    from clsm_cli.noyau.sism import annees
 
     trouvees = annees(contexte.projet())
     lignes = []
     for s in trouvees:
-        c = chiffres(s)
+        c = s.chiffres()
         lignes.append(
             [s.annee, s.theme, s.debut, s.fin, c["evenements"], c["partenaires"], c["participants"]]
         )

@@ -72,3 +72,21 @@ class Sism(Fichier):
     totaux: TotauxSism | None = None
     """Declared totals, used by bilans and national figures when no event is detailed."""
     evenement: list[Evenement] = []
+
+    def chiffres(self) -> dict[str, int | None]:
+        """Events, partners and participants of the year: counted from its events when it has
+        any, else its declared ``[totaux]``. None is « unknown » (never shown as 0)."""
+        t = self.totaux
+        if not self.evenement:
+            return {
+                "evenements": t.evenements if t else None,
+                "partenaires": t.partenaires if t else None,
+                "participants": t.participants if t else None,
+            }
+        connus = [e.participants for e in self.evenement if e.participants is not None]
+        noms = {p.strip() for e in self.evenement for p in (*e.organisateurs, *e.partenaires)}
+        return {
+            "evenements": len(self.evenement),
+            "partenaires": len(noms - {""}) or (t.partenaires if t else None),
+            "participants": sum(connus) if connus else None,
+        }

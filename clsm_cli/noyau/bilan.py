@@ -720,12 +720,10 @@ def cellule_active(projet: ProjetLu) -> bool:
 
 
 def _sism(projet: ProjetLu, annee: int) -> SismBilan:
-    from clsm_cli.noyau.sism import chiffres
-
     historique = []
     for annuel in sorted(projet.sism.values(), key=lambda x: x.annee):
         if annuel.annee <= annee:
-            c = chiffres(annuel)
+            c = annuel.chiffres()
             historique.append(
                 SismAnnee(
                     annuel.annee,
@@ -773,7 +771,7 @@ def _sism(projet: ProjetLu, annee: int) -> SismBilan:
         for t in LIBELLES_TYPE_EVENEMENT
         if t in types
     ]
-    c = chiffres(s)
+    c = s.chiffres()
     membres = projet.membres_par_id
     return SismBilan(
         annee=annee,

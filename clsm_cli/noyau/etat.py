@@ -38,8 +38,6 @@ def _nom(projet: Projet, qui: str | None) -> str | None:
 
 
 def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
-    from clsm_cli.noyau.sism import chiffres
-
     aujourdhui = projet.aujourdhui()
     annee = annee or aujourdhui.year
     actifs = [m for m in projet.membres if m.actif(aujourdhui)]
@@ -81,8 +79,8 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
         else {
             "annee": sism.annee,
             "theme": sism.theme,
-            "evenements": chiffres(sism)["evenements"],
-            "participants": chiffres(sism)["participants"],
+            "evenements": sism.chiffres()["evenements"],
+            "participants": sism.chiffres()["participants"],
         },
         "cellule": {
             "situations_ouvertes": sum(1 for s in projet.situations if s.statut != "close"),

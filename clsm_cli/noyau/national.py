@@ -251,10 +251,8 @@ def resumer(projet: Projet, dossier: str | None = None) -> Resume:
             ligne[1] += r.participants or 0
 
     sism: dict[int, dict[str, Any]] = {}
-    from clsm_cli.noyau.sism import chiffres
-
     for s in projet.sism.values():
-        c = chiffres(s)
+        c = s.chiffres()
         sism[s.annee] = {
             "evenements": c["evenements"],
             "participants": c["participants"],

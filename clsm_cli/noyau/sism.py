@@ -74,22 +74,6 @@ def annees(projet: Projet) -> list[Sism]:
     return sorted(projet.sism.values(), key=lambda s: s.annee)
 
 
-def chiffres(sism: Sism) -> dict[str, int | None]:
-    """Events, partners and participants of a year: counted from its events when it has any,
-    else its declared ``[totaux]``. None is « unknown » (never shown as 0)."""
-    if sism.evenement:
-        connus = [e.participants for e in sism.evenement if e.participants is not None]
-        noms = {p.strip() for e in sism.evenement for p in (*e.organisateurs, *e.partenaires)}
-        declares = sism.totaux
-        return {
-            "evenements": len(sism.evenement),
-            "partenaires": len(noms - {""}) or (declares.partenaires if declares else None),
-            "participants": sum(connus) if connus else None,
-        }
-    t = sism.totaux
-    return {k: getattr(t, k) if t else None for k in TOTAUX}
-
-
 def _dans_l_annee(jour: dt.date | None, annee: int, option: str) -> None:
     if jour is not None and jour.year != annee:
         raise ErreurSaisie(f"{option} : le {jour.isoformat()} n'est pas en {annee} (SISM {annee}).")

@@ -346,6 +346,7 @@ def test_voir_json_et_table(dossier: Path, clsm: Callable[..., Result]) -> None:
         "telephone": None,
         "depuis": "2024-01-01",
         "jusqu_a": "2025-06-30",
+        "signataire": False,
         "notes": None,
     }
     r = clsm("-C", dossier, "membres", "voir", "gerard-poulain")
@@ -417,12 +418,13 @@ def test_ajouter_json_homonyme_et_structure_seule(
     r = clsm(
         "-C", dossier, "--format", "json", "membres", "ajouter",
         "--nom", "DUMESNIL", "--prenom", "claire", "--college", "aidants",
+        "--structure", "ville de Testville",
     )  # fmt: skip
     assert r.exit_code == 0
     assert json.loads(r.stdout)["id"] == "claire-dumesnil-2"
     assert r.stderr == (
-        "Attention : un membre du même nom existait déjà (claire-dumesnil) : vérifiez qu'il ne "
-        "s'agit pas d'un doublon.\n"
+        "Attention : un membre de même nom et de même structure existait déjà "
+        "(claire-dumesnil) : vérifiez qu'il ne s'agit pas d'un doublon.\n"
     )
     r = clsm(
         "-C", dossier, "membres", "ajouter", "--structure", "UNAFAM 99", "--college", "aidants"
@@ -439,7 +441,7 @@ def test_ajouter_interactif(
     dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLSM_INTERACTIF", "1")
-    r = clsm("-C", dossier, "membres", "ajouter", "--prenom", "Paul", input="Martin\nsante\n")
+    r = clsm("-C", dossier, "membres", "ajouter", "--prenom", "Paul", input="Martin\nsante\n\n")
     assert r.exit_code == 0, r.output
     assert "Nom de la personne (ou --structure pour une structure seule):" in r.stdout
     assert "Collège (elus, psychiatrie, usagers" in r.stdout
