@@ -471,7 +471,7 @@ def identifiant_membre(
 def ajouter_membre(projet: Projet, champs: dict[str, Any]) -> Membre:
     """Add a member from TOML-named values (``college`` required, ``nom`` or ``structure``)."""
     from clsm_cli.modeles import Membre
-    from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees
+    from clsm_cli.stockage.ecriture import ajouter_enregistrement
 
     donnees = {k: v for k, v in champs.items() if v not in (None, "", [], (), False)}
     choisi = donnees.pop("id", None)
@@ -508,9 +508,8 @@ def modifier_membre(
 ) -> Membre:
     """Change fields of a member (``champs``), clear others, add or remove instances."""
     from clsm_cli.modeles import Membre
-    from clsm_cli.stockage.ecriture import modifier_champs
-
     from clsm_cli.noyau.saisie import verifier_coordonnees
+    from clsm_cli.stockage.ecriture import modifier_champs
 
     actuel = trouver_membre(projet, ident)
     verifier_coordonnees(champs.get("courriel"), champs.get("telephone"))
