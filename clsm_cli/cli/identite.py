@@ -110,6 +110,13 @@ def _nombre(texte: str | None, option: str, entier: bool = False) -> int | float
 )
 @click.option("--modele-word", metavar="FICHIER", help="Document Word de référence (modeles/).")
 @click.option(
+    "--sans-cellule/--avec-cellule",
+    "sans_cellule",
+    default=None,
+    help="Le CLSM n'a pas (ou a de nouveau) de cellule de cas complexes : les documents "
+    "omettent alors ses sections et les commandes « clsm cellule » le signalent.",
+)
+@click.option(
     "--effacer",
     type=click.Choice(EFFACABLES),
     multiple=True,
@@ -124,7 +131,12 @@ def modifier(contexte: Contexte, effacer: tuple[str, ...], **options: Any) -> No
     for cle in ("date_creation", "convention_debut", "convention_fin"):
         options[cle] = lire_date(options[cle], "--" + cle.replace("_", "-"))
     changements: dict[str, Any] = {}
+    sans_cellule = options.pop("sans_cellule")
+    if sans_cellule is not None:
+        changements["cellule.active"] = False if sans_cellule else None
     for champ, option in CHAMPS_IDENTITE.items():
+        if champ == "cellule.active":
+            continue
         valeur = options[option[2:].replace("-", "_")]
         if valeur is not None and valeur != ():
             changements[champ] = list(valeur) if isinstance(valeur, tuple) else valeur
@@ -132,7 +144,7 @@ def modifier(contexte: Contexte, effacer: tuple[str, ...], **options: Any) -> No
         if champ in changements:
             raise ErreurSaisie(f"{CHAMPS_IDENTITE[champ]} et --effacer {champ} : choisissez.")
         changements[champ] = None
-    if not changements:
+    if not changements and sans_cellule is None:
         raise ErreurSaisie(
             "Rien à modifier : indiquez au moins une option (voir « clsm identite modifier "
             "--help »)."

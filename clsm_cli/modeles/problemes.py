@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "W301": "Droits d'accès trop larges sur la cellule",
     "W302": "Situations à purger (durée de conservation dépassée)",
     "W303": "Incohérence probable (avertissement)",
+    "W304": "Courriel ou téléphone invalide (avertissement)",
 }
 """Stable codes of the kinds of problems. E = error (exit 1), W = warning."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,13 @@ def creer_dossier(
     nom: str | None = None,
     territoire: str | None = None,
     demo: bool = False,
+    date_creation: dt.date | None = None,
+    coordination: dict[str, str] | None = None,
 ) -> Path:
-    """Create a clsm folder at ``chemin``; refuse to overwrite an existing one."""
+    """Create a clsm folder at ``chemin``; refuse to overwrite an existing one.
+
+    ``date_creation`` (the council's, not the folder's) is written only when given;
+    ``coordination`` may hold ``nom`` and ``courriel`` of the coordinator."""
     racine = Path(chemin).resolve()
     if (racine / D.FICHIER_IDENTITE).exists():
         raise ErreurClsm(
@@ -67,25 +73,39 @@ def creer_dossier(
 
         textes = textes_demo()
     else:
-        fichiers = _fichiers_vides(nom, territoire)
+        if coordination and coordination.get("courriel"):
+            from clsm_cli.noyau.saisie import verifier_coordonnees
+
+            verifier_coordonnees(coordination["courriel"], None, "--coordination-")
+        fichiers = _fichiers_vides(nom, territoire, date_creation, coordination)
         textes = {c: texte_nouveau(c, d, ENTETES.get(c)) for c, d in sorted(fichiers.items())}
     _valider_textes(racine, textes)
     _ecrire(racine, textes)
     return racine
 
 
-def _fichiers_vides(nom: str | None, territoire: str | None) -> dict[str, dict[str, Any]]:
-    from clsm_cli.noyau.projet import aujourdhui
+A_COMPLETER = "À compléter"
 
-    territoire = territoire or nom or "À compléter"
-    nom = nom or f"CLSM de {territoire}"
+
+def _fichiers_vides(
+    nom: str | None,
+    territoire: str | None,
+    date_creation: dt.date | None = None,
+    coordination: dict[str, str] | None = None,
+) -> dict[str, dict[str, Any]]:
+    nom = (nom or "").strip() or None
+    territoire = (territoire or "").strip() or None
+    if nom is None:
+        nom = f"CLSM de {territoire}" if territoire else "CLSM (nom à compléter)"
+    identite: dict[str, Any] = {"nom": nom, "territoire": territoire or A_COMPLETER}
+    if date_creation is not None:
+        identite["date_creation"] = date_creation
+    coordonnees = {k: v.strip() for k, v in (coordination or {}).items() if v and v.strip()}
+    if coordonnees:
+        identite["coordination"] = coordonnees
+    identite["cellule"] = {"seuil_masquage": 11, "conservation_mois": 24}
     return {
-        "clsm.toml": {
-            "nom": nom,
-            "territoire": territoire,
-            "date_creation": aujourdhui(),
-            "cellule": {"seuil_masquage": 11, "conservation_mois": 24},
-        },
+        "clsm.toml": identite,
         "membres.toml": {},
         "groupes.toml": {},
         "plan.toml": {},

@@ -263,6 +263,33 @@ def controle_noms_fichiers(projet: ProjetLu) -> Iterator[Probleme]:
             )
 
 
+# --- contact details -------------------------------------------------------------------------
+
+
+def controle_coordonnees(projet: ProjetLu) -> Iterator[Probleme]:
+    """Courriels and téléphones that cannot be one (members, coordination): warnings."""
+    from clsm_cli.noyau.saisie import courriel_valide, telephone_valide
+
+    def verifier(
+        lu: FichierLu, chemin: list[str | int], courriel: str | None, tel: str | None
+    ) -> Iterator[Probleme]:
+        if courriel and not courriel_valide(courriel):
+            yield lu.probleme(
+                [*chemin, "courriel"], f"« {courriel} » n'est pas une adresse électronique", "W304"
+            )
+        if tel and not telephone_valide(tel):
+            yield lu.probleme(
+                [*chemin, "telephone"], f"« {tel} » n'est pas un numéro de téléphone", "W304"
+            )
+
+    membres = _f(projet, "membres.toml")
+    for i, m in enumerate(projet.membres):
+        yield from verifier(membres, ["membre", i], m.courriel, m.telephone)
+    if projet.identite is not None:
+        c = projet.identite.coordination
+        yield from verifier(_f(projet, "clsm.toml"), ["coordination"], c.courriel, c.telephone)
+
+
 # --- confidentiality -------------------------------------------------------------------------
 
 
@@ -321,4 +348,5 @@ CONTROLES: list[Controle] = [
     controle_confidentialite,
     controle_permissions,
     controle_purge,
+    controle_coordonnees,
 ]
