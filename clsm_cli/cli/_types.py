@@ -60,3 +60,16 @@ class TypeDateImprecise(TypeDate):
 
 DATE_IMPRECISE = TypeDateImprecise()
 """``type=DATE_IMPRECISE`` where only the year or the month may be known (réalisations, SISM)."""
+
+
+class GroupeAvecDefaut(click.Group):
+    """A group whose first argument, when it is not one of its commands, goes to the command
+    ``defaut``: ``clsm plan indicateur ACTION …`` is ``clsm plan indicateur definir ACTION …``.
+    """
+
+    defaut = ""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            args = [self.defaut, *args]
+        return super().parse_args(ctx, args)

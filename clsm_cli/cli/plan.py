@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clsm_cli.cli._types import DATE, DATE_IMPRECISE
+from clsm_cli.cli._types import DATE, DATE_IMPRECISE, GroupeAvecDefaut
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
 from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -583,13 +583,10 @@ def _retirer_sous(contexte: Contexte, ident: str, table: str, numero: int, oui: 
     )
 
 
-class GroupeIndicateur(click.Group):
+class GroupeIndicateur(GroupeAvecDefaut):
     """``clsm plan indicateur ACTION --libelle …`` stays a shortcut for ``… definir ACTION``."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and not args[0].startswith("-") and args[0] not in self.commands:
-            args = ["definir", *args]
-        return super().parse_args(ctx, args)
+    defaut = "definir"
 
 
 @plan.group(

@@ -263,6 +263,74 @@ def ajouter_presences(
     return {"presents": nouveaux_p, "excuses": nouveaux_e, "deplaces": deplaces}
 
 
+def retirer_presences(projet: Projet, ref: str, personnes: Sequence[str]) -> dict[str, list[str]]:
+    """Remove people wrongly recorded as présents or excusés. Returns what was removed."""
+    chemin, reunion = trouver_reunion(projet, ref)
+    retires: dict[str, list[str]] = {"presents": [], "excuses": []}
+    for personne in personnes:
+        personne = personne.strip()
+        if personne in reunion.presents:
+            retires["presents"].append(personne)
+        elif personne in reunion.excuses:
+            retires["excuses"].append(personne)
+        else:
+            inscrits = [*reunion.presents, *reunion.excuses]
+            raise ErreurSaisie(
+                f"« {personne} » n'est ni présent ni excusé à la réunion {reference(chemin)}."
+                f"{proche(personne, inscrits)}"
+            )
+    with projet.edition() as ed:
+        doc = ed.document(chemin)
+        for cle, liste in retires.items():
+            for personne in liste:
+                _retirer_de_liste(doc, cle, personne)
+    return retires
+
+
+def modifier_reunion(
+    projet: Projet, ref: str, champs: dict[str, Any], effacer: Sequence[str] = ()
+) -> tuple[str, Reunion, bool]:
+    """Change date, heure, lieu or ordre du jour (a list replaces the old one) of a meeting.
+
+    A new date renames the file. Returns (its path now, the meeting, changed)."""
+    import tomlkit
+
+    from clsm_cli.stockage.ecriture import en_donnees, modifier_champs
+
+    chemin, actuelle = trouver_reunion(projet, ref)
+    changements = {
+        k: v
+        for k, v in champs.items()
+        if v not in (None, "", [], ()) and en_donnees(v) != en_donnees(getattr(actuelle, k))
+    }
+    for champ in effacer:
+        if champs.get(champ) not in (None, "", [], ()):
+            raise ErreurSaisie(
+                f"{OPTIONS_REUNION.get(champ, champ)} et --effacer {champ} : choisissez."
+            )
+        if getattr(actuelle, champ) not in (None, []):
+            changements[champ] = None
+    if not changements:
+        return chemin, actuelle, False
+    nouvelle: Reunion = valider_modele(
+        Reunion,
+        {k: v for k, v in {**actuelle.model_dump(), **changements}.items() if v is not None},
+        OPTIONS_REUNION,
+    )
+    cible = chemin_reunion(nouvelle.date, nouvelle.instance)
+    if cible != chemin and (cible in projet.reunions or (projet.racine / cible).exists()):
+        raise ErreurSaisie(
+            f"La réunion {reference(cible)} existe déjà ({cible}) : choisissez une autre date."
+        )
+    with projet.edition() as ed:
+        doc = ed.document(chemin)
+        modifier_champs(doc, changements, CHAMPS_REUNION)
+        if cible != chemin:
+            ed.remplacer(cible, tomlkit.dumps(doc))
+            ed.supprimer(chemin)
+    return cible, nouvelle, True
+
+
 def retirer_reunion(projet: Projet, ref: str) -> str:
     chemin, _ = trouver_reunion(projet, ref)
     with projet.edition() as ed:
