@@ -204,7 +204,7 @@ def _presentation(doc: DocumentWord, b: Bilan, numero: int) -> None:
 def chiffres_cles(b: Bilan) -> list[tuple[str, str]]:
     formats = {"nombre": F.n, "pourcentage": F.pct, "euros": F.euros}
     return [
-        (c.libelle, F.NON_RENSEIGNE if c.valeur is None else formats[c.unite](c.valeur))
+        (c.libelle, _inconnu(c.unite) if c.valeur is None else formats[c.unite](c.valeur))
         for c in b.chiffres_cles()
     ]
 
@@ -252,8 +252,9 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     r.libelle,
                     F.n(r.participants),
                     F.n(r.excuses),
-                    F.pct(r.taux_presence)
-                    + (f"\n{r.presents_convoques}/{r.convoques}" if r.convoques else ""),
+                    F.pct(r.taux_presence) + f"\n{r.presents_convoques}/{r.convoques}"
+                    if r.convoques
+                    else NON_CALCULABLE,
                     F.n(r.decisions),
                 )
                 for r in g.reunions
@@ -282,7 +283,7 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
                 "Ensemble",
                 F.n(sum(c.convocations for c in g.presence_par_college)),
                 F.n(sum(c.presences for c in g.presence_par_college)),
-                F.pct(g.taux_presence),
+                F.pct(g.taux_presence) if g.taux_presence is not None else NON_CALCULABLE,
             ),
             largeurs=[7, 3.2, 3.2, 3.2],
             droite=[1, 2, 3],
@@ -573,6 +574,14 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
             largeurs=[1.8, 9.2, 2.8, 2.8],
             droite=[2, 3],
         )
+
+
+NON_CALCULABLE = "non calculable"
+"""A rate whose denominator is zero (nobody convened): not 0 %, not unknown."""
+
+
+def _inconnu(unite: str) -> str:
+    return NON_CALCULABLE if unite == "pourcentage" else F.NON_RENSEIGNE
 
 
 def _compte(nombre: int | None, mot: str) -> str:
