@@ -388,8 +388,12 @@ def _plan(doc: DocumentWord, b: Bilan, numero: int) -> None:
             f"{F.pluriel(p.actions, 'action')} du plan "
             f"{'concerne' if p.actions <= 1 else 'concernent'} l'année {b.annee} ; "
             f"{F.pluriel(p.realisations, 'réalisation')} "
-            f"{'a réuni' if p.realisations <= 1 else 'ont réuni'} "
-            f"{_compte(p.participants, 'participant')}.",
+            + (
+                f"{'a réuni' if p.realisations <= 1 else 'ont réuni'} "
+                f"{F.pluriel(p.participants, 'participant')}."
+                if p.participants is not None
+                else "(nombre de participants non renseigné)."
+            ),
             suite=True,
         )
         W.image(
@@ -537,8 +541,7 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
             ["Date", "Événement", "Lieu", "Participants"],
             [
                 (
-                    F.d(e.date)
-                    + (f" au {F.d(e.fin)}" if e.fin else "")
+                    (F.periode(e.date, e.fin) if e.fin else F.d(e.date))
                     + (f"\n{F.heure(e.heure)}" if e.heure else "")
                     + (f" à {F.heure(e.heure_fin)}" if e.heure and e.heure_fin else ""),
                     f"{e.titre}\n({e.type_libelle})",
@@ -587,7 +590,8 @@ def _inconnu(unite: str) -> str:
 def _compte(nombre: int | None, mot: str) -> str:
     """« 3 participants », or « nombre de participants non renseigné » when unknown."""
     if nombre is None:
-        return f"nombre de {mot}s non renseigné"
+        de = "d'" if mot[0] in "aeéèêiouh" else "de "
+        return f"nombre {de}{mot}s non renseigné"
     return F.pluriel(nombre, mot)
 
 
