@@ -69,6 +69,8 @@ SCRIPT = [
     ["reunion", "ajouter", "--instance", "copil", "--date", "2024-03-12", "--present",
      "maire", "--present", "lea-roche", "--present", "karim-benali", "--excuse",
      "anne-morel"],
+    # a meeting nobody is convened to: its attendance rate cannot be computed
+    ["reunion", "ajouter", "--instance", "autre", "--date", "2024-05-02", "--present", "maire"],
 ]  # fmt: skip
 
 
@@ -128,7 +130,8 @@ def test_reconstruction_par_les_commandes(clsm: Clsm, tmp_path: Path) -> None:
         ("2024-11-05", "Atelier de préparation", None),
     ]
     assert action["participants"] == 140
-    (copil,) = b["gouvernance"]["reunions"]
+    copil, autre = b["gouvernance"]["reunions"]
+    assert (autre["convoques"], autre["taux_presence"]) == (0, None)
     assert (copil["convoques"], copil["presents_convoques"], copil["participants"]) == (4, 3, 3)
     assert copil["taux_presence"] == 0.75
     chiffres = {c["libelle"]: c["valeur"] for c in b["chiffres_cles"]}
@@ -177,3 +180,15 @@ def test_reconstruction_document_sans_zero_pour_l_inconnu(clsm: Clsm, tmp_path: 
     assert "du 10 au 29 octobre 2024" in texte_2024
     assert "Premier forum" not in texte_2024  # dated 2020: not in the 2024 bilan
     assert "juin 2024" in texte_2024
+    doc = A.docx(racine / "exports" / "bilan-2024.docx")
+    presences = A.tableau(
+        doc, ["Date", "Instance", "Présents", "Excusés", "Taux de présence", "Décisions"]
+    )
+    assert presences[1:] == [
+        ["12 mars 2024", "Comité de pilotage", "3", "1", "75\u00a0%\n3/4", "0"],
+        ["2 mai 2024", "Autre réunion", "1", "0", "non calculable", "0"],
+    ]
+    r = clsm("-C", racine, "bilan", "2024", "--xlsx")
+    assert r.exit_code == 0, r.output
+    feuilles = A.xlsx(racine / "exports" / "bilan-2024.xlsx").sheetnames
+    assert "Cellule" not in feuilles and "SISM 2024" in feuilles
