@@ -252,10 +252,10 @@ def resumer(projet: Projet, dossier: str | None = None) -> Resume:
 
     sism: dict[int, dict[str, Any]] = {}
     for s in projet.sism.values():
-        c = s.chiffres()
+        chiffres_sism = s.chiffres()
         sism[s.annee] = {
-            "evenements": c["evenements"],
-            "participants": c["participants"],
+            "evenements": chiffres_sism["evenements"],
+            "participants": chiffres_sism["participants"],
             "qpv": sum(1 for e in s.evenement if e.qpv),
             "types": dict(Counter(e.type.value for e in s.evenement)),
         }
