@@ -60,7 +60,13 @@ def cellule(contexte: Contexte) -> None:
     from clsm_cli.modeles.erreurs import ErreurClsm
     from clsm_cli.noyau.identite import cellule_declaree_absente
 
-    if cellule_declaree_absente(contexte.racine()):
+    if any(a in ("--help", "-h") for a in click.get_current_context().args):
+        return  # help is always available
+    try:
+        racine = contexte.racine()
+    except ErreurClsm:
+        return  # no folder here: the command itself will say so
+    if cellule_declaree_absente(racine):
         raise ErreurClsm(
             "Ce CLSM n'a pas de cellule de cas complexes ([cellule] active = false dans "
             "clsm.toml) : réactivez-la avec « clsm identite modifier --avec-cellule »."

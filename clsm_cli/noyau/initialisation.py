@@ -74,7 +74,7 @@ def creer_dossier(
         textes = textes_demo()
     else:
         if coordination and coordination.get("courriel"):
-            from clsm_cli.noyau.saisie import verifier_coordonnees
+            from clsm_cli.noyau.coordonnees import verifier_coordonnees
 
             verifier_coordonnees(coordination["courriel"], None, "--coordination-")
         fichiers = _fichiers_vides(nom, territoire, date_creation, coordination)

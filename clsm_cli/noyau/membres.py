@@ -479,7 +479,7 @@ def ajouter_membre(projet: Projet, champs: dict[str, Any]) -> Membre:
         raise ErreurSaisie(
             "Valeur manquante : précisez --nom (une personne) ou --structure (une structure seule)."
         )
-    from clsm_cli.noyau.saisie import verifier_coordonnees
+    from clsm_cli.noyau.coordonnees import verifier_coordonnees
 
     verifier_coordonnees(donnees.get("courriel"), donnees.get("telephone"))
     donnees["instances"] = verifier_instances(projet, donnees.get("instances", []), "--instance")
@@ -508,7 +508,7 @@ def modifier_membre(
 ) -> Membre:
     """Change fields of a member (``champs``), clear others, add or remove instances."""
     from clsm_cli.modeles import Membre
-    from clsm_cli.noyau.saisie import verifier_coordonnees
+    from clsm_cli.noyau.coordonnees import verifier_coordonnees
     from clsm_cli.stockage.ecriture import modifier_champs
 
     actuel = trouver_membre(projet, ident)

@@ -268,7 +268,7 @@ def controle_noms_fichiers(projet: ProjetLu) -> Iterator[Probleme]:
 
 def controle_coordonnees(projet: ProjetLu) -> Iterator[Probleme]:
     """Courriels and téléphones that cannot be one (members, coordination): warnings."""
-    from clsm_cli.noyau.saisie import courriel_valide, telephone_valide
+    from clsm_cli.noyau.coordonnees import courriel_valide, telephone_valide
 
     def verifier(
         lu: FichierLu, chemin: list[str | int], courriel: str | None, tel: str | None

@@ -112,7 +112,7 @@ def test_voir_json(dossier: Path, clsm: Callable[..., Result]) -> None:
             {"annee": 2026, "financeur": "ARS", "montant": 3000.5, "objet": "SISM"},
             {"annee": 2026, "financeur": "Ville de Testville", "montant": 24000.0, "objet": None},
         ],
-        "cellule": {"seuil_masquage": 11, "conservation_mois": 24},
+        "cellule": {"active": True, "seuil_masquage": 11, "conservation_mois": 24},
         "export": {"modele_word": None},
     }
 
