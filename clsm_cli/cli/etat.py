@@ -79,7 +79,10 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
         )
     else:
         console.print(f"SISM {d['annee']} : pas encore de programme (clsm sism nouvelle).")
-    console.print(f"Cellule : {d['cellule']['situations_ouvertes']} situation(s) en cours")
+    if d["cellule"] is None:
+        console.print("Cellule : ce CLSM n'a pas de cellule de cas complexes.")
+    else:
+        console.print(f"Cellule : {d['cellule']['situations_ouvertes']} situation(s) en cours")
 
 
 def _ou_inconnu(nombre: int | None, mot: str) -> str:

@@ -84,5 +84,7 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
         },
         "cellule": {
             "situations_ouvertes": sum(1 for s in projet.situations if s.statut != "close"),
-        },
+        }
+        if projet.identite is None or projet.identite.cellule.active
+        else None,
     }

@@ -83,3 +83,24 @@ def test_etat_table_demo(demo: Path, clsm: Callable[..., Result]) -> None:
     assert "Membres actifs" in r.stdout
     assert "Actions du plan" in r.stdout
     assert "Suivis ouverts" in r.stdout
+
+
+def test_etat_sans_cellule_et_sism_en_totaux(projet: Path, clsm: Callable[..., Result]) -> None:
+    """Issue 12: a CLSM without cellule says so; a SISM known by its totals shows them, and an
+    unknown figure is not printed as 0."""
+    for args in (
+        ["identite", "modifier", "--sans-cellule"],
+        ["sism", "nouvelle", "2026", "--theme", "Santé mentale et travail", "--evenements", "9"],
+    ):
+        assert clsm("-C", projet, *args).exit_code == 0
+    r = clsm("-C", projet, "--format", "json", "etat", "--annee", "2026")
+    d = json.loads(r.stdout)
+    assert d["cellule"] is None
+    assert (d["sism"]["evenements"], d["sism"]["participants"]) == (9, None)
+    r = clsm("-C", projet, "etat", "--annee", "2026")
+    lignes = r.stdout.splitlines()
+    assert "Cellule : ce CLSM n'a pas de cellule de cas complexes." in lignes
+    assert (
+        "SISM 2026 : « Santé mentale et travail » — 9 événement(s), participant(s) : "
+        "non renseigné" in lignes
+    ), lignes
