@@ -245,7 +245,7 @@ def _plan(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
         [C("Date", X.DATE), C("Axe"), C("Action"), C("Réalisation"), C("Participants", X.ENTIER)],
         sorted(
             (
-                (r.date, axe.intitule, a.intitule, r.libelle, r.participants)
+                (F.cellule_date(r.date), axe.intitule, a.intitule, r.libelle, r.participants)
                 for axe in p.axes
                 for a in axe.actions
                 for r in a.realisations
@@ -275,7 +275,7 @@ def _sism(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
         ],
         [
             (
-                e.date,
+                F.cellule_date(e.date),
                 e.heure,
                 e.titre,
                 e.type_libelle,

@@ -37,15 +37,6 @@ def _quand(e: Evenement) -> str:
     return heures or "Horaire à préciser"
 
 
-def _jour_tableur(jour: dt.date | None) -> object:
-    """A full date stays a date; a month or year only is written as text (« 2025-10 »)."""
-    from clsm_cli.modeles.communs import date_precise
-
-    if jour is None or date_precise(jour):
-        return jour
-    return jour.isoformat()
-
-
 def sism_de(projet: Projet, annee: int) -> Sism:
     sism = projet.sism_annee(annee)
     if sism is None:
@@ -99,8 +90,11 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
     run.italic = True
     run.font.size = Pt(14)
     evenements = evenements_tries(sism)
-    debut = sism.debut or (evenements[0].date if evenements else None)
-    fin = sism.fin or (max(e.fin or e.date for e in evenements) if evenements else None)
+    from clsm_cli.modeles.communs import date_precise
+
+    dates = [e for e in evenements if date_precise(e.date)]  # « octobre 2025 » is no first day
+    debut = sism.debut or (dates[0].date if dates else None)
+    fin = sism.fin or (max(e.fin or e.date for e in dates) if dates else None)
     p = doc.add_paragraph(W.texte_sur(F.periode(debut, fin).capitalize()))
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     W.note(
@@ -178,7 +172,7 @@ def programme_xlsx(projet: Projet, annee: int) -> bytes:
         ],
         [
             (
-                _jour_tableur(e.date),
+                F.cellule_date(e.date),
                 JOURS[e.date.weekday()] if date_precise(e.date) else None,
                 e.heure,
                 e.titre,
