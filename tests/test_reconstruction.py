@@ -9,6 +9,7 @@ figure is unknown.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -190,5 +191,8 @@ def test_reconstruction_document_sans_zero_pour_l_inconnu(clsm: Clsm, tmp_path: 
     ]
     r = clsm("-C", racine, "bilan", "2024", "--xlsx")
     assert r.exit_code == 0, r.output
-    feuilles = A.xlsx(racine / "exports" / "bilan-2024.xlsx").sheetnames
-    assert "Cellule" not in feuilles and "SISM 2024" in feuilles
+    classeur = A.xlsx(racine / "exports" / "bilan-2024.xlsx")
+    assert "Cellule" not in classeur.sheetnames and "SISM 2024" in classeur.sheetnames
+    realisations = A.lignes(classeur["Réalisations"])[1:]
+    assert [(x[0], x[3]) for x in realisations][0] == ("2024-06", "Forum 2024")
+    assert realisations[1][0].date() == dt.date(2024, 11, 5)

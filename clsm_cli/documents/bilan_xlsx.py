@@ -243,15 +243,13 @@ def _plan(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
     feuille(
         "Réalisations",
         [C("Date", X.DATE), C("Axe"), C("Action"), C("Réalisation"), C("Participants", X.ENTIER)],
-        sorted(
-            (
-                (F.cellule_date(r.date), axe.intitule, a.intitule, r.libelle, r.participants)
-                for axe in p.axes
-                for a in axe.actions
-                for r in a.realisations
-            ),
-            key=lambda ligne: ligne[0],
-        ),
+        [
+            (F.cellule_date(r.date), axe.intitule, a.intitule, r.libelle, r.participants)
+            for axe, a, r in sorted(
+                ((axe, a, r) for axe in p.axes for a in axe.actions for r in a.realisations),
+                key=lambda t: t[2].date,
+            )
+        ],
         f"Aucune réalisation en {b.annee}.",
     )
 
