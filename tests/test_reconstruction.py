@@ -194,5 +194,5 @@ def test_reconstruction_document_sans_zero_pour_l_inconnu(clsm: Clsm, tmp_path: 
     classeur = A.xlsx(racine / "exports" / "bilan-2024.xlsx")
     assert "Cellule" not in classeur.sheetnames and "SISM 2024" in classeur.sheetnames
     realisations = A.lignes(classeur["Réalisations"])[1:]
-    assert [(x[0], x[3]) for x in realisations][0] == ("2024-06", "Forum 2024")
+    assert (realisations[0][0], realisations[0][3]) == ("2024-06", "Forum 2024")
     assert realisations[1][0].date() == dt.date(2024, 11, 5)
