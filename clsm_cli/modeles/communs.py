@@ -67,6 +67,21 @@ class DatePartielle(date):
     def __repr__(self) -> str:
         return f"DatePartielle({self.isoformat()!r})"
 
+    def __eq__(self, autre: object) -> bool:
+        """Equal only to the same partial date: « 2020 » is not 1 January 2020."""
+        if isinstance(autre, DatePartielle):
+            return self.isoformat() == autre.isoformat()
+        if isinstance(autre, date):
+            return False
+        return NotImplemented
+
+    def __ne__(self, autre: object) -> bool:
+        egal = self.__eq__(autre)
+        return egal if egal is NotImplemented else not egal
+
+    def __hash__(self) -> int:
+        return hash(("DatePartielle", self.isoformat()))
+
     def __reduce__(self) -> tuple[object, ...]:
         return (_date_partielle, (self.isoformat(),))
 
