@@ -193,6 +193,14 @@ def test_reconstruction_document_sans_zero_pour_l_inconnu(clsm: Clsm, tmp_path: 
     assert r.exit_code == 0, r.output
     classeur = A.xlsx(racine / "exports" / "bilan-2024.xlsx")
     assert "Cellule" not in classeur.sheetnames and "SISM 2024" in classeur.sheetnames
+    chiffres = dict(A.lignes(classeur["Chiffres clés"])[1:])
+    assert (chiffres["Événements de la SISM"], chiffres["Participants à la SISM"]) == (2, 85)
+    r = clsm("-C", racine, "bilan", "2022", "--xlsx")
+    chiffres_2022 = dict(
+        A.lignes(A.xlsx(racine / "exports" / "bilan-2022.xlsx")["Chiffres clés"])[1:]
+    )
+    assert chiffres_2022["Participants à la SISM"] == "non renseigné"
+    assert chiffres_2022["Taux de présence moyen"] == "non calculable"
     realisations = A.lignes(classeur["Réalisations"])[1:]
     assert (realisations[0][0], realisations[0][3]) == ("2024-06", "Forum 2024")
     assert realisations[1][0].date() == dt.date(2024, 11, 5)

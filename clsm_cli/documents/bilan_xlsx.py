@@ -56,7 +56,7 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
     ws = feuille(
         "Chiffres clés",
         [C("Indicateur"), C("Valeur")],
-        [(c.libelle, c.valeur) for c in chiffres],
+        [(c.libelle, c.valeur if c.valeur is not None else _inconnu(c.unite)) for c in chiffres],
         "",
     )
     formats = {"nombre": X.ENTIER, "pourcentage": X.POURCENT, "euros": X.EUROS}
@@ -252,6 +252,11 @@ def _plan(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
         ],
         f"Aucune réalisation en {b.annee}.",
     )
+
+
+def _inconnu(unite: str) -> str:
+    """What an unknown key figure reads (never an empty cell taken for 0)."""
+    return "non calculable" if unite == "pourcentage" else F.NON_RENSEIGNE
 
 
 def _sism(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]

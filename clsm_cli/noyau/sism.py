@@ -185,7 +185,7 @@ def modifier_evenement(
     changements = {
         k: v
         for k, v in champs.items()
-        if v not in (None, "", (), []) and v != en_donnees(getattr(actuel, k))
+        if v not in (None, "", (), []) and en_donnees(v) != en_donnees(getattr(actuel, k))
     }
     for champ in effacer:
         if champ in changements or champs.get(champ) not in (None, "", (), []):
