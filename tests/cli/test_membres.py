@@ -451,6 +451,17 @@ def test_ajouter_interactif(
         "prenom": "Paul",
         "college": "sante",
     }
+    r = clsm(
+        "-C", dossier, "membres", "ajouter", "--nom", "Roy", "--college", "sante",
+        input="copil ; logement\n",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert (
+        "Instances où siège le membre, séparées par des virgules (copil, pleniere, "
+        "comite_technique, cellule, logement)"
+    ) in r.output
+    assert membre(dossier, "roy")["instances"] == ["copil", "logement"]
+    assert "roy" in lire(dossier, "groupes.toml")["groupe"][0]["membres"]
 
 
 @pytest.mark.parametrize(
