@@ -16,6 +16,7 @@ TEXTE = st.text(
     max_size=30,
 )
 DATES = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
+DATES_PARTIELLES = st.from_regex(r"(199\d|20\d\d)(-(0[1-9]|1[0-2]))?", fullmatch=True)
 
 
 def _contraintes(metadata: list[Any]) -> dict[str, Any]:
@@ -70,6 +71,9 @@ def pour_annotation(annotation: Any, metadata: list[Any] | None = None) -> st.Se
     if annotation is float:
         return st.floats(min_value=c.get("ge", -1e9), max_value=c.get("le", 1e9), allow_nan=False)
     if annotation is dt.date:
+        if any(getattr(getattr(m, "func", None), "__name__", "") == "_lire_date_imprecise"
+               for m in metadata):  # fmt: skip
+            return DATES | DATES_PARTIELLES  # DateImprecise: "2020", "2021-06"
         return DATES
     if annotation is str:
         if "pattern" in c:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
 import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from .conftest import RACINE_DEPOT
@@ -96,3 +98,48 @@ def test_exemple_demo_a_jour(demo: Path) -> None:
     for chemin in demo.rglob("*.toml"):
         relatif = chemin.relative_to(demo)
         assert (exemple / relatif).read_bytes() == chemin.read_bytes(), relatif
+
+
+def test_init_au_terminal_demande_nom_territoire_coordination(
+    tmp_path: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLSM_INTERACTIF", "1")
+    cible = tmp_path / "valmont"
+    r = clsm("init", cible, input="Valmont\n\nJeanne Petit\njeanne.petit@valmont.fr\n")
+    assert r.exit_code == 0, r.output
+    for question in (
+        "Territoire couvert (commune ou intercommunalité)",
+        "Nom du CLSM [CLSM de Valmont]",
+        "Nom de la coordinatrice ou du coordinateur",
+        "Courriel de la coordination",
+    ):  # the prompt's end (« : » or « : ») belongs to the French click layer
+        assert question in r.output
+    identite = tomllib.loads((cible / "clsm.toml").read_text(encoding="utf-8"))
+    assert identite == {
+        "version_schema": "1.0",
+        "nom": "CLSM de Valmont",
+        "territoire": "Valmont",
+        "coordination": {"nom": "Jeanne Petit", "courriel": "jeanne.petit@valmont.fr"},
+        "cellule": {"seuil_masquage": 11, "conservation_mois": 24},
+    }
+
+
+def test_init_sans_terminal_ni_nom(tmp_path: Path, clsm: Callable[..., Result]) -> None:
+    r = clsm("init", tmp_path / "a", "--date-creation", "2019-05-02")
+    assert r.exit_code == 0, r.output
+    identite = tomllib.loads((tmp_path / "a" / "clsm.toml").read_text(encoding="utf-8"))
+    assert (identite["nom"], identite["territoire"], identite["date_creation"]) == (
+        "CLSM (nom à compléter)",
+        "À compléter",
+        dt.date(2019, 5, 2),
+    )
+    r = clsm("init", tmp_path / "b", "--territoire", "Lorvey")
+    identite = tomllib.loads((tmp_path / "b" / "clsm.toml").read_text(encoding="utf-8"))
+    assert (identite["nom"], "date_creation" in identite) == ("CLSM de Lorvey", False)
+    r = clsm("init", tmp_path / "c", "--coordination-courriel", "pas-un-mail")
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "Erreur : --coordination-courriel : « pas-un-mail » n'est pas une adresse électronique "
+        "(forme attendue : prenom.nom@exemple.fr).\n",
+    )
+    assert not (tmp_path / "c" / "clsm.toml").exists()

@@ -55,8 +55,22 @@ def _consentement(
     help="Cellule de cas complexes (confidentiel) : situations désignées par un code, "
     "séances, statistiques masquées, purge des situations anciennes.",
 )
-def cellule() -> None:
-    pass
+@passer_contexte
+def cellule(contexte: Contexte) -> None:
+    from clsm_cli.modeles.erreurs import ErreurClsm
+    from clsm_cli.noyau.identite import cellule_declaree_absente
+
+    if any(a in ("--help", "-h") for a in click.get_current_context().args):
+        return  # help is always available
+    try:
+        racine = contexte.racine()
+    except ErreurClsm:
+        return  # no folder here: the command itself will say so
+    if cellule_declaree_absente(racine):
+        raise ErreurClsm(
+            "Ce CLSM n'a pas de cellule de cas complexes ([cellule] active = false dans "
+            "clsm.toml) : réactivez-la avec « clsm identite modifier --avec-cellule »."
+        )
 
 
 # --- situations ----------------------------------------------------------------------------

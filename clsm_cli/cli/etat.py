@@ -107,9 +107,17 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
     sism = d["sism"]
     if sism:
         console.print(
-            f"SISM {sism['annee']} : « {sism['theme']} » — {sism['evenements']} événement(s), "
-            f"{sism['participants']} participant(s)"
+            f"SISM {sism['annee']} : « {sism['theme']} » — "
+            f"{_ou_inconnu(sism['evenements'], 'événement(s)')}, "
+            f"{_ou_inconnu(sism['participants'], 'participant(s)')}"
         )
     else:
         console.print(f"SISM {d['annee']} : pas encore de programme (clsm sism nouvelle).")
-    console.print(f"Cellule : {d['cellule']['situations_ouvertes']} situation(s) en cours")
+    if d["cellule"] is None:
+        console.print("Cellule : ce CLSM n'a pas de cellule de cas complexes.")
+    else:
+        console.print(f"Cellule : {d['cellule']['situations_ouvertes']} situation(s) en cours")
+
+
+def _ou_inconnu(nombre: int | None, mot: str) -> str:
+    return f"{nombre} {mot}" if nombre is not None else f"{mot} : non renseigné"

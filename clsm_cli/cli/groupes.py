@@ -81,6 +81,7 @@ def _resultat(contexte: Contexte, groupe: Any, message: str) -> None:
     "chaque membre reçoit le groupe dans ses instances.",
 )
 @click.option("--nom", help="Nom du groupe, par exemple « Logement et santé mentale ».")
+@click.option("--id", "ident", metavar="ID", help="Identifiant choisi (par défaut : tiré du nom).")
 @click.option("--mission", help="Mission du groupe.")
 @click.option("--pilote", metavar="ID", help="Identifiant du membre qui pilote le groupe.")
 @click.option(
@@ -90,6 +91,7 @@ def _resultat(contexte: Contexte, groupe: Any, message: str) -> None:
 def ajouter(
     contexte: Contexte,
     nom: str | None,
+    ident: str | None,
     mission: str | None,
     pilote: str | None,
     membres: tuple[str, ...],
@@ -98,12 +100,33 @@ def ajouter(
 
     projet = contexte.projet()
     nom = demander(nom, "--nom", "Nom du groupe de travail")
-    groupe = ajouter_groupe(projet, nom, mission=mission, pilote=pilote, membres=membres)
+    groupe = ajouter_groupe(
+        projet, nom, mission=mission, pilote=pilote, membres=membres, ident=ident
+    )
     _resultat(
         contexte,
         groupe,
         f"Groupe créé : {groupe.nom} — identifiant « {groupe.id} », "
         f"{len(groupe.membres)} membre(s).",
+    )
+
+
+@groupes.command(
+    "renommer",
+    help="Changer l'identifiant d'un groupe : les instances des membres, les actions et les "
+    "réunions du groupe (fichiers renommés) suivent, en une seule écriture.",
+)
+@click.argument("ancien", metavar="ANCIEN")
+@click.argument("nouveau", metavar="NOUVEAU")
+@passer_contexte
+def renommer(contexte: Contexte, ancien: str, nouveau: str) -> None:
+    from clsm_cli.noyau.membres import renommer_groupe
+
+    groupe, n = renommer_groupe(contexte.projet(), ancien, nouveau)
+    _resultat(
+        contexte,
+        groupe,
+        f"Groupe « {ancien} » renommé « {nouveau} » ({n} référence(s) mise(s) à jour).",
     )
 
 

@@ -135,6 +135,13 @@ def _periode(texte: str | None, option: str) -> tuple[int, int | None] | None:
 )
 @click.option("--modele-word", metavar="FICHIER", help="Document Word de référence (modeles/).")
 @click.option(
+    "--sans-cellule/--avec-cellule",
+    "sans_cellule",
+    default=None,
+    help="Le CLSM n'a pas (ou a de nouveau) de cellule de cas complexes : les documents "
+    "omettent alors ses sections et les commandes « clsm cellule » le signalent.",
+)
+@click.option(
     "--effacer",
     type=click.Choice(EFFACABLES),
     multiple=True,
@@ -153,8 +160,11 @@ def modifier(contexte: Contexte, effacer: tuple[str, ...], **options: Any) -> No
         periode = _periode(options.pop(f"{lien}_periode"), f"--{lien}-periode")
         if periode is not None:
             changements[f"{lien}.debut"], changements[f"{lien}.fin"] = periode
+    sans_cellule = options.pop("sans_cellule")
+    if sans_cellule is not None:
+        changements["cellule.active"] = False if sans_cellule else None
     for champ, option in CHAMPS_IDENTITE.items():
-        if option.endswith("-periode"):
+        if option.endswith("-periode") or champ == "cellule.active":
             continue
         valeur = options[option[2:].replace("-", "_")]
         if valeur is not None and valeur != ():
@@ -163,7 +173,7 @@ def modifier(contexte: Contexte, effacer: tuple[str, ...], **options: Any) -> No
         if champ in changements:
             raise ErreurSaisie(f"{CHAMPS_IDENTITE[champ]} et --effacer {champ} : choisissez.")
         changements[champ] = None
-    if not changements:
+    if not changements and sans_cellule is None:
         raise ErreurSaisie(
             "Rien à modifier : indiquez au moins une option (voir « clsm identite modifier "
             "--help »)."

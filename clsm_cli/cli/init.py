@@ -6,13 +6,18 @@ from pathlib import Path
 
 import click
 
-from clsm_cli.cli.contexte import Contexte, passer_contexte
+from clsm_cli.cli.contexte import Contexte, interactif, passer_contexte
 
 
-@click.command(help="Créer un dossier clsm valide, vide ou rempli d'un CLSM fictif (--demo).")
+@click.command(
+    help="Créer un dossier clsm valide, vide ou rempli d'un CLSM fictif (--demo). Au terminal, "
+    "le nom, le territoire et la coordination sont demandés."
+)
 @click.argument("dossier", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--nom", help="Nom du CLSM, par exemple « CLSM de Valmont ».")
 @click.option("--territoire", help="Territoire couvert (commune ou intercommunalité).")
+@click.option("--coordination-nom", help="Nom de la coordinatrice ou du coordinateur.")
+@click.option("--coordination-courriel", help="Courriel de la coordination.")
 @click.option(
     "--date-creation",
     metavar="AAAA[-MM[-JJ]]",
@@ -33,11 +38,12 @@ def init(
     dossier: Path | None,
     nom: str | None,
     territoire: str | None,
+    coordination_nom: str | None,
+    coordination_courriel: str | None,
     date_creation: str | None,
     demo: bool,
     avec_git: bool,
 ) -> None:
-    from clsm_cli.cli.contexte import interactif
     from clsm_cli.noyau.diagnostic import en_date_imprecise
     from clsm_cli.noyau.historique import date_imprecise_fr
     from clsm_cli.noyau.initialisation import creer_dossier
@@ -56,6 +62,11 @@ def init(
     if existant:
         racine = Path(cible).resolve()
     else:
+        if not demo and interactif():
+            nom, territoire, coordination_nom, coordination_courriel = _demander(
+                nom, territoire, coordination_nom, coordination_courriel
+            )
+        coordination = {"nom": coordination_nom or "", "courriel": coordination_courriel or ""}
         creation = en_date_imprecise(date_creation, "--date-creation")
         jalon = creation is not None and (
             not interactif()
@@ -71,6 +82,7 @@ def init(
             demo=demo,
             date_creation=creation,
             jalon_creation=jalon,
+            coordination=coordination,
         )
     commit = None
     if avec_git:
@@ -89,3 +101,18 @@ def init(
     if existant:
         return
     sortie.message(f"Ensuite : clsm -C {cible} etat   (ou clsm -C {cible} verifier)")
+
+
+def _demander(
+    nom: str | None, territoire: str | None, coord_nom: str | None, coord_courriel: str | None
+) -> tuple[str, str, str, str]:
+    """Ask, at a terminal, what was not given (an empty answer leaves coordination blank)."""
+    territoire = territoire or click.prompt("Territoire couvert (commune ou intercommunalité)")
+    nom = nom or click.prompt("Nom du CLSM", default=f"CLSM de {territoire}")
+    coord_nom = coord_nom or click.prompt(
+        "Nom de la coordinatrice ou du coordinateur", default="", show_default=False
+    )
+    coord_courriel = coord_courriel or click.prompt(
+        "Courriel de la coordination", default="", show_default=False
+    )
+    return nom, territoire, coord_nom, coord_courriel

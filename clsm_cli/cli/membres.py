@@ -259,6 +259,11 @@ def options_membre(commande: Any) -> Any:
         click.option("--courriel", help="Adresse électronique."),
         click.option("--telephone", help="Numéro de téléphone."),
         click.option("--depuis", metavar="AAAA-MM-JJ", help="Date d'arrivée au CLSM."),
+        click.option(
+            "--signataire/--non-signataire",
+            default=None,
+            help="Membre fondateur ou signataire de la convention (partie et signature).",
+        ),
         click.option("--notes", help="Notes libres."),
     ]
     for option in reversed(options):
@@ -273,8 +278,13 @@ def _champs(**valeurs: Any) -> dict[str, Any]:
     return valeurs
 
 
-@membres.command("ajouter", help="Ajouter un membre (personne ou structure seule).")
+@membres.command(
+    "ajouter",
+    help="Ajouter un membre (personne ou structure seule). Au terminal, ses instances sont "
+    "demandées : elles servent au calcul des taux de présence.",
+)
 @options_membre
+@click.option("--id", "ident", metavar="ID", help="Identifiant choisi (par défaut : prenom-nom).")
 @click.option(
     "--instance",
     "instances",
@@ -283,8 +293,11 @@ def _champs(**valeurs: Any) -> dict[str, Any]:
     "identifiant de groupe) ; répétable.",
 )
 @passer_contexte
-def ajouter(contexte: Contexte, instances: tuple[str, ...], **options: Any) -> None:
-    from clsm_cli.noyau.membres import ajouter_membre, homonymes
+def ajouter(
+    contexte: Contexte, ident: str | None, instances: tuple[str, ...], **options: Any
+) -> None:
+    from clsm_cli.cli.contexte import interactif
+    from clsm_cli.noyau.membres import ajouter_membre, homonymes, instances_possibles
 
     projet = contexte.projet()
     if not options["nom"] and not options["structure"]:
@@ -292,13 +305,23 @@ def ajouter(contexte: Contexte, instances: tuple[str, ...], **options: Any) -> N
             None, "--nom", "Nom de la personne (ou --structure pour une structure seule)"
         )
     options["college"] = demander(options["college"], "--college", "Collège", choix=COLLEGES)
-    champs = _champs(**options, instances=list(instances))
-    doublons = homonymes(projet, champs["nom"], champs["prenom"], champs["structure"])
+    if not instances and interactif():
+        possibles = ", ".join(instances_possibles(projet))
+        reponse = click.prompt(
+            f"Instances où siège le membre, séparées par des virgules ({possibles})",
+            default="",
+            show_default=False,
+        )
+        instances = tuple(i.strip() for i in reponse.replace(";", ",").split(",") if i.strip())
+    champs = _champs(**options, instances=list(instances), id=ident)
+    doublons = homonymes(
+        projet, champs["nom"], champs["prenom"], champs["structure"], champs["fonction"]
+    )
     membre = ajouter_membre(projet, champs)
     sortie = contexte.sortie
     if doublons:
         sortie.avertissement(
-            "un membre du même nom existait déjà ("
+            "un membre de même nom et de même structure existait déjà ("
             + ", ".join(m.id for m in doublons)
             + ") : vérifiez qu'il ne s'agit pas d'un doublon."
         )
@@ -306,6 +329,28 @@ def ajouter(contexte: Contexte, instances: tuple[str, ...], **options: Any) -> N
         sortie.json(membre.model_dump(mode="json"))
     else:
         sortie.succes(f"Membre ajouté : {membre.libelle} — identifiant « {membre.id} ».")
+
+
+@membres.command(
+    "renommer",
+    help="Changer l'identifiant d'un membre et toutes ses références (groupes, réunions, plan, "
+    "SISM, cellule), en une seule écriture.",
+)
+@click.argument("ancien", metavar="ANCIEN")
+@click.argument("nouveau", metavar="NOUVEAU")
+@passer_contexte
+def renommer(contexte: Contexte, ancien: str, nouveau: str) -> None:
+    from clsm_cli.noyau.membres import renommer_membre
+
+    membre, n = renommer_membre(contexte.projet(), ancien, nouveau)
+    sortie = contexte.sortie
+    sortie.donnees(
+        {"ancien": ancien, "nouveau": nouveau, "references": n},
+        lambda _: sortie.succes(
+            f"Membre « {ancien} » renommé « {nouveau} » : {membre.libelle} "
+            f"({n} référence(s) mise(s) à jour)."
+        ),
+    )
 
 
 @membres.command("modifier", help="Modifier la fiche d'un membre (son identifiant ne change pas).")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clsm_cli.cli._types import DATE
+from clsm_cli.cli._types import DATE, DATE_IMPRECISE, GroupeAvecDefaut
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
 from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -457,14 +457,17 @@ def _fiche_action(projet: Projet, a: Action) -> list[tuple[str, str]]:
             else "—",
         ),
     ]
-    for i in a.indicateur:
+    for n, i in enumerate(a.indicateur, start=1):
         valeurs = " / ".join(
             f"{t} {nombre_fr(v, 0 if float(v).is_integer() else 2)}"
             for t, v in (("réalisé", i.realise), ("cible", i.cible))
             if v is not None
         )
         unite = f" {i.unite}" if i.unite else ""
-        lignes.append(("Indicateur", f"{i.libelle} : {valeurs or 'non renseigné'}{unite}"))
+        annee = f" ({i.annee})" if i.annee else ""
+        lignes.append(
+            (f"Indicateur {n}", f"{i.libelle}{annee} : {valeurs or 'non renseigné'}{unite}")
+        )
     for n, r in enumerate(a.realisation, start=1):
         participants = f" — {r.participants} participant(s)" if r.participants is not None else ""
         lignes.append((f"Réalisation {n}", f"{date_fr(r.date)} — {r.libelle}{participants}"))
@@ -502,7 +505,12 @@ def realisation() -> None:
 
 @realisation.command("ajouter", help="Ajouter une réalisation à la fin de celles d'une action.")
 @click.argument("ident", metavar="ACTION")
-@click.option("--date", "jour", type=DATE, help="Date de la réalisation (AAAA-MM-JJ).")
+@click.option(
+    "--date",
+    "jour",
+    type=DATE_IMPRECISE,
+    help="Date de la réalisation (AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seule l'année est connue).",
+)
 @click.option("--libelle", help="Ce qui a été réalisé.")
 @click.option(
     "--participants", type=click.IntRange(min=0), metavar="N", help="Nombre de participants."
@@ -518,12 +526,14 @@ def realisation_ajouter(
     commentaire: str | None,
 ) -> None:
     from clsm_cli.noyau.plan import ajouter_realisation, hors_periode, trouver_action
-    from clsm_cli.noyau.textes import date_fr
+    from clsm_cli.noyau.textes import date_fr, du_fr
     from clsm_cli.stockage.ecriture import en_donnees
 
     projet = contexte.projet()
     trouver_action(projet, ident)
-    jour = demander(jour, "--date", "Date de la réalisation (AAAA-MM-JJ)", type=DATE)
+    jour = demander(
+        jour, "--date", "Date de la réalisation (AAAA-MM-JJ, AAAA-MM ou AAAA)", type=DATE_IMPRECISE
+    )
     libelle = demander(libelle, "--libelle", "Libellé de la réalisation")
     champs = {
         "date": jour,
@@ -535,7 +545,7 @@ def realisation_ajouter(
     sortie = contexte.sortie
     if hors_periode(a, r.date):
         sortie.avertissement(
-            f"la réalisation du {date_fr(r.date)} tombe hors des dates de l'action "
+            f"la réalisation {du_fr(r.date)} tombe hors des dates de l'action "
             f"({date_fr(a.debut) if a.debut else '…'} – {date_fr(a.fin) if a.fin else '…'})."
         )
     sortie.donnees(
@@ -546,21 +556,144 @@ def realisation_ajouter(
     )
 
 
-@plan.command(
+@realisation.command(
+    "modifier",
+    help="Modifier la réalisation n° N d'une action (numéros : clsm plan action voir ACTION).",
+)
+@click.argument("ident", metavar="ACTION")
+@click.argument("numero", metavar="N", type=click.IntRange(min=1))
+@click.option("--date", "jour", type=DATE_IMPRECISE, help="Date (AAAA-MM-JJ, AAAA-MM ou AAAA).")
+@click.option("--libelle", help="Ce qui a été réalisé.")
+@click.option(
+    "--participants", type=click.IntRange(min=0), metavar="N", help="Nombre de participants."
+)
+@click.option("--commentaire", help="Commentaire libre.")
+@click.option(
+    "--effacer",
+    type=click.Choice(["participants", "commentaire"]),
+    multiple=True,
+    help="Vider un champ (répétable).",
+)
+@passer_contexte
+def realisation_modifier(
+    contexte: Contexte, ident: str, numero: int, effacer: tuple[str, ...], **options: Any
+) -> None:
+    champs = {
+        "date": options["jour"],
+        "libelle": options["libelle"],
+        "participants": options["participants"],
+        "commentaire": options["commentaire"],
+    }
+    _modifier_sous(contexte, ident, "realisation", numero, champs, effacer)
+
+
+@realisation.command("retirer", help="Retirer la réalisation n° N d'une action.")
+@click.argument("ident", metavar="ACTION")
+@click.argument("numero", metavar="N", type=click.IntRange(min=1))
+@click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
+@passer_contexte
+def realisation_retirer(contexte: Contexte, ident: str, numero: int, oui: bool) -> None:
+    _retirer_sous(contexte, ident, "realisation", numero, oui)
+
+
+def _decrire(table: str, enregistrement: Any) -> str:
+    from clsm_cli.noyau.textes import quand_fr
+
+    if table == "realisation":
+        return f"« {enregistrement.libelle} » ({quand_fr(enregistrement.date)})"
+    annee = f" ({enregistrement.annee})" if enregistrement.annee else ""
+    return f"« {enregistrement.libelle} »{annee}"
+
+
+def _modifier_sous(
+    contexte: Contexte,
+    ident: str,
+    table: str,
+    numero: int,
+    champs: dict[str, Any],
+    effacer: tuple[str, ...],
+) -> None:
+    from clsm_cli.noyau.plan import modifier_sous_enregistrement
+    from clsm_cli.noyau.saisie import rien_a_modifier
+    from clsm_cli.stockage.ecriture import en_donnees
+
+    if all(v is None for v in champs.values()) and not effacer:
+        raise rien_a_modifier(f"plan {table} modifier")
+    projet = contexte.projet()
+    nouveau, change = modifier_sous_enregistrement(projet, ident, table, numero, champs, effacer)
+    nom = "Réalisation" if table == "realisation" else "Indicateur"
+    message = (
+        f"{nom} n° {numero} de « {ident} » modifié(e) : {_decrire(table, nouveau)}."
+        if change
+        else f"Aucun changement : {nom.lower()} n° {numero} de « {ident} » déjà à jour."
+    )
+    sortie = contexte.sortie
+    sortie.donnees(
+        {"action": ident, "numero": numero, **en_donnees(nouveau)},
+        lambda _: sortie.succes(message),
+    )
+
+
+def _retirer_sous(contexte: Contexte, ident: str, table: str, numero: int, oui: bool) -> None:
+    from clsm_cli.noyau.plan import numero_valide, retirer_sous_enregistrement, trouver_action
+
+    projet = contexte.projet()
+    existant = numero_valide(trouver_action(projet, ident), table, numero)
+    nom = "la réalisation" if table == "realisation" else "l'indicateur"
+    sortie = contexte.sortie
+    if not confirmer(
+        f"Retirer {nom} n° {numero} de « {ident} » {_decrire(table, existant)} ?", oui
+    ):
+        sortie.message("Rien n'a été retiré.")
+        return
+    retirer_sous_enregistrement(projet, ident, table, numero)
+    sortie.donnees(
+        {"action": ident, "numero": numero, "retire": True},
+        lambda _: sortie.succes(
+            f"{nom[0].upper()}{nom[1:]} n° {numero} de « {ident} » retiré(e) : "
+            f"{_decrire(table, existant)} (les suivant(e)s sont renuméroté(e)s)."
+        ),
+    )
+
+
+class GroupeIndicateur(GroupeAvecDefaut):
+    """``clsm plan indicateur ACTION --libelle …`` stays a shortcut for ``… definir ACTION``."""
+
+    defaut = "definir"
+
+
+@plan.group(
     "indicateur",
+    cls=GroupeIndicateur,
+    help="Indicateurs d'une action (cible et réalisé, par année). « clsm plan indicateur "
+    "ACTION --libelle … » revient à « clsm plan indicateur definir ACTION --libelle … ».",
+)
+def indicateur() -> None:
+    pass
+
+
+@indicateur.command(
+    "definir",
     help="Créer l'indicateur d'une action, ou mettre à jour celui qui porte ce libellé "
-    "(comparé sans tenir compte des majuscules).",
+    "(comparé sans tenir compte des majuscules) pour la même année.",
 )
 @click.argument("ident", metavar="ACTION")
 @click.option("--libelle", help="Libellé de l'indicateur (ex. « Personnes formées »).")
+@click.option(
+    "--annee",
+    type=click.IntRange(1990, 2100),
+    metavar="AAAA",
+    help="Année des valeurs (le bilan de cette année les montre).",
+)
 @click.option("--cible", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur visée.")
 @click.option("--realise", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur atteinte.")
 @click.option("--unite", help="Unité (personnes, séances…).")
 @passer_contexte
-def indicateur(
+def indicateur_definir(
     contexte: Contexte,
     ident: str,
     libelle: str | None,
+    annee: int | None,
     cible: float | None,
     realise: float | None,
     unite: str | None,
@@ -572,11 +705,45 @@ def indicateur(
     a = trouver_action(projet, ident)
     libelle = demander(libelle, "--libelle", "Libellé de l'indicateur")
     ind, cree = definir_indicateur(
-        projet, ident, libelle, cible=cible, realise=realise, unite=unite
+        projet, ident, libelle, cible=cible, realise=realise, unite=unite, annee=annee
     )
     sortie = contexte.sortie
     verbe = "ajouté à" if cree else "mis à jour dans"
+    pour = f" ({ind.annee})" if ind.annee else ""
     sortie.donnees(
         {"action": ident, "cree": cree, **en_donnees(ind)},
-        lambda _: sortie.succes(f"Indicateur « {ind.libelle} » {verbe} « {a.intitule} »."),
+        lambda _: sortie.succes(f"Indicateur « {ind.libelle} »{pour} {verbe} « {a.intitule} »."),
     )
+
+
+@indicateur.command(
+    "modifier",
+    help="Modifier l'indicateur n° N d'une action (numéros : clsm plan action voir ACTION).",
+)
+@click.argument("ident", metavar="ACTION")
+@click.argument("numero", metavar="N", type=click.IntRange(min=1))
+@click.option("--libelle", help="Nouveau libellé.")
+@click.option("--annee", type=click.IntRange(1990, 2100), metavar="AAAA", help="Année des valeurs.")
+@click.option("--cible", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur visée.")
+@click.option("--realise", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur atteinte.")
+@click.option("--unite", help="Unité.")
+@click.option(
+    "--effacer",
+    type=click.Choice(["annee", "cible", "realise", "unite"]),
+    multiple=True,
+    help="Vider un champ (répétable).",
+)
+@passer_contexte
+def indicateur_modifier(
+    contexte: Contexte, ident: str, numero: int, effacer: tuple[str, ...], **options: Any
+) -> None:
+    _modifier_sous(contexte, ident, "indicateur", numero, options, effacer)
+
+
+@indicateur.command("retirer", help="Retirer l'indicateur n° N d'une action.")
+@click.argument("ident", metavar="ACTION")
+@click.argument("numero", metavar="N", type=click.IntRange(min=1))
+@click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
+@passer_contexte
+def indicateur_retirer(contexte: Contexte, ident: str, numero: int, oui: bool) -> None:
+    _retirer_sous(contexte, ident, "indicateur", numero, oui)

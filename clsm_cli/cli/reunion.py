@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE
+from clsm_cli.cli._types import DATE, GroupeAvecDefaut
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -269,8 +269,22 @@ def suivi(
     )
 
 
-@reunion.command(
+class GroupePresence(GroupeAvecDefaut):
+    defaut = "ajouter"
+
+
+@reunion.group(
     "presence",
+    cls=GroupePresence,
+    help="Présents et excusés d'une réunion : « clsm reunion presence REUNION --present … » "
+    "ajoute (comme « presence ajouter »), « presence retirer » corrige une erreur.",
+)
+def presence() -> None:
+    pass
+
+
+@presence.command(
+    "ajouter",
     help="Ajouter des présents ou des excusés ; une personne déjà inscrite dans l'autre liste "
     "y est retirée. Les identifiants donnés après REUNION sont des présents (relevés sur la "
     "feuille d'émargement : clsm reunion presence 2026-03-12-copil anne-martin paul-durand). "
@@ -281,7 +295,7 @@ def suivi(
 @click.option("--present", "presents", multiple=True, help=f"Présent : {AIDE_PERSONNE}.")
 @click.option("--excuse", "excuses", multiple=True, help=f"Excusé : {AIDE_PERSONNE}.")
 @passer_contexte
-def presence(
+def presence_ajouter(
     contexte: Contexte,
     ref: str,
     identifiants: tuple[str, ...],
@@ -377,6 +391,27 @@ def convocation(contexte: Contexte, ref: str, en: str, courriel: bool, sortie: P
     )
 
 
+@presence.command(
+    "retirer",
+    help="Retirer une personne inscrite par erreur comme présente ou excusée. " + AIDE_REUNION,
+)
+@click.argument("ref", metavar="REUNION")
+@click.argument("personnes", metavar="PERSONNE…", nargs=-1, required=True)
+@passer_contexte
+def presence_retirer(contexte: Contexte, ref: str, personnes: tuple[str, ...]) -> None:
+    from clsm_cli.noyau.reunions import reference, retirer_presences, trouver_reunion
+
+    projet = contexte.projet()
+    chemin, _ = trouver_reunion(projet, ref)
+    retires = retirer_presences(projet, ref, personnes)
+    sortie = contexte.sortie
+    noms = [_nom(projet, p) for liste in retires.values() for p in liste]
+    sortie.donnees(
+        {"reunion": reference(chemin), **retires},
+        lambda _: sortie.succes(f"{reference(chemin)} : retiré(s) : {', '.join(noms)}."),
+    )
+
+
 @reunion.command(
     "emargement",
     help="Feuille d'émargement à imprimer (.docx) : nom, structure, collège et signature des "
@@ -398,6 +433,57 @@ def emargement(contexte: Contexte, ref: str, sortie: Path | None) -> None:
             f"({produit.nombre} membre(s) convoqué(s))"
         ),
     )
+
+
+@reunion.command(
+    "modifier",
+    help="Modifier la date (le fichier est renommé), l'heure, le lieu ou l'ordre du jour "
+    "(--ordre-du-jour remplace toute la liste). " + AIDE_REUNION,
+)
+@click.argument("ref", metavar="REUNION")
+@click.option("--date", "jour", type=DATE, help="Nouvelle date (AAAA-MM-JJ).")
+@click.option("--heure", help="Heure de début (14:00).")
+@click.option("--lieu", help="Lieu de la réunion.")
+@click.option(
+    "--ordre-du-jour",
+    "ordre_du_jour",
+    multiple=True,
+    metavar="TEXTE",
+    help="Point de l'ordre du jour (répétable, dans l'ordre) ; remplace l'ordre du jour.",
+)
+@click.option(
+    "--effacer",
+    type=click.Choice(["heure", "lieu", "ordre_du_jour"]),
+    multiple=True,
+    help="Vider un champ (répétable).",
+)
+@passer_contexte
+def modifier(
+    contexte: Contexte,
+    ref: str,
+    jour: dt.date | None,
+    heure: str | None,
+    lieu: str | None,
+    ordre_du_jour: tuple[str, ...],
+    effacer: tuple[str, ...],
+) -> None:
+    from clsm_cli.noyau.reunions import modifier_reunion, reference, trouver_reunion
+    from clsm_cli.noyau.saisie import rien_a_modifier
+
+    champs = {"date": jour, "heure": heure, "lieu": lieu, "ordre_du_jour": list(ordre_du_jour)}
+    if not any(champs.values()) and not effacer:
+        raise rien_a_modifier("reunion modifier")
+    projet = contexte.projet()
+    ancien, _ = trouver_reunion(projet, ref)
+    chemin, r, change = modifier_reunion(projet, ref, champs, effacer)
+    deplace = f" (fichier renommé : {ancien} → {chemin})" if chemin != ancien else ""
+    message = (
+        f"Réunion {reference(chemin)} modifiée{deplace}."
+        if change
+        else f"Aucun changement : {reference(chemin)} était déjà à jour."
+    )
+    sortie = contexte.sortie
+    sortie.donnees(_donnees(chemin, r), lambda _: sortie.succes(message))
 
 
 @reunion.command("retirer", help="Supprimer le fichier d'une réunion. " + AIDE_REUNION)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE
+from clsm_cli.cli._types import DATE, DATE_IMPRECISE
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -29,6 +29,7 @@ TYPES = [
 ]
 EFFACABLES = [
     "heure",
+    "fin",
     "heure_fin",
     "lieu",
     "commune",
@@ -42,6 +43,21 @@ EFFACABLES = [
 ]
 QPV_SANS_NOM = "\x00oui"
 ANNEE = click.IntRange(1990, 2100)
+
+
+def _options_totaux(commande: Any) -> Any:
+    """``--evenements``, ``--partenaires``, ``--participants``: a year known by its totals."""
+    for nom, aide in reversed(
+        [
+            ("evenements", "Nombre total d'événements (année sans détail des événements)."),
+            ("partenaires", "Nombre total de partenaires mobilisés."),
+            ("participants", "Nombre total de participants."),
+        ]
+    ):
+        commande = click.option(
+            f"--{nom}", nom, type=click.IntRange(min=0), metavar="N", help=aide
+        )(commande)
+    return commande
 
 
 @click.group(
@@ -71,6 +87,7 @@ def sism() -> None:
 @click.option(
     "--comite", multiple=True, help="Membre du comité d'organisation (identifiant ; répétable)."
 )
+@_options_totaux
 @passer_contexte
 def nouvelle(
     contexte: Contexte,
@@ -79,12 +96,13 @@ def nouvelle(
     debut: dt.date | None,
     fin: dt.date | None,
     comite: tuple[str, ...],
+    **totaux: int | None,
 ) -> None:
     from clsm_cli.noyau.sism import nouvelle_sism, theme_national
 
     projet = contexte.projet()
     theme = demander(theme or theme_national(annee), "--theme", f"Thème de la SISM {annee}")
-    chemin, cree = nouvelle_sism(projet, annee, theme, debut, fin, comite)
+    chemin, cree = nouvelle_sism(projet, annee, theme, debut, fin, comite, totaux)
     sortie = contexte.sortie
     sortie.donnees(
         {"fichier": chemin, "annee": cree.annee, "theme": cree.theme},
@@ -92,29 +110,66 @@ def nouvelle(
     )
 
 
-@sism.command("liste", help="Lister les années de SISM avec leur nombre d'événements.")
+@sism.command(
+    "liste",
+    help="Lister les années de SISM avec leurs chiffres (comptés sur les événements, ou les "
+    "totaux déclarés quand l'année n'a pas d'événement détaillé).",
+)
 @passer_contexte
 def liste(contexte: Contexte) -> None:
     from clsm_cli.noyau.sism import annees
 
     trouvees = annees(contexte.projet())
+    lignes = []
+    for s in trouvees:
+        c = s.chiffres()
+        lignes.append(
+            [s.annee, s.theme, s.debut, s.fin, c["evenements"], c["partenaires"], c["participants"]]
+        )
     contexte.sortie.tableau(
-        ["Année", "Thème", "Début", "Fin", "Événements", "Participants"],
-        [
-            [
-                s.annee,
-                s.theme,
-                s.debut,
-                s.fin,
-                len(s.evenement),
-                sum(e.participants or 0 for e in s.evenement),
-            ]
-            for s in trouvees
-        ],
-        cles=["annee", "theme", "debut", "fin", "evenements", "participants"],
+        ["Année", "Thème", "Début", "Fin", "Événements", "Partenaires", "Participants"],
+        lignes,
+        cles=["annee", "theme", "debut", "fin", "evenements", "partenaires", "participants"],
         titre=f"SISM ({len(trouvees)})",
         vide="Aucune SISM : créez-en une avec « clsm sism nouvelle ANNEE ».",
     )
+
+
+@sism.command(
+    "modifier",
+    help="Modifier une année de SISM : thème, dates, comité (--comite remplace toute la liste), "
+    "totaux déclarés (--evenements, --partenaires, --participants).",
+)
+@click.argument("annee", metavar="ANNEE", type=ANNEE)
+@click.option("--theme", help="Thème de l'année.")
+@click.option("--debut", type=DATE, help="Premier jour (AAAA-MM-JJ).")
+@click.option("--fin", type=DATE, help="Dernier jour (AAAA-MM-JJ).")
+@click.option("--comite", multiple=True, help="Membre du comité (identifiant ; répétable).")
+@_options_totaux
+@click.option(
+    "--effacer",
+    type=click.Choice(["debut", "fin", "comite", "evenements", "partenaires", "participants"]),
+    multiple=True,
+    help="Vider un champ (répétable).",
+)
+@passer_contexte
+def modifier(contexte: Contexte, annee: int, effacer: tuple[str, ...], **options: Any) -> None:
+    from clsm_cli.noyau.saisie import rien_a_modifier
+    from clsm_cli.noyau.sism import modifier_sism
+    from clsm_cli.stockage.ecriture import en_donnees
+
+    champs = {**options, "comite": list(options["comite"]) or None}
+    if all(v is None for v in champs.values()) and not effacer:
+        raise rien_a_modifier("sism modifier")
+    s, change = modifier_sism(contexte.projet(), annee, champs, effacer)
+    message = (
+        f"SISM {annee} modifiée : « {s.theme} »."
+        if change
+        else f"Aucun changement : la SISM {annee} était déjà à jour."
+    )
+    sortie = contexte.sortie
+    donnees = {k: v for k, v in en_donnees(s).items() if k != "evenement"}
+    sortie.donnees(donnees, lambda _: sortie.succes(message))
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -129,9 +184,17 @@ def _options_evenement(commande: Any) -> Any:
     options = [
         click.option("--titre", help="Titre de l'événement."),
         click.option("--type", "type_", type=click.Choice(TYPES), help="Type d'événement."),
-        click.option("--date", "jour", type=DATE, help="Date (AAAA-MM-JJ), dans l'année."),
+        click.option(
+            "--date",
+            "jour",
+            type=DATE_IMPRECISE,
+            help="Date (AAAA-MM-JJ), dans l'année ; AAAA-MM ou AAAA si le jour n'est pas connu.",
+        ),
         click.option("--heure", help="Heure de début (18:30)."),
-        click.option("--heure-fin", "heure_fin", help="Heure de fin (20:30)."),
+        click.option(
+            "--fin", type=DATE, help="Dernier jour d'un événement sur plusieurs jours (AAAA-MM-JJ)."
+        ),
+        click.option("--heure-fin", "heure_fin", help="Heure de fin (20:00)."),
         click.option("--lieu", help="Lieu."),
         click.option("--commune", help="Commune."),
         click.option(
@@ -175,6 +238,7 @@ def _champs(options: dict[str, Any]) -> dict[str, Any]:
         "type": options["type_"],
         "date": options["jour"],
         "heure": options["heure"],
+        "fin": options["fin"],
         "heure_fin": options["heure_fin"],
         "lieu": options["lieu"],
         "commune": options["commune"],
@@ -197,15 +261,16 @@ def _donnees(annee: int, numero: int, e: Evenement) -> dict[str, Any]:
 
 def _avertir_dates(contexte: Contexte, annee: int, e: Evenement) -> None:
     from clsm_cli.noyau.sism import hors_dates
-    from clsm_cli.noyau.textes import date_fr
+    from clsm_cli.noyau.textes import date_fr, periode_fr
 
     projet = contexte.projet()
     s = projet.sism_annee(annee)
-    if s is not None and hors_dates(s, e.date):
+    if s is not None and (hors_dates(s, e.date) or (e.fin is not None and hors_dates(s, e.fin))):
         debut = date_fr(s.debut) if s.debut else "…"
         fin = date_fr(s.fin) if s.fin else "…"
         contexte.sortie.avertissement(
-            f"le {date_fr(e.date)} tombe hors des dates de la SISM {annee} ({debut} – {fin})."
+            f"{periode_fr(e.date, e.fin)} tombe hors des dates de la SISM {annee} "
+            f"({debut} – {fin})."
         )
 
 
@@ -220,7 +285,9 @@ def evenement_ajouter(contexte: Contexte, annee: int, **options: Any) -> None:
     trouver_sism(projet, annee)
     options["titre"] = demander(options["titre"], "--titre", "Titre de l'événement")
     options["type_"] = demander(options["type_"], "--type", "Type d'événement", choix=TYPES)
-    options["jour"] = demander(options["jour"], "--date", "Date (AAAA-MM-JJ)", type=DATE)
+    options["jour"] = demander(
+        options["jour"], "--date", "Date (AAAA-MM-JJ, AAAA-MM ou AAAA)", type=DATE_IMPRECISE
+    )
     numero, e = ajouter_evenement(projet, annee, _champs(options))
     _avertir_dates(contexte, annee, e)
     sortie = contexte.sortie
@@ -257,7 +324,7 @@ def evenement_modifier(
     if all(v is None for v in champs.values()) and not effacer:
         raise rien_a_modifier("sism evenement modifier")
     e, change = modifier_evenement(projet, annee, numero, champs, effacer)
-    if change and champs["date"] is not None:
+    if change and (champs["date"] is not None or champs["fin"] is not None):
         _avertir_dates(contexte, annee, e)
     sortie = contexte.sortie
     message = (

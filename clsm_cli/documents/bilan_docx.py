@@ -56,6 +56,8 @@ def construire_bilan_docx(bilan: Bilan, projet: Projet | None = None) -> Documen
         _financements,
         _perspectives,
     ]
+    if bilan.cellule is None:
+        sections.remove(_cellule)
     for numero, section in enumerate(sections, start=1):
         section(doc, bilan, numero)
     _annexe(doc, bilan)
@@ -81,11 +83,15 @@ def titre_perspectives(bilan: Bilan) -> str:
 def titres_sections(bilan: Bilan) -> list[tuple[int, str]]:
     """Level-1 and level-2 headings of the document, in order (the TOC's cached entries)."""
     entrees: list[tuple[int, str]] = []
-    for numero, texte in enumerate(TITRES, start=1):
-        if numero == 8:
+    numero = 0
+    for rang, texte in enumerate(TITRES, start=1):
+        if rang == 6 and bilan.cellule is None:
+            continue
+        numero += 1
+        if rang == 8:
             texte = titre_perspectives(bilan)
         entrees.append((1, f"{numero}. {texte}"))
-        entrees.extend((2, s) for s in _sous_titres(bilan, numero))
+        entrees.extend((2, s) for s in _sous_titres(bilan, rang))
     entrees.append((1, "Annexe : méthode et définitions"))
     return entrees
 
@@ -251,12 +257,12 @@ def _notes_inconnus(b: Bilan) -> list[str]:
 def _historique(doc: DocumentWord, b: Bilan) -> None:
     h = b.historique
     _h(doc, "1.3 Historique et diagnostic", 2)
-    W.paragraphe(doc, "Les grandes étapes", gras=True)
+    _h(doc, "Les grandes étapes", 3)
     if h.etapes:
         W.puces(doc, [f"{e.date_texte} : {e.libelle}" for e in h.etapes])
     else:
         W.note(doc, "Aucun jalon enregistré (clsm jalon ajouter).")
-    W.paragraphe(doc, "Dernier diagnostic partagé", gras=True)
+    _h(doc, "Dernier diagnostic partagé", 3)
     d = h.diagnostic
     if d is None:
         W.note(doc, "Aucun diagnostic partagé enregistré (clsm diagnostic ajouter).")
@@ -274,7 +280,7 @@ def _historique(doc: DocumentWord, b: Bilan) -> None:
     if d.constats:
         W.paragraphe(doc, "Principaux constats :")
         W.puces(doc, d.constats)
-    W.paragraphe(doc, "Priorités retenues et actions du plan qui y répondent", gras=True)
+    _h(doc, "Priorités retenues et actions du plan qui y répondent", 3)
     if not h.couverture:
         W.note(doc, "Aucune priorité n'a été retenue à partir de ce diagnostic.")
         return
@@ -308,7 +314,10 @@ def _historique(doc: DocumentWord, b: Bilan) -> None:
 def chiffres_cles(b: Bilan) -> list[tuple[str, str]]:
     formats = {"nombre": F.n, "pourcentage": F.pct, "euros": F.euros}
     return [
-        (c.libelle, F.nr(c.libelle) if c.valeur is None else formats[c.unite](c.valeur))
+        (
+            c.libelle,
+            _inconnu(c.unite, c.libelle) if c.valeur is None else formats[c.unite](c.valeur),
+        )
         for c in b.chiffres_cles()
     ]
 
@@ -351,8 +360,9 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
                     r.libelle,
                     F.n(r.participants),
                     F.n(r.excuses),
-                    F.pct(r.taux_presence)
-                    + (f"\n{r.presents_convoques}/{r.convoques}" if r.convoques else ""),
+                    F.pct(r.taux_presence) + f"\n{r.presents_convoques}/{r.convoques}"
+                    if r.convoques
+                    else NON_CALCULABLE,
                     F.n(r.decisions),
                 )
                 for r in g.reunions
@@ -381,7 +391,7 @@ def _gouvernance(doc: DocumentWord, b: Bilan, numero: int) -> None:
                 "Ensemble",
                 F.n(sum(c.convocations for c in g.presence_par_college)),
                 F.n(sum(c.presences for c in g.presence_par_college)),
-                F.pct(g.taux_presence),
+                F.pct(g.taux_presence) if g.taux_presence is not None else NON_CALCULABLE,
             ),
             largeurs=[7, 3.2, 3.2, 3.2],
             droite=[1, 2, 3],
@@ -664,27 +674,27 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
     else:
         W.libelle_valeur(doc, "Thème", f"« {s.theme} »")
         W.libelle_valeur(doc, "Dates", F.periode(s.debut, s.fin))
+        W.libelle_valeur(doc, "Comité d'organisation", F.liste(s.comite))
         W.libelle_valeur(
             doc,
             "Bilan",
-            f"{F.pluriel(len(s.evenements), 'événement')}, "
-            + (
-                "nombre de participants non renseigné"
-                if s.evenements and s.participants_inconnus == len(s.evenements)
-                else F.pluriel(s.participants, "participant")
-                + (
-                    f" (non renseigné pour {G.compte(s.participants_inconnus, 'événement')})"
-                    if s.participants_inconnus
-                    else ""
-                )
-            ),
+            f"{_compte(s.nombre_evenements, 'événement')}, "
+            f"{_compte(s.participants, 'participant')}",
         )
+        if s.totaux_declares:
+            W.note(doc, "Totaux déclarés pour l'année, sans le détail des événements.")
         W.libelle_valeur(doc, "Communes", F.liste(s.communes, "aucune"))
         qpv = f"{F.pluriel(s.evenements_qpv, 'événement')} en QPV" + (
             f" ({F.liste(s.qpv)})" if s.qpv else ""
         )
         W.libelle_valeur(doc, "Quartiers prioritaires", qpv if s.evenements_qpv else "aucun")
-        W.libelle_valeur(doc, "Partenaires et organisateurs", F.liste(s.partenaires, "aucun"))
+        W.libelle_valeur(
+            doc,
+            "Partenaires et organisateurs",
+            F.liste(s.partenaires, "aucun")
+            if s.partenaires or s.nombre_partenaires is None
+            else _compte(s.nombre_partenaires, "partenaire"),
+        )
         W.paragraphe(doc)
         if s.par_type:
             W.tableau(
@@ -704,7 +714,9 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
             ["Date", "Événement", "Lieu", "Participants"],
             [
                 (
-                    F.d(e.date) + (f"\n{F.heure(e.heure)}" if e.heure else ""),
+                    (F.periode(e.date, e.fin) if e.fin else F.d(e.date))
+                    + (f"\n{F.heure(e.heure)}" if e.heure else "")
+                    + (f" à {F.heure(e.heure_fin)}" if e.heure and e.heure_fin else ""),
                     f"{e.titre}\n({e.type_libelle})",
                     _lieu(e),
                     F.n(e.participants) if e.participants is not None else F.nr("Nombre"),
@@ -718,21 +730,21 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
     if not s.historique:
         W.note(doc, "Aucune SISM enregistrée dans le dossier.")
     else:
-        connus = [h for h in s.historique if h.participants is not None]
-        if connus:
+        connues = [h for h in s.historique if h.participants is not None]
+        if connues:
             W.image(
                 doc,
                 graphiques.dessiner(
                     graphiques.barres_verticales,
-                    [str(h.annee) for h in connus],
-                    [h.participants or 0 for h in connus],
+                    [str(h.annee) for h in connues],
+                    [h.participants for h in connues],
                     "Participants à la SISM par année",
                 ),
-                graphiques.largeur_cm(len(s.historique), 12),
+                graphiques.largeur_cm(len(connues), 12),
                 "Figure 3 — Participants à la SISM par année",
                 description=description_graphique(
                     "Participants à la SISM par année",
-                    [(str(h.annee), h.participants or 0) for h in connus],
+                    [(str(h.annee), h.participants or 0) for h in connues],
                 ),
             )
         W.tableau(
@@ -742,7 +754,7 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
                 (
                     str(h.annee),
                     h.theme,
-                    F.n(h.evenements),
+                    F.n(h.evenements) if h.evenements is not None else F.nr("Nombre"),
                     F.n(h.participants) if h.participants is not None else F.nr("Nombre"),
                 )
                 for h in s.historique
@@ -750,6 +762,24 @@ def _sism(doc: DocumentWord, b: Bilan, numero: int) -> None:
             largeurs=[1.8, 9.2, 2.8, 2.8],
             droite=[2, 3],
         )
+
+
+NON_CALCULABLE = "non calculable"
+"""A rate whose denominator is zero (nobody convened): not 0 %, not unknown."""
+
+
+def _inconnu(unite: str, libelle: str) -> str:
+    """An unknown key figure: « non calculable » for a rate, else « non renseigné(e) » agreed
+    with its label."""
+    return NON_CALCULABLE if unite == "pourcentage" else F.nr(libelle)
+
+
+def _compte(nombre: int | None, mot: str) -> str:
+    """« 3 participants », or « nombre de participants non renseigné » when unknown."""
+    if nombre is None:
+        de = "d'" if mot[0] in "aeéèêiouh" else "de "
+        return f"nombre {de}{mot}s non renseigné"
+    return F.pluriel(nombre, mot)
 
 
 def _lieu(e: EvenementBilan) -> str:
@@ -760,7 +790,8 @@ def _lieu(e: EvenementBilan) -> str:
 
 
 def _cellule(doc: DocumentWord, b: Bilan, numero: int) -> None:
-    c: CelluleBilan = b.cellule
+    c: CelluleBilan | None = b.cellule
+    assert c is not None
     _h(doc, f"{numero}. {TITRES[5]}", 1)
     W.note(
         doc,

@@ -64,7 +64,7 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
     ws = feuille(
         "Chiffres clés",
         [C("Indicateur"), C("Valeur")],
-        [(c.libelle, c.valeur) for c in chiffres],
+        [(c.libelle, c.valeur if c.valeur is not None else _inconnu(c.unite)) for c in chiffres],
         "",
     )
     formats = {"nombre": X.ENTIER, "pourcentage": X.POURCENT, "euros": X.EUROS}
@@ -75,7 +75,8 @@ def bilan_xlsx(bilan: Bilan) -> bytes:
     _membres(b, feuille)
     _plan(b, feuille)
     _sism(b, feuille)
-    _cellule(b, feuille)
+    if b.cellule is not None:
+        _cellule(b, feuille)
     f = b.financements
     feuille(
         "Financements",
@@ -293,17 +294,20 @@ def _plan(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
     feuille(
         "Réalisations",
         [C("Date", X.DATE), C("Axe"), C("Action"), C("Réalisation"), C("Participants", X.ENTIER)],
-        sorted(
-            (
-                (r.date, axe.intitule, a.intitule, r.libelle, r.participants)
-                for axe in p.axes
-                for a in axe.actions
-                for r in a.realisations
-            ),
-            key=lambda ligne: ligne[0],
-        ),
+        [
+            (F.cellule_date(r.date), axe.intitule, a.intitule, r.libelle, r.participants)
+            for axe, a, r in sorted(
+                ((axe, a, r) for axe in p.axes for a in axe.actions for r in a.realisations),
+                key=lambda t: t[2].date,
+            )
+        ],
         f"Aucune réalisation en {b.annee}.",
     )
+
+
+def _inconnu(unite: str) -> str:
+    """What an unknown key figure reads (never an empty cell taken for 0)."""
+    return "non calculable" if unite == "pourcentage" else F.NON_RENSEIGNE
 
 
 def _sism(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
@@ -325,7 +329,7 @@ def _sism(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
         ],
         [
             (
-                e.date,
+                F.cellule_date(e.date),
                 e.heure,
                 e.titre,
                 e.type_libelle,
@@ -364,6 +368,7 @@ def _sism(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
 
 def _cellule(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
     c = b.cellule
+    assert c is not None
     lignes: list[tuple[object, ...]] = [("Activité", x.libelle, x.valeur) for x in c.indicateurs]
     lignes += [(r.titre, x.libelle, x.valeur) for r in c.rubriques for x in r.lignes]
     ws = feuille(

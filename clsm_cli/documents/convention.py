@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clsm_cli.documents import formats as F
 from clsm_cli.modeles import LIBELLES_COLLEGE
@@ -95,9 +95,10 @@ def rediger_convention(
     fin = fin or i.convention.fin
     territoire = r.ou(i.territoire, "territoire")
 
+    liste = _signataires(projet)
     parties = []
-    for s in i.convention.signataire:
-        article = s.article
+    for s in liste:
+        article = getattr(s, "article", None)
         representant = r.ou(s.representant, f"représentant {G.de(s.structure, article)}")
         qualite = r.ou(s.qualite, f"qualité du représentant {G.de(s.structure, article)}")
         partie = G.majuscule(G.avec_article(s.structure, article))
@@ -172,7 +173,7 @@ def rediger_convention(
             s.representant or r.manque(f"représentant {G.de(s.structure, s.article)}"),
             s.qualite or r.manque(f"qualité du représentant {G.de(s.structure, s.article)}"),
         )
-        for s in i.convention.signataire
+        for s in liste
     ]
     return ProjetConvention(
         titre=f"Convention de partenariat {G.de(i.nom)}",
@@ -353,7 +354,32 @@ def _instances(projet: Projet) -> Article:
     return Article("Instances et rythme de réunion", [Bloc(puces=puces)])
 
 
+def _signataires(projet: Projet) -> list[Any]:
+    """The convention's signatories, then the members flagged ``signataire`` (founders) whose
+    structure is not already among them: a member signs for their structure, in their
+    function."""
+    from clsm_cli.modeles import Signataire
+
+    i = projet.identite
+    assert i is not None
+    liste: list[Any] = list(i.convention.signataire)
+    deja = {" ".join(s.structure.casefold().split()) for s in liste}
+    for m in projet.membres:
+        if not m.signataire or not m.actif(projet.aujourdhui()):
+            continue
+        structure = m.structure or m.libelle
+        cle = " ".join(structure.casefold().split())
+        if cle in deja:
+            continue
+        deja.add(cle)
+        personne = " ".join(p for p in (m.prenom, m.nom) if p) or None
+        liste.append(Signataire(structure=structure, representant=personne, qualite=m.fonction))
+    return liste
+
+
 def _cellule_active(projet: Projet) -> bool:
+    if projet.identite is not None and not projet.identite.cellule.active:
+        return False
     return bool(projet.situations or projet.seances) or any(
         "cellule" in m.instances for m in projet.membres
     )
@@ -444,6 +470,17 @@ def _confidentialite(projet: Projet) -> Article:
     assert i is not None
     seuil = i.cellule.seuil_masquage
     mois = i.cellule.conservation_mois
+    if not i.cellule.active:
+        return Article(
+            "Confidentialité",
+            [
+                Bloc(
+                    "Les membres du CLSM sont tenus à la discrétion sur les informations dont "
+                    "ils ont connaissance dans ce cadre. Aucune situation individuelle n'est "
+                    "examinée au sein du CLSM."
+                )
+            ],
+        )
     blocs = [
         Bloc(
             "Les membres du CLSM sont tenus à la discrétion sur les informations dont ils ont "

@@ -41,6 +41,15 @@ def d(jour: dt.date | None) -> str:
     return date_fr(jour) if jour else "—"
 
 
+def cellule_date(jour: dt.date | None) -> object:
+    """A date for a spreadsheet cell: a full date stays a date; a date known only to the month
+    or the year (``DatePartielle``) is written as its text, « 2024-06 » or « 2020 », never as
+    the first day of that month or year."""
+    if jour is None or not hasattr(jour, "mois_connu"):
+        return jour
+    return jour.isoformat()
+
+
 def heure(texte: str | None) -> str:
     """« 14:00 » or « 14h30 » → « 14 h », « 14 h 30 »."""
     if not texte:

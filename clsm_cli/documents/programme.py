@@ -16,8 +16,25 @@ JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 
 
 def jour_fr(jour: dt.date) -> str:
-    """« Lundi 6 octobre 2025 »."""
+    """« Lundi 6 octobre 2025 »; « Octobre 2025 (jour à préciser) » for a month only."""
+    from clsm_cli.modeles.communs import date_precise
+
+    if not date_precise(jour):
+        texte = F.d(jour)
+        return f"{texte[0].upper()}{texte[1:]} (jour à préciser)"
     return f"{JOURS[jour.weekday()].capitalize()} {F.d(jour)}"
+
+
+def _quand(e: Evenement) -> str:
+    """« 18 h – 20 h », « Du 10 au 29 octobre 2025, 10 h – 18 h », « Horaire à préciser »."""
+    heures = ""
+    if e.heure:
+        heures = F.heure(e.heure) + (f" – {F.heure(e.heure_fin)}" if e.heure_fin else "")
+    if e.fin is not None and e.fin != e.date:
+        periode = F.periode(e.date, e.fin)
+        periode = f"{periode[0].upper()}{periode[1:]}"
+        return f"{periode}, {heures}" if heures else periode
+    return heures or "Horaire à préciser"
 
 
 def sism_de(projet: Projet, annee: int) -> Sism:
@@ -82,8 +99,11 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
     run.italic = True
     run.font.size = Pt(14)
     evenements = evenements_tries(sism)
-    debut = sism.debut or (evenements[0].date if evenements else None)
-    fin = sism.fin or (evenements[-1].date if evenements else None)
+    from clsm_cli.modeles.communs import date_precise
+
+    dates = [e for e in evenements if date_precise(e.date)]  # « octobre 2025 » is no first day
+    debut = sism.debut or (dates[0].date if dates else None)
+    fin = sism.fin or (max(e.fin or e.date for e in dates) if dates else None)
     p = doc.add_paragraph(W.texte_sur(F.periode(debut, fin).capitalize()))
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     W.note(
@@ -95,6 +115,10 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
             else ""
         ),
     )
+    if sism.comite:
+        membres = projet.membres_par_id
+        noms = [membres[m].libelle if m in membres else m for m in sism.comite]
+        W.libelle_valeur(doc, "Comité d'organisation", F.liste(noms))
     if not evenements:
         W.note(
             doc,
@@ -106,7 +130,7 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
             jour_courant = e.date
             W.titre(doc, jour_fr(e.date), 1)
         W.titre(doc, e.titre, 2)
-        quand = F.heure(e.heure) if e.heure else "Horaire à préciser"
+        quand = _quand(e)
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(2)
         p.paragraph_format.keep_with_next = True
@@ -135,6 +159,7 @@ def programme_xlsx(projet: Projet, annee: int) -> bytes:
     from clsm_cli.documents import excel as X
     from clsm_cli.documents.excel import Colonne as C
     from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT
+    from clsm_cli.modeles.communs import date_precise
 
     sism = sism_de(projet, annee)
     classeur = X.nouveau_classeur(f"SISM {annee} — {projet.nom}", projet.nom)
@@ -156,11 +181,13 @@ def programme_xlsx(projet: Projet, annee: int) -> bytes:
             C("Inscription"),
             C("En ligne"),
             C("Description", largeur=60),
+            C("Fin", X.DATE),
+            C("Heure de fin"),
         ],
         [
             (
-                e.date,
-                JOURS[e.date.weekday()],
+                F.cellule_date(e.date),
+                JOURS[e.date.weekday()] if date_precise(e.date) else None,
                 e.heure,
                 e.titre,
                 LIBELLES_TYPE_EVENEMENT[e.type.value],
@@ -173,6 +200,8 @@ def programme_xlsx(projet: Projet, annee: int) -> bytes:
                 e.inscription,
                 e.en_ligne,
                 e.description,
+                e.fin,
+                e.heure_fin,
             )
             for e in evenements_tries(sism)
         ],

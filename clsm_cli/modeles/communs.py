@@ -6,9 +6,18 @@ pydantic; they are re-exported here for the models.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 from clsm_cli.modeles.descriptions import completer_schema
 from clsm_cli.modeles.vocabulaires import (
@@ -26,6 +35,7 @@ from clsm_cli.modeles.vocabulaires import (
     RE_ID,
     VERSION_SCHEMA,
     College,
+    DatePartielle,
     FormeConsentement,
     Problematique,
     StatutAction,
@@ -34,6 +44,7 @@ from clsm_cli.modeles.vocabulaires import (
     TypeAction,
     TypeEvenement,
     avant_ou_egal,
+    date_precise,
     libelle_instance,
 )
 
@@ -51,6 +62,8 @@ __all__ = [
     "RE_ID",
     "VERSION_SCHEMA",
     "College",
+    "DateImprecise",
+    "DatePartielle",
     "Entier",
     "Fichier",
     "FormeConsentement",
@@ -66,6 +79,7 @@ __all__ = [
     "TypeAction",
     "TypeEvenement",
     "avant_ou_egal",
+    "date_precise",
     "libelle_instance",
 ]
 
@@ -74,6 +88,34 @@ Texte = Annotated[str, StringConstraints(max_length=20_000)]
 Heure = Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3])[:h]([0-5]\d)$")]
 Entier = Annotated[int, Field(ge=0, le=ENTIER_MAX)]
 Montant = Annotated[float, Field(ge=0)]
+
+
+def _lire_date_imprecise(valeur: object) -> object:
+    if isinstance(valeur, str):
+        return DatePartielle.lire(valeur) or valeur
+    return valeur
+
+
+def _date_en_json(valeur: date) -> str:
+    return valeur.isoformat()
+
+
+DateImprecise = Annotated[
+    date,
+    BeforeValidator(_lire_date_imprecise),
+    PlainSerializer(_date_en_json, when_used="json"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2]))?$"},
+            ],
+            "description": 'Date complète (AAAA-MM-JJ), ou seulement l\'année ("2020") ou le '
+            'mois ("2020-06") quand le jour n\'est pas connu.',
+        }
+    ),
+]
+"""A TOML date, or the text "AAAA" / "AAAA-MM" when only the year or the month is known."""
 
 
 class Modele(BaseModel):

@@ -12,6 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 TITRES: dict[str, str] = {
+    "evenements": "Événements",
+    "totaux": "Totaux déclarés",
+    "active": "Cellule active",
     "sources": "Sources",
     "realise_par": "Réalisé par",
     "priorites": "Priorités",
@@ -210,6 +213,18 @@ DESCRIPTIONS: dict[str, str] = {
     "Priorite.libelle": "Libellé de la priorité.",
     "Axe.priorites": "Identifiants des priorités du diagnostic (diagnostic.toml) auxquelles "
     "répond cet axe.",
+    "ParametresCellule.active": "false quand le CLSM n'a pas de cellule de cas complexes : les "
+    "documents n'en parlent pas et les commandes de la cellule le disent.",
+    "Membre.signataire": "true pour un membre fondateur ou signataire : sa structure est partie "
+    "à la convention et la signe.",
+    "Sism.totaux": "Totaux déclarés de l'année, quand les événements ne sont pas détaillés (une "
+    "SISM passée connue par ses seuls chiffres).",
+    "TotauxSism.evenements": "Nombre d'événements de l'année.",
+    "TotauxSism.partenaires": "Nombre de structures partenaires.",
+    "TotauxSism.participants": "Nombre total de participants.",
+    "Indicateur.annee": "Année de la valeur atteinte (un indicateur par année suivie).",
+    "Evenement.fin": "Dernier jour d'un événement sur plusieurs jours (une exposition du 10 au "
+    "29 octobre).",
     # clsm.toml
     "FichierClsm": "clsm.toml : identité du CLSM, convention, financements et paramètres.",
     "FichierClsm.nom": "Nom du CLSM, tel qu'il figure dans les documents (« CLSM de … »).",

@@ -54,6 +54,8 @@ class Financement(Modele):
 
 
 class ParametresCellule(Modele):
+    active: bool = True
+    """False when the CLSM has no cellule de cas complexes: documents omit it."""
     seuil_masquage: int = Field(default=11, ge=2, le=100)
     conservation_mois: int = Field(default=24, ge=1, le=240)
 

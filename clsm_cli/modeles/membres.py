@@ -23,6 +23,8 @@ class Membre(MethodesMembre, Modele):
     depuis: dt.date | None = None
     jusqu_a: dt.date | None = None
     notes: Texte | None = None
+    signataire: bool = False
+    """Founding or signatory member: a party of the convention."""
 
     @model_validator(mode="after")
     def _coherence(self) -> Membre:

@@ -7,7 +7,7 @@ cached, already-validated data (:mod:`clsm_cli.stockage.leger`): both answer the
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 
 class MethodesMembre:
@@ -51,3 +51,27 @@ class MethodesReunion:
     def nom_fichier(self) -> str:
         """The file name this meeting must have: ``2026-03-12-copil.toml``."""
         return f"{self.date.isoformat()}-{self.instance.replace(':', '-')}.toml"
+
+
+class MethodesSism:
+    if TYPE_CHECKING:
+        totaux: Any
+        evenement: list[Any]
+
+    def chiffres(self) -> dict[str, int | None]:
+        """Events, partners and participants of the year: counted from its events when it has
+        any, else its declared ``[totaux]``. None is « unknown » (never shown as 0)."""
+        t = self.totaux
+        if not self.evenement:
+            return {
+                "evenements": t.evenements if t else None,
+                "partenaires": t.partenaires if t else None,
+                "participants": t.participants if t else None,
+            }
+        connus = [e.participants for e in self.evenement if e.participants is not None]
+        noms = {p.strip() for e in self.evenement for p in (*e.organisateurs, *e.partenaires)}
+        return {
+            "evenements": len(self.evenement),
+            "partenaires": len(noms - {""}) or (t.partenaires if t else None),
+            "participants": sum(connus) if connus else None,
+        }

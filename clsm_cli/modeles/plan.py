@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from clsm_cli.modeles.communs import (
+    DateImprecise,
     Entier,
     Fichier,
     Identifiant,
@@ -33,13 +34,15 @@ class Axe(Modele):
 
 class Indicateur(Modele):
     libelle: Texte
+    annee: int | None = Field(default=None, ge=1990, le=2100)
+    """Year the figures belong to (a bilan of that year shows them); None: every year."""
     cible: float | None = None
     realise: float | None = None
     unite: Texte | None = None
 
 
 class Realisation(Modele):
-    date: dt.date
+    date: DateImprecise
     libelle: Texte
     participants: Entier | None = None
     commentaire: Texte | None = None

@@ -27,6 +27,7 @@ CODES: dict[str, str] = {
     "W303": "Incohérence probable (avertissement)",
     "W304": "Fichier inattendu dans un dossier de données (ignoré)",
     "W305": "Priorité du dernier diagnostic à laquelle aucun axe du plan ne répond",
+    "W306": "Courriel ou téléphone invalide (avertissement)",
 }
 """Stable codes of the kinds of problems. E = error (exit 1), W = warning."""
 

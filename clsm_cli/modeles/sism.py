@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field, model_validator
 
 from clsm_cli.modeles.communs import (
+    DateImprecise,
     Entier,
     Fichier,
     Heure,
@@ -15,6 +16,7 @@ from clsm_cli.modeles.communs import (
     Texte,
     TypeEvenement,
 )
+from clsm_cli.modeles.methodes import MethodesSism
 from clsm_cli.modeles.reunion import verifier_heure_fin
 
 THEMES_NATIONAUX: dict[int, str] = {
@@ -30,8 +32,10 @@ THEMES_NATIONAUX: dict[int, str] = {
 class Evenement(Modele):
     titre: Texte
     type: TypeEvenement
-    date: dt.date
+    date: DateImprecise
     heure: Heure | None = None
+    fin: dt.date | None = None
+    """Last day of an event over several days (an exhibition from 10 to 29 October)."""
     heure_fin: Heure | None = None
     lieu: Texte | None = None
     commune: Texte | None = None
@@ -52,8 +56,22 @@ class Evenement(Modele):
         verifier_heure_fin(self.heure, self.heure_fin)
         return self
 
+    @model_validator(mode="after")
+    def _ordre(self) -> Evenement:
+        if self.fin is not None and self.fin < self.date:
+            raise ValueError("la date de fin précède la date de l'événement")
+        return self
 
-class Sism(Fichier):
+
+class TotauxSism(Modele):
+    """Figures of a year known only as totals (no event detail), e.g. from old copil slides."""
+
+    evenements: Entier | None = None
+    partenaires: Entier | None = None
+    participants: Entier | None = None
+
+
+class Sism(MethodesSism, Fichier):
     """One SISM year."""
 
     annee: int = Field(ge=1990, le=2100)
@@ -61,4 +79,6 @@ class Sism(Fichier):
     debut: dt.date | None = None
     fin: dt.date | None = None
     comite: list[Identifiant] = []
+    totaux: TotauxSism | None = None
+    """Declared totals, used by bilans and national figures when no event is detailed."""
     evenement: list[Evenement] = []

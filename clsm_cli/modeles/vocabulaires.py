@@ -200,3 +200,73 @@ def libelle_instance(instance: str, noms_groupes: dict[str, str] | None = None) 
 def avant_ou_egal(debut: date | None, fin: date | None) -> bool:
     """True unless both dates are known and ``debut`` falls after ``fin``."""
     return debut is None or fin is None or debut <= fin
+
+
+# --- imprecise dates ---------------------------------------------------------------------
+
+_RE_DATE_PARTIELLE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+class DatePartielle(date):
+    """A date known only to the year (``2020``) or the month (``2020-06``).
+
+    It is a :class:`datetime.date` (the first day of its year or month) so that it sorts among
+    full dates and ``.year`` works, but it keeps the text it was written as: ``str()`` and
+    ``isoformat()`` give ``"2020"`` or ``"2020-06"`` back, and that is what the file stores.
+    """
+
+    __slots__ = ("mois_connu",)
+    mois_connu: bool
+
+    def __new__(cls, annee: int, mois: int | None = None, jour: int | None = None) -> DatePartielle:
+        obj = super().__new__(cls, annee, mois or 1, jour or 1)
+        obj.mois_connu = mois is not None
+        return obj
+
+    @classmethod
+    def lire(cls, texte: str) -> DatePartielle | None:
+        """``"2020"`` or ``"2020-06"`` as a partial date; None for any other text."""
+        trouve = _RE_DATE_PARTIELLE.match(texte.strip())
+        if not trouve:
+            return None
+        annee, mois = int(trouve[1]), trouve[2]
+        if mois is not None and not 1 <= int(mois) <= 12:
+            return None
+        return cls(annee, int(mois) if mois else None)
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" if self.mois_connu else f"{self.year:04d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"DatePartielle({self.isoformat()!r})"
+
+    def __eq__(self, autre: object) -> bool:
+        """Equal only to the same partial date: « 2020 » is not 1 January 2020."""
+        if isinstance(autre, DatePartielle):
+            return self.isoformat() == autre.isoformat()
+        if isinstance(autre, date):
+            return False
+        return NotImplemented
+
+    def __ne__(self, autre: object) -> bool:
+        egal = self.__eq__(autre)
+        return egal if egal is NotImplemented else not egal
+
+    def __hash__(self) -> int:
+        return hash(("DatePartielle", self.isoformat()))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_date_partielle, (self.isoformat(),))
+
+
+def _date_partielle(texte: str) -> DatePartielle:
+    valeur = DatePartielle.lire(texte)
+    assert valeur is not None
+    return valeur
+
+
+def date_precise(valeur: date) -> bool:
+    """True for a full date (day known), False for a :class:`DatePartielle`."""
+    return not isinstance(valeur, DatePartielle)

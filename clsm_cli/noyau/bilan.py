@@ -178,8 +178,8 @@ class ActionBilan:
     """Names of the QPV reached (``["oui"]`` when the action says only ``qpv = true``)."""
     indicateurs: list[IndicateurBilan]
     realisations: list[RealisationBilan]
-    participants: int
-    """Participants of the réalisations whose count is known."""
+    participants: int | None
+    """Participants of the réalisations whose count is known; None when none is known."""
     participants_inconnus: int = 0
     """Réalisations of the year whose participants were not entered."""
 
@@ -208,7 +208,7 @@ class PlanBilan:
     axes: list[AxeBilan]
     actions_qpv: list[str]
     realisations: int
-    participants: int
+    participants: int | None
     participants_inconnus: int = 0
     """Réalisations whose participants were not entered (left out of ``participants``)."""
 
@@ -227,6 +227,8 @@ class EvenementBilan:
     organisateurs: list[str]
     partenaires: list[str]
     en_ligne: bool
+    fin: dt.date | None = None
+    heure_fin: str | None = None
 
 
 @dataclass
@@ -234,16 +236,16 @@ class TypeEvenementBilan:
     type: str
     libelle: str
     nombre: int
-    participants: int
+    participants: int | None
 
 
 @dataclass
 class SismAnnee:
     annee: int
     theme: str
-    evenements: int
+    evenements: int | None
     participants: int | None
-    """None when no event of the year has its participants entered."""
+    partenaires: int | None = None
 
 
 @dataclass
@@ -256,7 +258,8 @@ class SismBilan:
     fin: dt.date | None
     evenements: list[EvenementBilan]
     par_type: list[TypeEvenementBilan]
-    participants: int
+    participants: int | None
+    """None when unknown (no event with a count and no declared total)."""
     partenaires: list[str]
     communes: list[str]
     qpv: list[str]
@@ -264,6 +267,13 @@ class SismBilan:
     historique: list[SismAnnee]
     participants_inconnus: int = 0
     """Events whose participants were not entered (left out of ``participants``)."""
+    nombre_evenements: int | None = None
+    """Events of the year: counted, else the declared total, else None (unknown)."""
+    nombre_partenaires: int | None = None
+    totaux_declares: bool = False
+    """True when the figures come from the year's declared ``[totaux]`` (no event detail)."""
+    comite: list[str] = field(default_factory=list)
+    """The organising committee, as « Prénom Nom (Structure) »."""
 
 
 @dataclass
@@ -357,7 +367,8 @@ class Bilan:
     membres: MembresBilan
     plan: PlanBilan
     sism: SismBilan
-    cellule: CelluleBilan
+    cellule: CelluleBilan | None
+    """None when the CLSM declares it has no cellule (``[cellule] active = false``)."""
     financements: FinancementsBilan
     perspectives: Perspectives
     logo: str | None = None
@@ -392,13 +403,8 @@ class Bilan:
                 if p.realisations and p.participants_inconnus == p.realisations
                 else p.participants,
             ),
-            ChiffreCle("Événements de la SISM", len(s.evenements)),
-            ChiffreCle(
-                "Participants à la SISM",
-                None
-                if s.evenements and s.participants_inconnus == len(s.evenements)
-                else s.participants,
-            ),
+            ChiffreCle("Événements de la SISM", s.nombre_evenements),
+            ChiffreCle("Participants à la SISM", s.participants),
         ]
         if self.financements.lignes:
             chiffres.append(ChiffreCle("Financements", self.financements.total, "euros"))
@@ -407,6 +413,8 @@ class Bilan:
     def en_dict(self) -> dict[str, Any]:
         """Plain data (dates stay dates; the JSON layer writes them ISO)."""
         donnees = dataclasses.asdict(self)
+        if self.cellule is None:
+            del donnees["cellule"]
         donnees["chiffres_cles"] = [dataclasses.asdict(c) for c in self.chiffres_cles()]
         donnees["au"] = self.au
         donnees["provisoire"] = self.provisoire
@@ -444,11 +452,13 @@ def calculer_bilan(projet: ProjetLu, annee: int) -> Bilan:
         membres=_membres(projet, annee, aujourdhui),
         plan=_plan(projet, annee),
         sism=_sism(projet, annee),
-        cellule=_cellule(projet, annee),
+        cellule=_cellule(projet, annee) if cellule_active(projet) else None,
         financements=_financements(projet, annee),
         perspectives=_perspectives(projet, annee, aujourdhui),
         logo=_logo(projet),
-        definitions=list(DEFINITIONS),
+        definitions=[
+            d for d in DEFINITIONS if cellule_active(projet) or not d.startswith("Cellule")
+        ],
         historique=historique(projet),
     )
 
@@ -699,9 +709,10 @@ def _plan(projet: ProjetLu, annee: int) -> PlanBilan:
                     ratio(i.realise, i.cible) if i.realise is not None and i.cible else None,
                 )
                 for i in a.indicateur
+                if i.annee is None or i.annee == annee
             ],
             realisations=realisations,
-            participants=sum(r.participants or 0 for r in realisations),
+            participants=_somme(r.participants for r in realisations),
             participants_inconnus=sum(1 for r in realisations if r.participants is None),
         )
         par_axe.setdefault(a.axe, []).append(ab)
@@ -724,7 +735,7 @@ def _plan(projet: ProjetLu, annee: int) -> PlanBilan:
         axes=axes,
         actions_qpv=[a.intitule for a in toutes if a.qpv],
         realisations=sum(len(a.realisations) for a in toutes),
-        participants=sum(a.participants for a in toutes),
+        participants=_somme(a.participants for a in toutes),
         participants_inconnus=sum(a.participants_inconnus for a in toutes),
     )
 
@@ -733,25 +744,36 @@ def _unique_trie(valeurs: Iterable[str | None]) -> list[str]:
     return sorted({v.strip() for v in valeurs if v and v.strip()}, key=cle_fr)
 
 
+def _somme(valeurs: Iterable[int | None]) -> int | None:
+    """Sum of the known values; None when there are values but none is known (unknown is not
+    zero); 0 when there is nothing to count."""
+    valeurs = list(valeurs)
+    connues = [v for v in valeurs if v is not None]
+    return sum(connues) if connues or not valeurs else None
+
+
+def cellule_active(projet: ProjetLu) -> bool:
+    """False when clsm.toml says the CLSM has no cellule (``[cellule] active = false``)."""
+    return projet.identite is None or projet.identite.cellule.active
+
+
 def _sism(projet: ProjetLu, annee: int) -> SismBilan:
-    historique = sorted(
-        (
-            SismAnnee(
-                s.annee,
-                s.theme,
-                len(s.evenement),
-                sum(e.participants or 0 for e in s.evenement)
-                if any(e.participants is not None for e in s.evenement) or not s.evenement
-                else None,
+    historique = []
+    for annuel in sorted(projet.sism.values(), key=lambda x: x.annee):
+        if annuel.annee <= annee:
+            c = annuel.chiffres()
+            historique.append(
+                SismAnnee(
+                    annuel.annee,
+                    annuel.theme,
+                    c["evenements"],
+                    c["participants"],
+                    c["partenaires"],
+                )
             )
-            for s in projet.sism.values()
-            if s.annee <= annee
-        ),
-        key=lambda h: h.annee,
-    )
     s = projet.sism_annee(annee)
     if s is None:
-        return SismBilan(annee, False, None, None, None, [], [], 0, [], [], [], 0, historique)
+        return SismBilan(annee, False, None, None, None, [], [], None, [], [], [], 0, historique)
     evenements = sorted(
         (
             EvenementBilan(
@@ -767,6 +789,8 @@ def _sism(projet: ProjetLu, annee: int) -> SismBilan:
                 organisateurs=list(e.organisateurs),
                 partenaires=list(e.partenaires),
                 en_ligne=e.en_ligne,
+                fin=e.fin,
+                heure_fin=e.heure_fin,
             )
             for e in s.evenement
         ),
@@ -777,11 +801,16 @@ def _sism(projet: ProjetLu, annee: int) -> SismBilan:
         types.setdefault(e.type, []).append(e)
     par_type = [
         TypeEvenementBilan(
-            t, LIBELLES_TYPE_EVENEMENT[t], len(types[t]), sum(e.participants or 0 for e in types[t])
+            t,
+            LIBELLES_TYPE_EVENEMENT[t],
+            len(types[t]),
+            _somme(e.participants for e in types[t]),
         )
         for t in LIBELLES_TYPE_EVENEMENT
         if t in types
     ]
+    c = s.chiffres()
+    membres = projet.membres_par_id
     return SismBilan(
         annee=annee,
         programme=True,
@@ -790,13 +819,17 @@ def _sism(projet: ProjetLu, annee: int) -> SismBilan:
         fin=s.fin,
         evenements=evenements,
         par_type=par_type,
-        participants=sum(e.participants or 0 for e in evenements),
+        participants=c["participants"],
         partenaires=_unique_trie(p for e in evenements for p in (*e.organisateurs, *e.partenaires)),
         communes=_unique_trie(e.commune for e in evenements),
         qpv=_unique_trie(e.qpv for e in evenements if e.qpv and e.qpv != "oui"),
         evenements_qpv=sum(1 for e in evenements if e.qpv),
         historique=historique,
         participants_inconnus=sum(1 for e in evenements if e.participants is None),
+        nombre_evenements=c["evenements"],
+        nombre_partenaires=c["partenaires"],
+        totaux_declares=not s.evenement and s.totaux is not None,
+        comite=[membres[m].libelle if m in membres else m for m in s.comite],
     )
 
 

@@ -74,10 +74,12 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
         else {
             "annee": sism.annee,
             "theme": sism.theme,
-            "evenements": len(sism.evenement),
-            "participants": sum(e.participants or 0 for e in sism.evenement),
+            "evenements": sism.chiffres()["evenements"],
+            "participants": sism.chiffres()["participants"],
         },
         "cellule": {
             "situations_ouvertes": sum(1 for s in projet.situations if s.statut != "close"),
-        },
+        }
+        if projet.identite is None or projet.identite.cellule.active
+        else None,
     }

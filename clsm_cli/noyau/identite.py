@@ -11,6 +11,8 @@ from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
 from clsm_cli.noyau.membres import normaliser, valider_modele
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from clsm_cli.modeles import FichierClsm, Financement
     from clsm_cli.noyau.projet import Projet
 
@@ -41,11 +43,25 @@ CHAMPS_IDENTITE: dict[str, str] = {
     "ptsm.fin": "--ptsm-periode",
     "cellule.seuil_masquage": "--seuil-masquage",
     "cellule.conservation_mois": "--conservation-mois",
+    "cellule.active": "--sans-cellule",
     "export.modele_word": "--modele-word",
 }
 """Editable fields of clsm.toml (dotted for sub-tables) and the option that sets each."""
 
 OBLIGATOIRES = ("nom", "territoire")
+
+
+def cellule_declaree_absente(racine: Path) -> bool:
+    """True when clsm.toml says ``[cellule] active = false`` (read directly: cheap, and
+    usable on a folder that has other problems)."""
+    from clsm_cli.stockage.lecture import TOML
+
+    try:
+        donnees = TOML.loads((racine / CLSM).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return False
+    cellule = donnees.get("cellule")
+    return isinstance(cellule, dict) and cellule.get("active") is False
 
 
 def _ordre(modele: Any) -> list[str]:

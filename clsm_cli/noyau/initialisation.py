@@ -62,11 +62,13 @@ def creer_dossier(
     demo: bool = False,
     date_creation: dt.date | str | None = None,
     jalon_creation: bool = True,
+    coordination: dict[str, str] | None = None,
 ) -> Path:
     """Create a clsm folder at ``chemin``; refuse to overwrite an existing one.
 
-    ``date_creation`` (AAAA, AAAA-MM or a date): when the council was created; with
-    ``jalon_creation``, the « création » milestone is recorded too."""
+    ``date_creation`` (AAAA, AAAA-MM or a date: the council's, not the folder's) is written
+    only when given; with ``jalon_creation``, the « création » milestone is recorded too.
+    ``coordination`` may hold ``nom`` and ``courriel`` of the coordinator."""
     racine = Path(chemin).resolve()
     if (racine / D.FICHIER_IDENTITE).exists():
         raise ErreurClsm(
@@ -79,11 +81,12 @@ def creer_dossier(
 
         textes = textes_demo()
     else:
-        fichiers = _fichiers_vides(nom, territoire)
-        if isinstance(date_creation, dt.date):
-            fichiers["clsm.toml"]["date_creation"] = date_creation
-        elif date_creation is not None:  # a year or a month: no precise day to record
-            del fichiers["clsm.toml"]["date_creation"]
+        if coordination and coordination.get("courriel"):
+            from clsm_cli.noyau.coordonnees import verifier_coordonnees
+
+            verifier_coordonnees(coordination["courriel"], None, "--coordination-")
+        precise = date_creation if isinstance(date_creation, dt.date) else None
+        fichiers = _fichiers_vides(nom, territoire, precise, coordination)
         if date_creation is not None and jalon_creation:
             fichiers["clsm.toml"]["jalon"] = [{"date": date_creation, "type": "creation"}]
         textes = {c: texte_nouveau(c, d, ENTETES.get(c)) for c, d in sorted(fichiers.items())}
@@ -92,18 +95,28 @@ def creer_dossier(
     return racine
 
 
-def _fichiers_vides(nom: str | None, territoire: str | None) -> dict[str, dict[str, Any]]:
-    from clsm_cli.noyau.projet import aujourdhui
+A_COMPLETER = "À compléter"
 
-    territoire = territoire or nom or "À compléter"
-    nom = nom or f"CLSM de {territoire}"
+
+def _fichiers_vides(
+    nom: str | None,
+    territoire: str | None,
+    date_creation: dt.date | None = None,
+    coordination: dict[str, str] | None = None,
+) -> dict[str, dict[str, Any]]:
+    nom = (nom or "").strip() or None
+    territoire = (territoire or "").strip() or None
+    if nom is None:
+        nom = f"CLSM de {territoire}" if territoire else "CLSM (nom à compléter)"
+    identite: dict[str, Any] = {"nom": nom, "territoire": territoire or A_COMPLETER}
+    if date_creation is not None:
+        identite["date_creation"] = date_creation
+    coordonnees = {k: v.strip() for k, v in (coordination or {}).items() if v and v.strip()}
+    if coordonnees:
+        identite["coordination"] = coordonnees
+    identite["cellule"] = {"seuil_masquage": 11, "conservation_mois": 24}
     return {
-        "clsm.toml": {
-            "nom": nom,
-            "territoire": territoire,
-            "date_creation": aujourdhui(),
-            "cellule": {"seuil_masquage": 11, "conservation_mois": 24},
-        },
+        "clsm.toml": identite,
         "membres.toml": {},
         "groupes.toml": {},
         "diagnostic.toml": {},

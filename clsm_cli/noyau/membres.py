@@ -46,6 +46,7 @@ CHAMPS_MEMBRE = (
     "telephone",
     "depuis",
     "jusqu_a",
+    "signataire",
     "notes",
 )
 """TOML keys of a member, in the order they are written."""
@@ -62,6 +63,7 @@ LIBELLES_CHAMPS_MEMBRE = {
     "telephone": "Téléphone",
     "depuis": "Depuis",
     "jusqu_a": "Jusqu'au",
+    "signataire": "Signataire",
     "notes": "Notes",
 }
 
@@ -261,17 +263,30 @@ def membres_filtres(
 
 
 def homonymes(
-    projet: Projet, nom: str | None, prenom: str | None, structure: str | None
+    projet: Projet,
+    nom: str | None,
+    prenom: str | None,
+    structure: str | None,
+    fonction: str | None = None,
 ) -> list[Membre]:
-    """Members with the same name (or, for a structure alone, the same structure)."""
+    """Probable duplicates: the same person (name and first name) in the same structure.
+
+    Several people of one structure are not duplicates, nor are two entries of a structure
+    alone with different functions (two delegates of an ARS délégation)."""
     if nom:
         return [
             m
             for m in projet.membres
-            if normaliser(m.nom) == normaliser(nom) and normaliser(m.prenom) == normaliser(prenom)
+            if normaliser(m.nom) == normaliser(nom)
+            and normaliser(m.prenom) == normaliser(prenom)
+            and normaliser(m.structure) == normaliser(structure)
         ]
     return [
-        m for m in projet.membres if not m.nom and normaliser(m.structure) == normaliser(structure)
+        m
+        for m in projet.membres
+        if not m.nom
+        and normaliser(m.structure) == normaliser(structure)
+        and normaliser(m.fonction) == normaliser(fonction)
     ]
 
 
@@ -283,7 +298,7 @@ def fiche_membre(projet: Projet, membre: Membre) -> list[tuple[str, str]]:
     lignes: list[tuple[str, str]] = []
     for champ in CHAMPS_MEMBRE:
         valeur = getattr(membre, champ)
-        if valeur is None or valeur == []:
+        if valeur is None or valeur == [] or valeur is False:
             continue
         if champ == "college":
             texte = LIBELLES_COLLEGE[valeur]
@@ -291,6 +306,8 @@ def fiche_membre(projet: Projet, membre: Membre) -> list[tuple[str, str]]:
             texte = date_fr(valeur)
         elif isinstance(valeur, list):
             texte = ", ".join(valeur)
+        elif valeur is True:
+            texte = "oui (membre fondateur ou signataire de la convention)"
         else:
             texte = str(valeur)
         lignes.append((LIBELLES_CHAMPS_MEMBRE[champ], texte))
@@ -359,6 +376,119 @@ def synchroniser_groupes(
 # --- members ---------------------------------------------------------------------------------
 
 
+def donnees_membre(membre: Membre) -> dict[str, Any]:
+    """The member as written in membres.toml (``signataire = false``, the default, left out)."""
+    from clsm_cli.stockage.ecriture import en_donnees
+
+    donnees: dict[str, Any] = en_donnees(membre)
+    if not membre.signataire:
+        donnees.pop("signataire", None)
+    return donnees
+
+
+def identifiant_libre(ident: str, pris: Iterable[str], option: str, quoi: str) -> str:
+    """``ident`` if it is a well-formed identifier not yet taken, else a French refusal."""
+    from clsm_cli.modeles.communs import RE_ID
+
+    if not RE_ID.match(ident) or len(ident) > 80:
+        raise ErreurSaisie(
+            f"{option} : identifiant invalide « {ident} » (lettres minuscules sans accent, "
+            "chiffres et tirets, par exemple « marie-dupont »)."
+        )
+    if ident in set(pris):
+        raise ErreurSaisie(
+            f"{option} : l'identifiant « {ident} » est déjà pris par un autre {quoi}."
+        )
+    return ident
+
+
+CLES_MEMBRE = {
+    "pilote",
+    "membres",
+    "partenaires",
+    "presents",
+    "excuses",
+    "qui",
+    "comite",
+    "organisateurs",
+    "referent",
+}
+"""Keys whose values may be member ids, anywhere in the folder."""
+
+
+def remplacer_valeur(conteneur: Any, cles: set[str], ancien: str, nouveau: str) -> int:
+    """Replace ``ancien`` by ``nouveau`` under ``cles`` in a tomlkit document (recursively:
+    tables, arrays of tables, lists of texts). Returns the number of replacements."""
+    n = 0
+    if hasattr(conteneur, "items"):
+        for cle, valeur in list(conteneur.items()):
+            if cle in cles and valeur == ancien:
+                conteneur[cle] = nouveau
+                n += 1
+            elif cle in cles and isinstance(valeur, list) and ancien in valeur:
+                for i, element in enumerate(valeur):
+                    if element == ancien:
+                        valeur[i] = nouveau
+                        n += 1
+            elif hasattr(valeur, "items") or isinstance(valeur, list):
+                n += remplacer_valeur(valeur, cles, ancien, nouveau)
+    elif isinstance(conteneur, list):
+        for element in conteneur:
+            if hasattr(element, "items"):
+                n += remplacer_valeur(element, cles, ancien, nouveau)
+    return n
+
+
+def renommer_membre(projet: Projet, ancien: str, nouveau: str) -> tuple[Membre, int]:
+    """Change a member's identifier and every reference to it, in one write.
+
+    Returns (the member, number of references updated)."""
+    from clsm_cli.stockage.ecriture import modifier_champs
+
+    membre = trouver_membre(projet, ancien)
+    identifiant_libre(nouveau, projet.membres_par_id, "NOUVEAU", "membre")
+    fichiers = {r.fichier for r in references_membre(projet, ancien)}
+    total = 0
+    with projet.edition() as ed:
+        table = table_de(ed.document(MEMBRES), "membre", ancien, MEMBRES)
+        modifier_champs(table, {"id": nouveau}, CHAMPS_MEMBRE)
+        for fichier in sorted(fichiers):
+            total += remplacer_valeur(ed.document(fichier), CLES_MEMBRE, ancien, nouveau)
+    return membre.model_copy(update={"id": nouveau}), total
+
+
+def renommer_groupe(projet: Projet, ancien: str, nouveau: str) -> tuple[Groupe, int]:
+    """Change a group's identifier and every reference to it (members' instances, actions,
+    meetings of the group, whose files are renamed), in one write."""
+    from clsm_cli.stockage.dossier import chemin_reunion
+    from clsm_cli.stockage.ecriture import modifier_champs
+
+    groupe = trouver_groupe(projet, ancien)
+    identifiant_libre(
+        nouveau, [*projet.groupes_par_id, *INSTANCES_FIXES, "autre"], "NOUVEAU", "groupe"
+    )
+    total = 0
+    with projet.edition() as ed:
+        table = table_de(ed.document(GROUPES), "groupe", ancien, GROUPES)
+        modifier_champs(table, {"id": nouveau}, CHAMPS_GROUPE)
+        total += remplacer_valeur(ed.document(MEMBRES), {"instances"}, ancien, nouveau)
+        if any(a.groupe == ancien for a in projet.actions):
+            total += remplacer_valeur(ed.document("plan.toml"), {"groupe"}, ancien, nouveau)
+        for chemin, r in sorted(projet.reunions.items()):
+            if r.instance != f"groupe:{ancien}":
+                continue
+            doc = ed.document(chemin)
+            doc["instance"] = f"groupe:{nouveau}"
+            total += 1
+            cible = chemin_reunion(r.date, f"groupe:{nouveau}")
+            if cible != chemin:
+                import tomlkit
+
+                ed.remplacer(cible, tomlkit.dumps(doc))
+                ed.supprimer(chemin)
+    return groupe.model_copy(update={"id": nouveau}), total
+
+
 def identifiant_membre(
     nom: str | None, prenom: str | None, structure: str | None, existants: Iterable[str]
 ) -> str:
@@ -370,22 +500,28 @@ def identifiant_membre(
 def ajouter_membre(projet: Projet, champs: dict[str, Any]) -> Membre:
     """Add a member from TOML-named values (``college`` required, ``nom`` or ``structure``)."""
     from clsm_cli.modeles import Membre
-    from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees
+    from clsm_cli.stockage.ecriture import ajouter_enregistrement
 
-    donnees = {k: v for k, v in champs.items() if v not in (None, "", [], ())}
+    donnees = {k: v for k, v in champs.items() if v not in (None, "", [], (), False)}
+    choisi = donnees.pop("id", None)
     if not donnees.get("nom") and not donnees.get("structure"):
         raise ErreurSaisie(
             "Valeur manquante : précisez --nom (une personne) ou --structure (une structure seule)."
         )
+    from clsm_cli.noyau.coordonnees import verifier_coordonnees
+
+    verifier_coordonnees(donnees.get("courriel"), donnees.get("telephone"))
     donnees["instances"] = verifier_instances(projet, donnees.get("instances", []), "--instance")
+    if choisi is not None:
+        identifiant_libre(choisi, projet.membres_par_id, "--id", "membre")
     with projet.edition() as ed:
         doc = ed.document(MEMBRES)
         existants = [str(t.get("id")) for t in doc.get("membre", [])]
-        ident = identifiant_membre(
+        ident = choisi or identifiant_membre(
             donnees.get("nom"), donnees.get("prenom"), donnees.get("structure"), existants
         )
         membre: Membre = valider_modele(Membre, {"id": ident, **donnees}, MEMBRES)
-        ajouter_enregistrement(doc, "membre", en_donnees(membre))
+        ajouter_enregistrement(doc, "membre", donnees_membre(membre))
         synchroniser_groupes(ed, projet, ident, membre.instances, [])
     return membre
 
@@ -401,9 +537,11 @@ def modifier_membre(
 ) -> Membre:
     """Change fields of a member (``champs``), clear others, add or remove instances."""
     from clsm_cli.modeles import Membre
+    from clsm_cli.noyau.coordonnees import verifier_coordonnees
     from clsm_cli.stockage.ecriture import modifier_champs
 
     actuel = trouver_membre(projet, ident)
+    verifier_coordonnees(champs.get("courriel"), champs.get("telephone"))
     nouveau = actuel.model_dump()
     changements: dict[str, Any] = {}
     for champ, valeur in champs.items():
@@ -412,6 +550,8 @@ def modifier_membre(
     for champ in effacer:
         if nouveau.get(champ) not in (None, []):
             changements[champ] = None
+    if changements.get("signataire") is False:
+        changements["signataire"] = None  # the default: the key goes
     ajoutees = verifier_instances(projet, instances_ajoutees, "--ajouter-instance")
     retirees = verifier_instances(projet, instances_retirees, "--retirer-instance")
     for instance in retirees:
@@ -572,16 +712,22 @@ def ajouter_groupe(
     mission: str | None = None,
     pilote: str | None = None,
     membres: Sequence[str] = (),
+    ident: str | None = None,
 ) -> Groupe:
-    """Create a working group (id = slug of its name); the pilote is one of its members."""
+    """Create a working group (id = ``ident``, or the slug of its name); the pilote is one of
+    its members."""
     from clsm_cli.modeles import Groupe
     from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees
 
+    if ident is not None:
+        identifiant_libre(
+            ident, [*projet.groupes_par_id, *INSTANCES_FIXES, "autre"], "--id", "groupe"
+        )
     composition = _verifier_membres(projet, [*([pilote] if pilote else []), *membres])
     with projet.edition() as ed:
         doc = ed.document(GROUPES)
         pris = [str(t.get("id")) for t in doc.get("groupe", [])]
-        ident = id_unique(slug(nom), [*pris, *INSTANCES_FIXES, "autre"])
+        ident = ident or id_unique(slug(nom), [*pris, *INSTANCES_FIXES, "autre"])
         donnees: dict[str, Any] = {"id": ident, "nom": nom, "mission": mission}
         donnees.update(pilote=pilote, membres=composition)
         groupe: Groupe = valider_modele(

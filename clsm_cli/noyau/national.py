@@ -259,9 +259,10 @@ def resumer(projet: Projet, dossier: str | None = None) -> Resume:
 
     sism: dict[int, dict[str, Any]] = {}
     for s in projet.sism.values():
+        chiffres_sism = s.chiffres()
         sism[s.annee] = {
-            "evenements": len(s.evenement),
-            "participants": sum(e.participants or 0 for e in s.evenement),
+            "evenements": chiffres_sism["evenements"],
+            "participants": chiffres_sism["participants"],
             "qpv": sum(1 for e in s.evenement if e.qpv),
             "types": dict(Counter(e.type.value for e in s.evenement)),
         }
@@ -487,8 +488,8 @@ class Consolidation:
             lignes = [x.sism[annee] for x in self.resumes if annee in x.sism]
             resultat[annee] = {
                 "clsm_participants": len(lignes),
-                "evenements": sum(s["evenements"] for s in lignes),
-                "participants": sum(s["participants"] for s in lignes),
+                "evenements": _somme_connue(s["evenements"] for s in lignes),
+                "participants": _somme_connue(s["participants"] for s in lignes),
                 "evenements_en_qpv": sum(s["qpv"] for s in lignes),
                 "types": {
                     t: sum(s["types"].get(t, 0) for s in lignes) for t in LIBELLES_TYPE_EVENEMENT
@@ -656,3 +657,9 @@ def consolider(
         else:
             resultat.ignores.append(reponse)
     return resultat
+
+
+def _somme_connue(valeurs: Iterable[int | None]) -> int | None:
+    """Sum of the known figures; None when no CLSM knows it (unknown is not zero)."""
+    connues = [v for v in valeurs if v is not None]
+    return sum(connues) if connues else None

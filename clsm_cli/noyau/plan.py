@@ -377,16 +377,7 @@ def ajouter_realisation(
     """Append a réalisation to an action; returns (action, réalisation, its number)."""
     action = trouver_action(projet, ident)
     donnees = {k: v for k, v in champs.items() if v not in (None, "")}
-    realisation: Realisation = valider_modele(
-        Realisation,
-        donnees,
-        {
-            "date": "--date",
-            "libelle": "--libelle",
-            "participants": "--participants",
-            "commentaire": "--commentaire",
-        },
-    )
+    realisation: Realisation = valider_modele(Realisation, donnees, OPTIONS_REALISATION)
     from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees
 
     def changer(doc: Any, k: int | None) -> None:
@@ -394,6 +385,110 @@ def ajouter_realisation(
 
     editer_plan(projet, "action", _par_id("action", ident), changer)
     return action, realisation, len(action.realisation) + 1
+
+
+OPTIONS_REALISATION = {
+    "date": "--date",
+    "libelle": "--libelle",
+    "participants": "--participants",
+    "commentaire": "--commentaire",
+}
+OPTIONS_INDICATEUR = {
+    "libelle": "--libelle",
+    "annee": "--annee",
+    "cible": "--cible",
+    "realise": "--realise",
+    "unite": "--unite",
+}
+SOUS_TABLES = {"realisation": "réalisation", "indicateur": "indicateur"}
+
+
+def numero_valide(action: Action, table: str, numero: int) -> Any:
+    """Record n° ``numero`` (1-based) of ``action.realisation`` or ``action.indicateur``."""
+    liste = getattr(action, table)
+    if not 1 <= numero <= len(liste):
+        nom = SOUS_TABLES[table]
+        etendue = f"1 à {len(liste)}" if liste else f"aucun(e) {nom}"
+        raise Introuvable(
+            f"{nom.capitalize()} n° {numero} inconnu(e) pour l'action « {action.id} » "
+            f"({etendue} ; voir « clsm plan action voir {action.id} »)."
+        )
+    return liste[numero - 1]
+
+
+def modifier_sous_enregistrement(
+    projet: Projet,
+    ident: str,
+    table: str,
+    numero: int,
+    champs: dict[str, Any],
+    effacer: Sequence[str] = (),
+) -> tuple[Any, bool]:
+    """Change fields of réalisation or indicateur n° ``numero`` of an action.
+
+    Returns (the record as it now is, changed)."""
+    modele: Any = Realisation if table == "realisation" else Indicateur
+    options = OPTIONS_REALISATION if table == "realisation" else OPTIONS_INDICATEUR
+    action = trouver_action(projet, ident)
+    actuel = numero_valide(action, table, numero)
+    changements = {
+        k: v
+        for k, v in champs.items()
+        if v not in (None, "", (), []) and _valeur_toml(v) != _valeur_toml(getattr(actuel, k))
+    }
+    for champ in effacer:
+        if champ in changements or champs.get(champ) not in (None, "", (), []):
+            raise ErreurSaisie(f"{options.get(champ, champ)} et --effacer {champ} : choisissez.")
+        if getattr(actuel, champ) is not None:
+            changements[champ] = None
+    if not changements:
+        return actuel, False
+    nouveau = {**actuel.model_dump(), **changements}
+    if table == "indicateur" and ("libelle" in changements or "annee" in changements):
+        _indicateur_unique(action, nouveau, numero - 1)
+    enregistrement = valider_modele(
+        modele, {k: v for k, v in nouveau.items() if v is not None}, options
+    )
+    from clsm_cli.stockage.ecriture import modifier_champs
+
+    def changer(doc: Any, k: int | None) -> None:
+        modifier_champs(doc["action"][k][table][numero - 1], changements, list(modele.model_fields))
+
+    editer_plan(projet, "action", _par_id("action", ident), changer)
+    return enregistrement, True
+
+
+def retirer_sous_enregistrement(projet: Projet, ident: str, table: str, numero: int) -> Any:
+    """Remove réalisation or indicateur n° ``numero`` of an action; returns it."""
+    action = trouver_action(projet, ident)
+    retire = numero_valide(action, table, numero)
+    editer_plan(projet, "action", _par_id("action", ident), _retirer_dans(table, numero - 1))
+    return retire
+
+
+def _retirer_dans(table: str, indice: int) -> Changement:
+    def changer(doc: Any, k: int | None) -> None:
+        assert k is not None
+        liste = doc["action"][k][table]
+        del liste[indice]
+        if not len(liste):
+            del doc["action"][k][table]
+
+    return changer
+
+
+def _indicateur_unique(action: Action, nouveau: dict[str, Any], indice: int) -> None:
+    for j, autre in enumerate(action.indicateur):
+        if (
+            j != indice
+            and _meme_libelle(autre.libelle, nouveau["libelle"])
+            and autre.annee == nouveau.get("annee")
+        ):
+            annee = f" pour {autre.annee}" if autre.annee else ""
+            raise ErreurSaisie(
+                f"L'action « {action.id} » a déjà l'indicateur « {autre.libelle} »{annee} "
+                f"(n° {j + 1})."
+            )
 
 
 def _meme_libelle(a: str, b: str) -> bool:
@@ -408,26 +503,30 @@ def definir_indicateur(
     cible: float | None = None,
     realise: float | None = None,
     unite: str | None = None,
+    annee: int | None = None,
 ) -> tuple[Indicateur, bool]:
-    """Create the indicator ``libelle`` of an action, or update the one with that libellé
-    (compared without case or extra spaces). Returns (indicator, created)."""
+    """Create the indicator ``libelle`` (of year ``annee``) of an action, or update the one
+    with that libellé and year (compared without case or extra spaces).
+
+    Returns (indicator, created)."""
     action = trouver_action(projet, ident)
     valeurs = {"cible": cible, "realise": realise, "unite": unite}
     valeurs = {k: v for k, v in valeurs.items() if v not in (None, "")}
-    options = {
-        "libelle": "--libelle",
-        "cible": "--cible",
-        "realise": "--realise",
-        "unite": "--unite",
-    }
+    options = OPTIONS_INDICATEUR
     indice = next(
-        (i for i, ind in enumerate(action.indicateur) if _meme_libelle(ind.libelle, libelle)), None
+        (
+            i
+            for i, ind in enumerate(action.indicateur)
+            if _meme_libelle(ind.libelle, libelle) and ind.annee == annee
+        ),
+        None,
     )
+    annee_champ = {"annee": annee} if annee is not None else {}
     from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees, modifier_champs
 
     if indice is None:
         indicateur: Indicateur = valider_modele(
-            Indicateur, {"libelle": libelle.strip(), **valeurs}, options
+            Indicateur, {"libelle": libelle.strip(), **annee_champ, **valeurs}, options
         )
 
         def changer(doc: Any, k: int | None) -> None:

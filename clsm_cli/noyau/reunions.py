@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
 from clsm_cli.noyau.saisie import proche, valider_modele, verifier_groupe, verifier_membres_ou_noms
+from clsm_cli.stockage.dossier import chemin_reunion
 
 if TYPE_CHECKING:
     from clsm_cli.modeles.membres import Membre
@@ -48,10 +49,6 @@ _RE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def reference(chemin: str) -> str:
     """``reunions/2026-03-12-copil.toml`` → ``2026-03-12-copil`` (what commands accept)."""
     return chemin.rpartition("/")[2].removesuffix(".toml")
-
-
-def chemin_reunion(jour: dt.date, instance: str) -> str:
-    return f"{DOSSIER}/{jour.isoformat()}-{instance.replace(':', '-')}.toml"
 
 
 def instances_possibles(projet: Projet) -> list[str]:
@@ -278,6 +275,76 @@ def ajouter_presences(
             _ajouter_a_liste(doc, "presents", nouveaux_p)
             _ajouter_a_liste(doc, "excuses", nouveaux_e)
     return {"presents": nouveaux_p, "excuses": nouveaux_e, "deplaces": deplaces}
+
+
+def retirer_presences(projet: Projet, ref: str, personnes: Sequence[str]) -> dict[str, list[str]]:
+    """Remove people wrongly recorded as présents or excusés. Returns what was removed."""
+    chemin, reunion = trouver_reunion(projet, ref)
+    retires: dict[str, list[str]] = {"presents": [], "excuses": []}
+    for personne in personnes:
+        personne = personne.strip()
+        if personne in reunion.presents:
+            retires["presents"].append(personne)
+        elif personne in reunion.excuses:
+            retires["excuses"].append(personne)
+        else:
+            inscrits = [*reunion.presents, *reunion.excuses]
+            raise ErreurSaisie(
+                f"« {personne} » n'est ni présent ni excusé à la réunion {reference(chemin)}."
+                f"{proche(personne, inscrits)}"
+            )
+    with projet.edition() as ed:
+        doc = ed.document(chemin)
+        for cle, liste in retires.items():
+            for personne in liste:
+                _retirer_de_liste(doc, cle, personne)
+    return retires
+
+
+def modifier_reunion(
+    projet: Projet, ref: str, champs: dict[str, Any], effacer: Sequence[str] = ()
+) -> tuple[str, Reunion, bool]:
+    """Change date, heure, lieu or ordre du jour (a list replaces the old one) of a meeting.
+
+    A new date renames the file. Returns (its path now, the meeting, changed)."""
+    import tomlkit
+
+    from clsm_cli.stockage.ecriture import en_donnees, modifier_champs
+
+    chemin, actuelle = trouver_reunion(projet, ref)
+    changements = {
+        k: v
+        for k, v in champs.items()
+        if v not in (None, "", [], ()) and en_donnees(v) != en_donnees(getattr(actuelle, k))
+    }
+    for champ in effacer:
+        if champs.get(champ) not in (None, "", [], ()):
+            raise ErreurSaisie(
+                f"{OPTIONS_REUNION.get(champ, champ)} et --effacer {champ} : choisissez."
+            )
+        if getattr(actuelle, champ) not in (None, []):
+            changements[champ] = None
+    if not changements:
+        return chemin, actuelle, False
+    from clsm_cli.modeles.reunion import Reunion
+
+    nouvelle: Reunion = valider_modele(
+        Reunion,
+        {k: v for k, v in {**actuelle.model_dump(), **changements}.items() if v is not None},
+        OPTIONS_REUNION,
+    )
+    cible = chemin_reunion(nouvelle.date, nouvelle.instance)
+    if cible != chemin and (cible in projet.reunions or (projet.racine / cible).exists()):
+        raise ErreurSaisie(
+            f"La réunion {reference(cible)} existe déjà ({cible}) : choisissez une autre date."
+        )
+    with projet.edition() as ed:
+        doc = ed.document(chemin)
+        modifier_champs(doc, changements, champs_reunion())
+        if cible != chemin:
+            ed.remplacer(cible, tomlkit.dumps(doc))
+            ed.supprimer(chemin)
+    return cible, nouvelle, True
 
 
 def retirer_reunion(projet: Projet, ref: str) -> str:

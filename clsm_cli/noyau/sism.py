@@ -24,6 +24,7 @@ OPTIONS_EVENEMENT = {
     "type": "--type",
     "date": "--date",
     "heure": "--heure",
+    "fin": "--fin",
     "heure_fin": "--heure-fin",
     "lieu": "--lieu",
     "commune": "--commune",
@@ -38,6 +39,16 @@ OPTIONS_EVENEMENT = {
 }
 DEFAUTS_EVENEMENT = {"qpv": False, "en_ligne": False}
 """Values not written to the file (they are the defaults)."""
+OPTIONS_SISM = {
+    "theme": "--theme",
+    "debut": "--debut",
+    "fin": "--fin",
+    "comite": "--comite",
+    "evenements": "--evenements",
+    "partenaires": "--partenaires",
+    "participants": "--participants",
+}
+TOTAUX = ("evenements", "partenaires", "participants")
 
 
 def chemin_sism(annee: int) -> str:
@@ -75,6 +86,7 @@ def nouvelle_sism(
     debut: dt.date | None = None,
     fin: dt.date | None = None,
     comite: Sequence[str] = (),
+    totaux: dict[str, int | None] | None = None,
 ) -> tuple[str, Sism]:
     """Create ``sism/AAAA.toml``; refuse if that year already exists."""
     from clsm_cli.stockage.ecriture import en_donnees
@@ -99,11 +111,12 @@ def nouvelle_sism(
         "debut": debut,
         "fin": fin,
         "comite": membres,
+        "totaux": {k: v for k, v in (totaux or {}).items() if v is not None} or None,
     }
     sism: Sism = valider_modele(
         Sism,
         {k: v for k, v in donnees.items() if v not in (None, "", [])},
-        {"theme": "--theme", "debut": "--debut", "fin": "--fin", "comite": "--comite"},
+        OPTIONS_SISM,
     )
     with projet.edition() as ed:
         ed.creer(chemin, en_donnees(sism))
@@ -121,7 +134,13 @@ def numero_valide(sism: Sism, numero: int) -> Evenement:
 
 
 def hors_dates(sism: Sism, jour: dt.date) -> bool:
-    """True when the day falls outside the SISM's début–fin (a warning, not an error)."""
+    """True when the day falls outside the SISM's début–fin (a warning, not an error).
+
+    A date known only to the month or the year is never « outside »."""
+    from clsm_cli.modeles.communs import date_precise
+
+    if not date_precise(jour):
+        return False
     return (sism.debut is not None and jour < sism.debut) or (
         sism.fin is not None and jour > sism.fin
     )
@@ -144,6 +163,7 @@ def ajouter_evenement(projet: Projet, annee: int, champs: dict[str, Any]) -> tup
     chemin, sism = trouver_sism(projet, annee)
     donnees = {k: v for k, v in champs.items() if v not in (None, "", [], ())}
     _dans_l_annee(donnees.get("date"), annee, "--date")
+    _dans_l_annee(donnees.get("fin"), annee, "--fin")
     evenement: Evenement = valider_modele(Evenement, donnees, OPTIONS_EVENEMENT)
     if not evenement.uid:
         from clsm_cli.noyau.uid import nouvel_uid_evenement
@@ -170,7 +190,7 @@ def modifier_evenement(
     changements = {
         k: v
         for k, v in champs.items()
-        if v not in (None, "", (), []) and v != en_donnees(getattr(actuel, k))
+        if v not in (None, "", (), []) and en_donnees(v) != en_donnees(getattr(actuel, k))
     }
     for champ in effacer:
         if champ in changements or champs.get(champ) not in (None, "", (), []):
@@ -182,6 +202,7 @@ def modifier_evenement(
     if not changements:
         return actuel, False
     _dans_l_annee(changements.get("date"), annee, "--date")
+    _dans_l_annee(changements.get("fin"), annee, "--fin")
     nouveau = actuel.model_dump()
     nouveau.update(changements)
     evenement: Evenement = valider_modele(
@@ -206,3 +227,81 @@ def retirer_evenement(projet: Projet, annee: int, numero: int) -> Evenement:
         doc = ed.document(chemin)
         ed.remplacer(chemin, supprimer_enregistrement(doc, "evenement", numero - 1))
     return evenement
+
+
+def modifier_sism(
+    projet: Projet, annee: int, champs: dict[str, Any], effacer: Sequence[str] = ()
+) -> tuple[Sism, bool]:
+    """Change a SISM year: theme, dates, committee (a list replaces the old one), declared totals
+    (``evenements``, ``partenaires``, ``participants``, kept in its ``[totaux]`` table).
+
+    Returns (the year as it now is, changed)."""
+    from clsm_cli.stockage.ecriture import en_donnees, modifier_champs
+
+    chemin, sism = trouver_sism(projet, annee)
+    totaux_actuels = en_donnees(sism.totaux) if sism.totaux else {}
+    actuel = {
+        "theme": sism.theme,
+        "debut": sism.debut,
+        "fin": sism.fin,
+        "comite": list(sism.comite),
+        **{k: totaux_actuels.get(k) for k in TOTAUX},
+    }
+    changements = {
+        k: v for k, v in champs.items() if v not in (None, "", (), []) and v != actuel.get(k)
+    }
+    for champ in effacer:
+        if champs.get(champ) not in (None, "", (), []):
+            raise ErreurSaisie(f"{OPTIONS_SISM[champ]} et --effacer {champ} : choisissez.")
+        if actuel.get(champ) not in (None, []):
+            changements[champ] = None
+    if not changements:
+        return sism, False
+    if "theme" in changements:
+        changements["theme"] = changements["theme"].strip()
+    _dans_l_annee(changements.get("debut"), annee, "--debut")
+    _dans_l_annee(changements.get("fin"), annee, "--fin")
+    if changements.get("comite"):
+        membres: list[str] = []
+        for ident in changements["comite"]:
+            if verifier_membre(projet, ident, "--comite") not in membres:
+                membres.append(ident)
+        changements["comite"] = membres
+    nouveau = {**actuel, **changements}
+    debut, fin = nouveau["debut"], nouveau["fin"]
+    if debut and fin and debut > fin:
+        raise ErreurSaisie(f"--fin ({fin.isoformat()}) précède --debut ({debut.isoformat()}).")
+    totaux = {k: nouveau[k] for k in TOTAUX if nouveau[k] is not None}
+    donnees = {k: v for k, v in nouveau.items() if k not in TOTAUX and v not in (None, [])}
+    resultat: Sism = valider_modele(
+        Sism,
+        {"annee": annee, **donnees, **({"totaux": totaux} if totaux else {})},
+        OPTIONS_SISM,
+    )
+    with projet.edition() as ed:
+        doc = ed.document(chemin)
+        principaux = {k: v for k, v in changements.items() if k not in TOTAUX}
+        modifier_champs(doc, principaux, list(Sism.model_fields))
+        if any(k in TOTAUX for k in changements):
+            _ecrire_totaux(doc, totaux)
+    return resultat, True
+
+
+def _ecrire_totaux(doc: Any, totaux: dict[str, int]) -> None:
+    """Set the ``[totaux]`` table (added at the end of the file; removed when empty)."""
+    import tomlkit
+
+    from clsm_cli.stockage.ecriture import modifier_champs
+
+    if "totaux" in doc:
+        modifier_champs(doc["totaux"], {k: totaux.get(k) for k in TOTAUX}, list(TOTAUX))
+        if not totaux:
+            del doc["totaux"]
+        return
+    if not totaux:
+        return
+    table = tomlkit.table()
+    for cle in TOTAUX:
+        if cle in totaux:
+            table[cle] = totaux[cle]
+    doc["totaux"] = table

@@ -53,10 +53,54 @@ MOIS = (
 
 
 def date_fr(jour: object) -> str:
-    """« 12 mars 2026 » (« 1er » for the first day of a month)."""
+    """« 12 mars 2026 » (« 1er » for the first day of a month).
+
+    A date known only to the month or the year (a ``DatePartielle``) reads « juin 2021 », « 2020 ».
+    """
     import datetime as dt
 
     if not isinstance(jour, dt.date):
         return str(jour)
+    precision = _precision(jour)
+    if precision == "annee":
+        return str(jour.year)
+    if precision == "mois":
+        return f"{MOIS[jour.month - 1]} {jour.year}"
     numero = "1er" if jour.day == 1 else str(jour.day)
     return f"{numero} {MOIS[jour.month - 1]} {jour.year}"
+
+
+def _precision(jour: object) -> str:
+    """« jour », « mois » or « annee »: what is known of a date (without importing pydantic)."""
+    if not hasattr(jour, "mois_connu"):
+        return "jour"
+    return "mois" if jour.mois_connu else "annee"
+
+
+def quand_fr(jour: object) -> str:
+    """The date as a complement: « le 3 juin 2021 », « en juin 2021 », « en 2020 »."""
+    texte = date_fr(jour)
+    return f"le {texte}" if _precision(jour) == "jour" else f"en {texte}"
+
+
+def du_fr(jour: object) -> str:
+    """The date after a noun: « du 3 juin 2021 », « de juin 2021 », « de 2020 »."""
+    texte = date_fr(jour)
+    return f"du {texte}" if _precision(jour) == "jour" else f"de {texte}"
+
+
+def periode_fr(debut: object, fin: object | None) -> str:
+    """« le 3 juin 2021 », or « du 10 au 29 octobre 2024 » for several days."""
+    import datetime as dt
+
+    if fin is None or fin == debut or not isinstance(debut, dt.date) or _precision(debut) != "jour":
+        return quand_fr(debut)
+    if not isinstance(fin, dt.date):
+        return quand_fr(debut)
+    if (debut.year, debut.month) == (fin.year, fin.month):
+        premier = "1er" if debut.day == 1 else str(debut.day)
+        return f"du {premier} au {date_fr(fin)}"
+    if debut.year == fin.year:
+        premier = "1er" if debut.day == 1 else str(debut.day)
+        return f"du {premier} {MOIS[debut.month - 1]} au {date_fr(fin)}"
+    return f"du {date_fr(debut)} au {date_fr(fin)}"

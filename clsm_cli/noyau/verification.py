@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from clsm_cli.cellule.controles import controle_confidentialite
 from clsm_cli.modeles.problemes import Probleme, trier
-from clsm_cli.modeles.vocabulaires import INSTANCES_RESERVEES, RE_ID
+from clsm_cli.modeles.vocabulaires import INSTANCES_RESERVEES, RE_ID, date_precise
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage import systeme
 from clsm_cli.stockage.lecture import FichierLu
@@ -281,7 +281,9 @@ def controle_dates(projet: ProjetLu) -> Iterator[Probleme]:
                     f"événement daté de {e.date.year} dans le fichier SISM {s.annee}",
                     "E203",
                 )
-            elif (s.debut and e.date < s.debut) or (s.fin and e.date > s.fin):
+            elif date_precise(e.date) and (
+                (s.debut and e.date < s.debut) or (s.fin and (e.fin or e.date) > s.fin)
+            ):
                 yield lu.probleme(
                     ["evenement", j, "date"],
                     "événement en dehors des dates de la SISM (debut–fin)",
@@ -338,6 +340,33 @@ def controle_noms_fichiers(projet: ProjetLu) -> Iterator[Probleme]:
                 f"le fichier devrait s'appeler « cellule/seances/{seance.date.isoformat()}.toml »",
                 "E204",
             )
+
+
+# --- contact details -------------------------------------------------------------------------
+
+
+def controle_coordonnees(projet: ProjetLu) -> Iterator[Probleme]:
+    """Courriels and téléphones that cannot be one (members, coordination): warnings."""
+    from clsm_cli.noyau.coordonnees import courriel_valide, telephone_valide
+
+    def verifier(
+        lu: FichierLu, chemin: list[str | int], courriel: str | None, tel: str | None
+    ) -> Iterator[Probleme]:
+        if courriel and not courriel_valide(courriel):
+            yield lu.probleme(
+                [*chemin, "courriel"], f"« {courriel} » n'est pas une adresse électronique", "W306"
+            )
+        if tel and not telephone_valide(tel):
+            yield lu.probleme(
+                [*chemin, "telephone"], f"« {tel} » n'est pas un numéro de téléphone", "W306"
+            )
+
+    membres = _f(projet, "membres.toml")
+    for i, m in enumerate(projet.membres):
+        yield from verifier(membres, ["membre", i], m.courriel, m.telephone)
+    if projet.identite is not None:
+        c = projet.identite.coordination
+        yield from verifier(_f(projet, "clsm.toml"), ["coordination"], c.courriel, c.telephone)
 
 
 # --- confidentiality -------------------------------------------------------------------------
@@ -426,4 +455,5 @@ CONTROLES: list[Controle] = [
     controle_permissions,
     controle_purge,
     controle_fichiers_inattendus,
+    controle_coordonnees,
 ]

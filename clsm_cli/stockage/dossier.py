@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import re
@@ -27,6 +28,11 @@ DOSSIER_EXPORTS = "exports"
 FICHIER_ARCHIVES = "cellule/archives.toml"
 
 RE_TEMPORAIRE = re.compile(r"^\..*\.tmp$")
+
+
+def chemin_reunion(jour: dt.date, instance: str) -> str:
+    """Where the meeting of ``instance`` on ``jour`` lives: ``reunions/2026-03-12-copil.toml``."""
+    return f"reunions/{jour.isoformat()}-{instance.replace(':', '-')}.toml"
 
 
 def type_de_fichier(chemin: str) -> str | None:

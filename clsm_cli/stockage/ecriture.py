@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from clsm_cli.modeles.erreurs import ErreurValidation, ErreurVerrou
-from clsm_cli.modeles.vocabulaires import VERSION_SCHEMA
+from clsm_cli.modeles.vocabulaires import VERSION_SCHEMA, DatePartielle
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage import systeme
 from clsm_cli.stockage.atomique import ecrire_atomique
@@ -214,6 +214,8 @@ def en_donnees(valeur: Any) -> Any:
         return [en_donnees(v) for v in valeur]
     if isinstance(valeur, enum.Enum):
         return valeur.value
+    if isinstance(valeur, DatePartielle):
+        return valeur.isoformat()
     if isinstance(valeur, float) and valeur.is_integer():
         return int(valeur)
     return valeur

@@ -17,12 +17,18 @@ import datetime as dt
 import enum
 from typing import Any
 
-from clsm_cli.modeles.methodes import MethodesAction, MethodesMembre, MethodesReunion
+from clsm_cli.modeles.methodes import (
+    MethodesAction,
+    MethodesMembre,
+    MethodesReunion,
+    MethodesSism,
+)
 
 _METHODES: dict[str, type] = {
     "Membre": MethodesMembre,
     "Action": MethodesAction,
     "Reunion": MethodesReunion,
+    "Sism": MethodesSism,
 }
 
 

@@ -132,3 +132,24 @@ def test_etat_suivis_en_retard_et_prochaine_reunion(
     couleurs = clsm("-C", dossier, "etat").stdout
     assert all("\x1b[31m" in x for x in couleurs.splitlines() if "protocole incurie" in x)
     assert all("\x1b[31m" not in x for x in couleurs.splitlines() if "bilan SISM" in x)
+
+
+def test_etat_sans_cellule_et_sism_en_totaux(projet: Path, clsm: Callable[..., Result]) -> None:
+    """Issue 12: a CLSM without cellule says so; a SISM known by its totals shows them, and an
+    unknown figure is not printed as 0."""
+    for args in (
+        ["identite", "modifier", "--sans-cellule"],
+        ["sism", "nouvelle", "2026", "--theme", "Santé mentale et travail", "--evenements", "9"],
+    ):
+        assert clsm("-C", projet, *args).exit_code == 0
+    r = clsm("-C", projet, "--format", "json", "etat", "--annee", "2026")
+    d = json.loads(r.stdout)
+    assert d["cellule"] is None
+    assert (d["sism"]["evenements"], d["sism"]["participants"]) == (9, None)
+    r = clsm("-C", projet, "etat", "--annee", "2026")
+    lignes = r.stdout.splitlines()
+    assert "Cellule : ce CLSM n'a pas de cellule de cas complexes." in lignes
+    assert (
+        "SISM 2026 : « Santé mentale et travail » — 9 événement(s), participant(s) : "
+        "non renseigné" in lignes
+    ), lignes

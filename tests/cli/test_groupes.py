@@ -352,3 +352,42 @@ def test_composition_refus(
     assert r.exit_code == code
     assert r.stderr.splitlines()[-1] == message
     assert octets(dossier) == avant
+
+
+# --- issue 12: chosen identifiers and renaming ----------------------------------------------
+
+
+def test_ajouter_avec_id(dossier: Path, clsm: Callable[..., Result]) -> None:
+    r = clsm("-C", dossier, "groupes", "ajouter", "--nom", "Jeunesse et santé mentale", "--id",
+             "jeunes")  # fmt: skip
+    assert (
+        r.output
+        == "✓ Groupe créé : Jeunesse et santé mentale — identifiant « jeunes », 0 membre(s).\n"
+    )
+    assert groupe(dossier, "jeunes") == {
+        "id": "jeunes",
+        "nom": "Jeunesse et santé mentale",
+        "actif": True,
+    }
+    avant = octets(dossier)
+    r = clsm("-C", dossier, "groupes", "ajouter", "--nom", "Autre", "--id", "copil")
+    assert (r.exit_code, r.stderr) == (
+        2, "Erreur : --id : l'identifiant « copil » est déjà pris par un autre groupe.\n"
+    )  # fmt: skip
+    assert octets(dossier) == avant
+
+
+def test_renommer_groupe(dossier: Path, clsm: Callable[..., Result]) -> None:
+    r = clsm("-C", dossier, "groupes", "renommer", "logement", "habitat")
+    assert r.exit_code == 0, r.output
+    assert r.output == (
+        "✓ Groupe « logement » renommé « habitat » (3 référence(s) mise(s) à jour).\n"
+    )
+    assert groupe(dossier, "habitat")["nom"] == "Logement et santé mentale"
+    assert membre(dossier, "laurent-mercadier")["instances"] == ["copil", "habitat"]
+    assert lire(dossier, "plan.toml")["action"][0]["groupe"] == "habitat"
+    assert not (dossier / "reunions/2026-02-03-groupe-logement.toml").exists()
+    assert lire(dossier, "reunions/2026-02-03-groupe-habitat.toml")["instance"] == (
+        "groupe:habitat"
+    )
+    assert clsm("-C", dossier, "verifier").exit_code == 0

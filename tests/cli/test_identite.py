@@ -119,7 +119,7 @@ def test_voir_json(dossier: Path, clsm: Callable[..., Result]) -> None:
         "jalon": [],
         "cls": {"nom": None, "debut": None, "fin": None, "fiche_action": None},
         "ptsm": {"nom": None, "debut": None, "fin": None},
-        "cellule": {"seuil_masquage": 11, "conservation_mois": 24},
+        "cellule": {"active": True, "seuil_masquage": 11, "conservation_mois": 24},
         "export": {"modele_word": None},
     }
 

@@ -119,11 +119,13 @@ def test_init_au_terminal_propose_le_jalon(
     clsm: Clsm, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLSM_INTERACTIF", "1")
-    r = clsm("init", tmp_path / "a", "--date-creation", "2015", input="n\n")
+    # territoire, nom (default), coordination (name, e-mail: left blank), then the milestone
+    avant = "Testville\n\n\n\n"
+    r = clsm("init", tmp_path / "a", "--date-creation", "2015", input=avant + "n\n")
     assert r.exit_code == 0, r.output
     assert "Ajouter le jalon « Création du CLSM » (2015) ? [Y/n]" in r.output
     assert "jalon" not in lire(tmp_path / "a")
-    r = clsm("init", tmp_path / "b", "--date-creation", "2015", input="\n")
+    r = clsm("init", tmp_path / "b", "--date-creation", "2015", input=avant + "\n")
     assert lire(tmp_path / "b")["jalon"] == [{"date": "2015", "type": "creation"}]
 
 

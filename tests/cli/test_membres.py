@@ -346,6 +346,7 @@ def test_voir_json_et_table(dossier: Path, clsm: Callable[..., Result]) -> None:
         "telephone": None,
         "depuis": "2024-01-01",
         "jusqu_a": "2025-06-30",
+        "signataire": False,
         "notes": None,
     }
     r = clsm("-C", dossier, "membres", "voir", "gerard-poulain")
@@ -417,12 +418,13 @@ def test_ajouter_json_homonyme_et_structure_seule(
     r = clsm(
         "-C", dossier, "--format", "json", "membres", "ajouter",
         "--nom", "DUMESNIL", "--prenom", "claire", "--college", "aidants",
+        "--structure", "ville de Testville",
     )  # fmt: skip
     assert r.exit_code == 0
     assert json.loads(r.stdout)["id"] == "claire-dumesnil-2"
     assert r.stderr == (
-        "Attention : un membre du même nom existait déjà (claire-dumesnil) : vérifiez qu'il ne "
-        "s'agit pas d'un doublon.\n"
+        "Attention : un membre de même nom et de même structure existait déjà "
+        "(claire-dumesnil) : vérifiez qu'il ne s'agit pas d'un doublon.\n"
     )
     r = clsm(
         "-C", dossier, "membres", "ajouter", "--structure", "UNAFAM 99", "--college", "aidants"
@@ -439,7 +441,7 @@ def test_ajouter_interactif(
     dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLSM_INTERACTIF", "1")
-    r = clsm("-C", dossier, "membres", "ajouter", "--prenom", "Paul", input="Martin\nsante\n")
+    r = clsm("-C", dossier, "membres", "ajouter", "--prenom", "Paul", input="Martin\nsante\n\n")
     assert r.exit_code == 0, r.output
     assert "Nom de la personne (ou --structure pour une structure seule):" in r.stdout
     assert "Collège (elus, psychiatrie, usagers" in r.stdout
@@ -449,6 +451,17 @@ def test_ajouter_interactif(
         "prenom": "Paul",
         "college": "sante",
     }
+    r = clsm(
+        "-C", dossier, "membres", "ajouter", "--nom", "Roy", "--college", "sante",
+        input="copil ; logement\n",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert (
+        "Instances où siège le membre, séparées par des virgules (copil, pleniere, "
+        "comite_technique, cellule, logement)"
+    ) in r.output
+    assert membre(dossier, "roy")["instances"] == ["copil", "logement"]
+    assert "roy" in lire(dossier, "groupes.toml")["groupe"][0]["membres"]
 
 
 @pytest.mark.parametrize(
@@ -760,3 +773,114 @@ def test_aide_sans_imports_lourds() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.splitlines()[-1] == "[]"
+
+
+# --- issue 12: identifiers, duplicates, signatories, contact details, renaming --------------
+
+
+def test_ajouter_id_choisi_et_signataire(dossier: Path, clsm: Callable[..., Result]) -> None:
+    r = clsm(
+        "-C", dossier, "membres", "ajouter", "--id", "maire", "--nom", "Garnier", "--prenom",
+        "Hélène", "--structure", "Ville de Testville", "--fonction", "Maire", "--college",
+        "elus", "--signataire",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert (
+        r.output
+        == "✓ Membre ajouté : Hélène Garnier (Ville de Testville) — identifiant « maire ».\n"
+    )
+    assert membre(dossier, "maire") == {
+        "id": "maire", "nom": "Garnier", "prenom": "Hélène", "structure": "Ville de Testville",
+        "fonction": "Maire", "college": "elus", "signataire": True,
+    }  # fmt: skip
+    r = clsm("-C", dossier, "membres", "voir", "maire")
+    assert " Signataire   oui (membre fondateur ou signataire de la convention)" in [
+        ligne.rstrip() for ligne in r.stdout.splitlines()
+    ]
+    r = clsm("-C", dossier, "membres", "modifier", "maire", "--non-signataire")
+    assert r.exit_code == 0 and "signataire" not in membre(dossier, "maire")
+    avant = octets(dossier)
+    for args, message in (
+        (["--id", "maire", "--nom", "X"], "Erreur : --id : l'identifiant « maire » est déjà pris "
+         "par un autre membre.\n"),
+        (["--id", "Maire Adjointe", "--nom", "X"], "Erreur : --id : identifiant invalide « Maire "
+         "Adjointe » (lettres minuscules sans accent, chiffres et tirets, par exemple "
+         "« marie-dupont »).\n"),
+        (["--nom", "X", "--courriel", "pas-un-mail"], "Erreur : --courriel : « pas-un-mail » n'est "
+         "pas une adresse électronique (forme attendue : prenom.nom@exemple.fr).\n"),
+        (["--nom", "X", "--telephone", "12 34"], "Erreur : --telephone : « 12 34 » n'est pas un "
+         "numéro de téléphone (forme attendue : 01 23 45 67 89 ou +33 1 23 45 67 89).\n"),
+    ):  # fmt: skip
+        r = clsm("-C", dossier, "membres", "ajouter", "--college", "elus", *args)
+        assert (r.exit_code, r.stderr) == (2, message)
+    assert octets(dossier) == avant
+    r = clsm("-C", dossier, "membres", "modifier", "maire", "--telephone", "+33 (0)1 23 45 67 89")
+    assert r.exit_code == 0, r.output
+
+
+def test_deux_personnes_d_une_structure_ne_sont_pas_des_doublons(
+    dossier: Path, clsm: Callable[..., Result]
+) -> None:
+    for nom, fonction in (("Roche", "Déléguée"), ("Benali", "Chargé de mission")):
+        r = clsm(
+            "-C", dossier, "membres", "ajouter", "--nom", nom, "--structure", "ARS DD",
+            "--fonction", fonction, "--college", "institutions",
+        )  # fmt: skip
+        assert (r.exit_code, r.stderr) == (0, "")
+    for fonction in ("Délégué territorial", "Inspectrice"):
+        r = clsm(
+            "-C", dossier, "membres", "ajouter", "--structure", "Préfecture", "--fonction",
+            fonction, "--college", "institutions",
+        )  # fmt: skip
+        assert (r.exit_code, r.stderr) == (0, "")
+    r = clsm(
+        "-C", dossier, "membres", "ajouter", "--structure", "préfecture", "--fonction",
+        "Inspectrice", "--college", "institutions",
+    )  # fmt: skip
+    assert r.stderr == (
+        "Attention : un membre de même nom et de même structure existait déjà (prefecture-2) : "
+        "vérifiez qu'il ne s'agit pas d'un doublon.\n"
+    )
+
+
+def test_verifier_avertit_des_coordonnees_invalides(
+    dossier: Path, clsm: Callable[..., Result]
+) -> None:
+    texte = (dossier / "membres.toml").read_text(encoding="utf-8")
+    texte = texte.replace(
+        'courriel = "claire.dumesnil@example.org"', 'courriel = "claire.dumesnil"'
+    ).replace('telephone = "01 99 00 11 12"', 'telephone = "01 99"')
+    (dossier / "membres.toml").write_text(texte, encoding="utf-8")
+    r = clsm("-C", dossier, "verifier")
+    assert r.exit_code == 0, r.output
+    assert r.output == (
+        "membres.toml:12: courriel: « claire.dumesnil » n'est pas une adresse électronique "
+        "(W306)\n"
+        "membres.toml:13: telephone: « 01 99 » n'est pas un numéro de téléphone (W306)\n"
+        "0 erreur(s), 2 avertissement(s).\n"
+    )
+    assert clsm("-C", dossier, "verifier", "--strict").exit_code == 1
+
+
+def test_renommer_met_a_jour_toutes_les_references(
+    dossier: Path, clsm: Callable[..., Result]
+) -> None:
+    r = clsm("-C", dossier, "membres", "renommer", "laurent-mercadier", "dr-mercadier")
+    assert r.exit_code == 0, r.output
+    assert r.output == (
+        "✓ Membre « laurent-mercadier » renommé « dr-mercadier » : Laurent Mercadier "
+        "(CH Les Tilleuls) (6 référence(s) mise(s) à jour).\n"
+    )
+    tout = "".join(p.read_text(encoding="utf-8") for p in sorted(dossier.rglob("*.toml")))
+    assert "laurent-mercadier" not in tout
+    assert lire(dossier, "groupes.toml")["groupe"][0]["pilote"] == "dr-mercadier"
+    assert lire(dossier, "cellule/situations.toml")["situation"][0]["referent"] == "dr-mercadier"
+    assert lire(dossier, "cellule/seances/2026-02-10.toml")["presents"][0] == "dr-mercadier"
+    assert clsm("-C", dossier, "verifier").exit_code == 0
+    avant = octets(dossier)
+    r = clsm("-C", dossier, "membres", "renommer", "dr-mercadier", "claire-dumesnil")
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "Erreur : NOUVEAU : l'identifiant « claire-dumesnil » est déjà pris par un autre membre.\n",
+    )
+    assert octets(dossier) == avant

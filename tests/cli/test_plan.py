@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+from clsm_cli.modeles.erreurs import Introuvable
 from clsm_cli.noyau import plan as plan_lib
 
 from ..instantane import instantane
@@ -647,7 +648,7 @@ def test_action_voir(clsm: Clsm, dossier: Path) -> None:
     lignes = [ligne.rstrip() for ligne in r.stdout.splitlines()]
     assert lignes[0] == "Action « Guide ressources »"
     assert " Pilote         Anne Martin (CCAS de Testville) (anne-martin)" in lignes
-    assert " Indicateur     Exemplaires diffusés : cible 500" in lignes
+    assert " Indicateur 1   Exemplaires diffusés : cible 500" in lignes
     assert " Réalisation 1  10 avril 2025 — Comité de relecture — 8 participant(s)" in lignes
 
 
@@ -772,7 +773,8 @@ def test_realisation_refus(clsm: Clsm, dossier: Path) -> None:
         "liste »)\n"
     )
     assert refuse(clsm, dossier, *base, "guide", "--libelle", "x") == (
-        "Erreur : Valeur manquante : précisez --date — Date de la réalisation (AAAA-MM-JJ).\n"
+        "Erreur : Valeur manquante : précisez --date — Date de la réalisation "
+        "(AAAA-MM-JJ, AAAA-MM ou AAAA).\n"
     )
     assert refuse(clsm, dossier, *base, "guide", "--date", "2026-02-30", "--libelle", "x").endswith(
         "Erreur : Valeur invalide pour '--date' : date invalide « 2026-02-30 » : format "
@@ -1037,3 +1039,187 @@ def test_la_validation_du_dossier_reste_le_filet(
         "Erreur : Modification refusée, rien n'a été écrit. Problème(s) détecté(s) :\n"
         "  plan.toml:61: pilote: membre inconnu « personne » (absent de membres.toml) (E201)\n"
     )
+
+
+# --- issue 12: imprecise dates, editing réalisations and indicators by number ---------------
+
+
+def test_realisation_date_annee_ou_mois(clsm: Clsm, dossier: Path) -> None:
+    r = reussit(
+        clsm,
+        dossier,
+        "plan",
+        "realisation",
+        "ajouter",
+        "forum",
+        "--date",
+        "2020",
+        "--libelle",
+        "Premier forum",
+    )
+    assert (
+        r.output == "✓ Réalisation n° 2 ajoutée à « Forum santé mentale » : 2020 — Premier forum.\n"
+    )
+    r = reussit(
+        clsm,
+        dossier,
+        "--format",
+        "json",
+        "plan",
+        "realisation",
+        "ajouter",
+        "forum",
+        "--date",
+        "2021-06",
+        "--libelle",
+        "Deuxième forum",
+    )
+    assert json.loads(r.stdout) == {
+        "action": "forum",
+        "numero": 3,
+        "date": "2021-06",
+        "libelle": "Deuxième forum",
+    }
+    texte = (dossier / "plan.toml").read_text(encoding="utf-8")
+    assert 'date = "2020"\nlibelle = "Premier forum"' in texte
+    assert 'date = "2021-06"\nlibelle = "Deuxième forum"' in texte
+    r = reussit(clsm, dossier, "plan", "action", "voir", "forum")
+    lignes = [ligne.rstrip() for ligne in r.stdout.splitlines()]
+    assert " Réalisation 2  2020 — Premier forum" in lignes
+    assert " Réalisation 3  juin 2021 — Deuxième forum" in lignes
+    erreur = refuse(
+        clsm,
+        dossier,
+        "plan",
+        "realisation",
+        "ajouter",
+        "forum",
+        "--date",
+        "2021-13",
+        "--libelle",
+        "x",
+    )
+    assert "'--date' : date invalide « 2021-13 » : mois inconnu\n" in erreur
+
+
+def test_realisation_modifier_et_retirer(clsm: Clsm, dossier: Path) -> None:
+    r = reussit(
+        clsm,
+        dossier,
+        "plan",
+        "realisation",
+        "modifier",
+        "guide",
+        "1",
+        "--date",
+        "2025-04",
+        "--effacer",
+        "participants",
+    )
+    assert r.output == (
+        "✓ Réalisation n° 1 de « guide » modifié(e) : « Comité de relecture » (en avril 2025).\n"
+    )
+    texte = (dossier / "plan.toml").read_text(encoding="utf-8")
+    assert (
+        '[[action.realisation]]\ndate = "2025-04"\nlibelle = "Comité de relecture"\n'
+        "# relu par le GEM\n" in texte
+    )
+    assert "# Action du groupe logement" in texte
+    assert refuse(
+        clsm,
+        dossier,
+        "plan",
+        "realisation",
+        "modifier",
+        "guide",
+        "2",
+        "--libelle",
+        "x",
+        code=Introuvable.code_sortie,
+    ) == (
+        "Erreur : Réalisation n° 2 inconnu(e) pour l'action « guide » (1 à 1 ; voir "
+        "« clsm plan action voir guide »).\n"
+    )
+    r = reussit(clsm, dossier, "plan", "realisation", "retirer", "forum", "1", "--oui")
+    assert r.output == (
+        "✓ La réalisation n° 1 de « forum » retiré(e) : « Forum » (le 10 octobre 2025) "
+        "(les suivant(e)s sont renuméroté(e)s).\n"
+    )
+    assert "realisation" not in lire(dossier)["action"][2]
+    assert lire(dossier)["action"][0]["realisation"][0]["libelle"] == "Comité de relecture"
+
+
+def test_indicateur_par_annee_modifier_retirer(clsm: Clsm, dossier: Path) -> None:
+    r = reussit(
+        clsm,
+        dossier,
+        "plan",
+        "indicateur",
+        "guide",
+        "--libelle",
+        "Exemplaires diffusés",
+        "--annee",
+        "2024",
+        "--realise",
+        "120",
+    )
+    assert r.output == (
+        "✓ Indicateur « Exemplaires diffusés » (2024) ajouté à « Guide ressources ».\n"
+    )
+    r = reussit(
+        clsm,
+        dossier,
+        "plan",
+        "indicateur",
+        "definir",
+        "guide",
+        "--libelle",
+        "exemplaires diffusés",
+        "--annee",
+        "2024",
+        "--cible",
+        "300",
+    )
+    assert r.output == (
+        "✓ Indicateur « Exemplaires diffusés » (2024) mis à jour dans « Guide ressources ».\n"
+    )
+    assert lire(dossier)["action"][0]["indicateur"] == [
+        {"libelle": "Exemplaires diffusés", "cible": 500},
+        {"libelle": "Exemplaires diffusés", "annee": 2024, "realise": 120, "cible": 300},
+    ]
+    assert refuse(
+        clsm, dossier, "plan", "indicateur", "modifier", "guide", "1", "--annee", "2024"
+    ) == (
+        "Erreur : L'action « guide » a déjà l'indicateur « Exemplaires diffusés » pour 2024 "
+        "(n° 2).\n"
+    )
+    r = reussit(
+        clsm,
+        dossier,
+        "plan",
+        "indicateur",
+        "modifier",
+        "guide",
+        "1",
+        "--annee",
+        "2025",
+        "--realise",
+        "410",
+    )
+    assert r.output == (
+        "✓ Indicateur n° 1 de « guide » modifié(e) : « Exemplaires diffusés » (2025).\n"
+    )
+    r = reussit(clsm, dossier, "plan", "indicateur", "retirer", "guide", "2", "--oui")
+    assert r.output == (
+        "✓ L'indicateur n° 2 de « guide » retiré(e) : « Exemplaires diffusés » (2024) "
+        "(les suivant(e)s sont renuméroté(e)s).\n"
+    )
+    texte = (dossier / "plan.toml").read_text(encoding="utf-8")
+    assert (
+        "# Indicateurs suivis par le copil\n[[action.indicateur]]\nlibelle = "
+        '"Exemplaires diffusés"\nannee = 2025\ncible = 500\nrealise = 410\n'
+    ) in texte
+    r = reussit(clsm, dossier, "plan", "action", "voir", "guide")
+    assert " Indicateur 1   Exemplaires diffusés (2025) : réalisé 410 / cible 500" in [
+        ligne.rstrip() for ligne in r.stdout.splitlines()
+    ]

@@ -543,3 +543,78 @@ def test_demo(clsm: Clsm, demo: Path) -> None:
         "2027-04-01",
     )
     assert reussit(clsm, demo, "verifier").exit_code == 0
+
+
+# --- issue 12: every field can be edited -----------------------------------------------------
+
+
+def test_modifier_heure_lieu_ordre_du_jour(clsm: Clsm, dossier: Path) -> None:
+    r = reussit(
+        clsm, dossier, "reunion", "modifier", "2026-03-12-copil", "--heure", "14:30",
+        "--lieu", "Salle des fêtes", "--ordre-du-jour", "Bilan 2025", "--ordre-du-jour",
+        "Programme SISM",
+    )  # fmt: skip
+    assert r.output == "✓ Réunion 2026-03-12-copil modifiée.\n"
+    t = texte(dossier, "reunions/2026-03-12-copil.toml")
+    assert t.startswith(
+        "#:schema ../.clsm/schemas/reunion.schema.json\n"
+        "# Copil de printemps — notes de la coordinatrice\n"
+        'version_schema = "1.0"\n\ninstance = "copil"\ndate = 2026-03-12\nheure = "14:30"\n'
+        'lieu = "Salle des fêtes"  # salle du conseil\n'
+    )
+    assert 'ordre_du_jour = ["Bilan 2025", "Programme SISM"]\n' in t
+    assert t.endswith("# fin du fichier\n")
+    r = reussit(clsm, dossier, "reunion", "modifier", "2026-03-12-copil", "--effacer", "heure")
+    assert "heure" not in lire(dossier, "reunions/2026-03-12-copil.toml")
+    r = reussit(
+        clsm, dossier, "reunion", "modifier", "2026-03-12-copil", "--lieu", "Salle des fêtes"
+    )
+    assert r.output == "✓ Aucun changement : 2026-03-12-copil était déjà à jour.\n"
+
+
+def test_modifier_date_renomme_le_fichier(clsm: Clsm, dossier: Path) -> None:
+    avant = texte(dossier, "reunions/2026-03-12-copil.toml")
+    r = reussit(clsm, dossier, "reunion", "modifier", "2026-03-12-copil", "--date", "2026-03-19")
+    assert r.output == (
+        "✓ Réunion 2026-03-19-copil modifiée (fichier renommé : reunions/2026-03-12-copil.toml"
+        " → reunions/2026-03-19-copil.toml).\n"
+    )
+    assert not (dossier / "reunions/2026-03-12-copil.toml").exists()
+    assert texte(dossier, "reunions/2026-03-19-copil.toml") == avant.replace(
+        "date = 2026-03-12", "date = 2026-03-19"
+    )
+    assert clsm("-C", dossier, "verifier").exit_code == 0
+    reussit(clsm, dossier, "reunion", "ajouter", "--instance", "copil", "--date", "2026-04-02")
+    assert refuse(
+        clsm, dossier, "reunion", "modifier", "2026-03-19-copil", "--date", "2026-04-02"
+    ) == (
+        "Erreur : La réunion 2026-04-02-copil existe déjà (reunions/2026-04-02-copil.toml) : "
+        "choisissez une autre date.\n"
+    )
+
+
+def test_presence_retirer(clsm: Clsm, dossier: Path) -> None:
+    r = reussit(
+        clsm,
+        dossier,
+        "reunion",
+        "presence",
+        "retirer",
+        "2026-03-12-copil",
+        "Mme Roux (invitée)",
+        "paul-durand",
+    )
+    assert r.output == (
+        "✓ 2026-03-12-copil : retiré(s) : Mme Roux (invitée), Paul Durand (CMP de Testville).\n"
+    )
+    donnees = lire(dossier, "reunions/2026-03-12-copil.toml")
+    assert donnees["presents"] == ["anne-martin"] and "excuses" not in donnees
+    assert '    "anne-martin",  # présidente de séance\n' in texte(
+        dossier, "reunions/2026-03-12-copil.toml"
+    )
+    assert refuse(
+        clsm, dossier, "reunion", "presence", "retirer", "2026-03-12-copil", "anne-martine"
+    ) == (
+        "Erreur : « anne-martine » n'est ni présent ni excusé à la réunion 2026-03-12-copil."
+        " Vouliez-vous dire « anne-martin » ?\n"
+    )

@@ -96,15 +96,33 @@ def test_liste(clsm: Clsm, dossier: Path) -> None:
             "debut": "2025-10-06",
             "fin": "2025-10-19",
             "evenements": 3,
+            "partenaires": 1,
             "participants": 125,
         }
     ]
     reussit(clsm, dossier, "sism", "nouvelle", "2024")
+    reussit(
+        clsm,
+        dossier,
+        "sism",
+        "nouvelle",
+        "2021",
+        "--evenements",
+        "9",
+        "--partenaires",
+        "8",
+        "--participants",
+        "500",
+    )
     r = reussit(clsm, dossier, "--format", "csv", "sism", "liste")
     assert r.stdout == (
-        "\ufeffAnnée,Thème,Début,Fin,Événements,Participants\n"
-        "2024,En mouvement pour notre santé mentale,,,0,0\n"
-        '2025,"Pour notre santé mentale, réparons le lien social",2025-10-06,2025-10-19,3,125\n'
+        "\ufeffAnnée,Thème,Début,Fin,Événements,Partenaires,Participants\n"
+        '2021,"Pour ma santé mentale, respectons mes droits",,,9,8,500\n'
+        "2024,En mouvement pour notre santé mentale,,,,,\n"
+        '2025,"Pour notre santé mentale, réparons le lien social",2025-10-06,2025-10-19,3,1,125\n'
+    )
+    assert texte(dossier, 2021).endswith(
+        "[totaux]\nevenements = 9\npartenaires = 8\nparticipants = 500\n"
     )
 
 
@@ -455,3 +473,124 @@ def test_demo(clsm: Clsm, demo: Path) -> None:
     )  # fmt: skip
     assert len(lire(demo, derniere)["evenement"]) == nombre + 1
     assert reussit(clsm, demo, "verifier").exit_code == 0
+
+
+# --- issue 12: editing a year, totals, events over several days, imprecise dates ------------
+
+
+def test_modifier_theme_dates_comite_totaux(clsm: Clsm, dossier: Path) -> None:
+    r = reussit(
+        clsm,
+        dossier,
+        "sism",
+        "modifier",
+        "2025",
+        "--theme",
+        "Réparons le lien",
+        "--debut",
+        "2025-10-01",
+        "--comite",
+        "paul-durand",
+        "--comite",
+        "anne-martin",
+        "--partenaires",
+        "12",
+    )
+    assert r.output == "✓ SISM 2025 modifiée : « Réparons le lien ».\n"
+    t = texte(dossier)
+    assert t.startswith(
+        "#:schema ../.clsm/schemas/sism.schema.json\n"
+        "# SISM 2025 — programme validé en comité le 3 septembre\n"
+        'version_schema = "1.0"\n\nannee = 2025\ntheme = "Réparons le lien"\n'
+        'debut = 2025-10-01\nfin = 2025-10-19\ncomite = ["paul-durand", "anne-martin"]\n'
+    )
+    assert "participants = 85  # billetterie" in t
+    assert t.endswith("# fin du programme\n\n[totaux]\npartenaires = 12\n")
+    r = reussit(
+        clsm,
+        dossier,
+        "--format",
+        "json",
+        "sism",
+        "modifier",
+        "2025",
+        "--effacer",
+        "partenaires",
+        "--effacer",
+        "comite",
+    )
+    assert json.loads(r.stdout) == {
+        "annee": 2025,
+        "theme": "Réparons le lien",
+        "debut": "2025-10-01",
+        "fin": "2025-10-19",
+    }
+    assert "totaux" not in lire(dossier) and "comite" not in lire(dossier)
+    r = reussit(clsm, dossier, "sism", "modifier", "2025", "--theme", "Réparons le lien")
+    assert r.output == "✓ Aucun changement : la SISM 2025 était déjà à jour.\n"
+    assert refuse(clsm, dossier, "sism", "modifier", "2025", "--fin", "2025-09-01") == (
+        "Erreur : --fin (2025-09-01) précède --debut (2025-10-01).\n"
+    )
+    assert refuse(clsm, dossier, "sism", "modifier", "2025", "--comite", "inconnu") == (
+        "Erreur : --comite : membre inconnu « inconnu » (absent de membres.toml).\n"
+    )
+    assert refuse(clsm, dossier, "sism", "modifier", "2025", "--fin", "2024-10-20") == (
+        "Erreur : --fin : le 2024-10-20 n'est pas en 2025 (SISM 2025).\n"
+    )
+
+
+def test_evenement_sur_plusieurs_jours_et_date_imprecise(clsm: Clsm, dossier: Path) -> None:
+    r = reussit(
+        clsm,
+        dossier,
+        "--format",
+        "json",
+        "sism",
+        "evenement",
+        "ajouter",
+        "2025",
+        "--titre",
+        "Exposition « Regards »",
+        "--type",
+        "exposition",
+        "--date",
+        "2025-10-10",
+        "--fin",
+        "2025-10-29",
+        "--heure",
+        "10:00",
+        "--heure-fin",
+        "18:00",
+    )
+    assert json.loads(r.stdout) == {
+        "annee": 2025,
+        "numero": 4,
+        "titre": "Exposition « Regards »",
+        "type": "exposition",
+        "date": "2025-10-10",
+        "heure": "10:00",
+        "fin": "2025-10-29",
+        "heure_fin": "18:00",
+        "qpv": False,
+        "en_ligne": False,
+        "uid": "sism-2025-2025-10-10-exposition-regards@clsm-de-testville.clsm",
+    }
+    assert r.stderr == (
+        "Attention : du 10 au 29 octobre 2025 tombe hors des dates de la SISM 2025 "
+        "(6 octobre 2025 – 19 octobre 2025).\n"
+    )
+    assert lire(dossier)["evenement"][3] == {
+        "titre": "Exposition « Regards »",
+        "type": "exposition",
+        "date": dt.date(2025, 10, 10),
+        "heure": "10:00",
+        "fin": dt.date(2025, 10, 29),
+        "heure_fin": "18:00",
+        "uid": "sism-2025-2025-10-10-exposition-regards@clsm-de-testville.clsm",
+    }
+    r = reussit(clsm, dossier, "sism", "evenement", "modifier", "2025", "2", "--date", "2025-10")
+    assert r.output == "✓ Événement n° 2 de la SISM 2025 modifié : Stand au marché.\n"
+    assert lire(dossier)["evenement"][1]["date"] == "2025-10"
+    assert refuse(
+        clsm, dossier, "sism", "evenement", "modifier", "2025", "4", "--fin", "2025-10-01"
+    ) == ("Erreur : Valeur refusée : la date de fin précède la date de l'événement.\n")

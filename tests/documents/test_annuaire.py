@@ -59,7 +59,7 @@ def test_liste_colonnes(clsm: Clsm, dossier: Path) -> None:
     assert r.stderr == (
         "Erreur : --colonnes : colonne inconnue « adresse » (colonnes possibles : id, nom, "
         "prenom, structure, fonction, college, instances, courriel, telephone, depuis, "
-        "jusqu_a, notes).\n"
+        "jusqu_a, signataire, notes).\n"
     )
 
 

@@ -305,3 +305,43 @@ def test_signataire_ajouter_avec_article(projet: Path, clsm: Callable[..., Resul
         "-C", projet, "convention", "signataire", "ajouter", "--structure", "X", "--article", "un"
     )
     assert r.exit_code == 2
+
+
+def test_convention_membres_signataires_et_sans_cellule(
+    projet: Path, clsm: Callable[..., Result]
+) -> None:
+    """Issue 12: founders flagged ``--signataire`` are parties and sign; no cellule, no
+    cellule article (and the cellule commands say so)."""
+    for args in (
+        ["membres", "ajouter", "--id", "maire", "--nom", "Garnier", "--prenom", "Hélène",
+         "--structure", "Ville de Testville", "--fonction", "Maire", "--college", "elus",
+         "--instance", "cellule", "--signataire"],
+        ["membres", "ajouter", "--nom", "Morel", "--prenom", "Anne", "--structure", "CH Sud",
+         "--fonction", "Directrice", "--college", "psychiatrie", "--signataire"],
+        ["identite", "modifier", "--sans-cellule"],
+    ):  # fmt: skip
+        r = clsm("-C", projet, *args)
+        assert r.exit_code == 0, r.output
+    r = clsm("-C", projet, "convention", "--debut", "2026-01-01", "--fin", "2028-12-31")
+    assert r.exit_code == 0, r.output
+    doc = A.docx(projet / "exports" / "convention.docx")
+    texte = A.texte_normal(doc)
+    assert "La Ville de Testville, représentée par Hélène Garnier, Maire," in texte
+    assert "Le CH Sud, représenté par Anne Morel, Directrice," in texte
+    assert A.tableau(doc, ["Partie", "Représentée par", "Signature"])[1:] == [
+        ["Ville de Testville", "Hélène Garnier\nMaire", ""],
+        ["CH Sud", "Anne Morel\nDirectrice", ""],
+    ]
+    assert "cellule de cas complexes" not in texte.lower()
+    assert "Aucune situation individuelle n'est examinée au sein du CLSM." in texte
+    r = clsm("-C", projet, "cellule", "situation", "liste")
+    assert (r.exit_code, r.stderr) == (
+        1,
+        "Erreur : Ce CLSM n'a pas de cellule de cas complexes ([cellule] active = false dans "
+        "clsm.toml) : réactivez-la avec « clsm identite modifier --avec-cellule ».\n",
+    )
+    assert "active = false" in (projet / "clsm.toml").read_text(encoding="utf-8")
+    r = clsm("-C", projet, "identite", "modifier", "--avec-cellule")
+    assert r.exit_code == 0, r.output
+    assert "active" not in (projet / "clsm.toml").read_text(encoding="utf-8")
+    assert clsm("-C", projet, "cellule", "situation", "liste").exit_code == 0

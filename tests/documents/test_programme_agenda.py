@@ -89,6 +89,43 @@ def test_programme_xlsx_et_absent(demo: Path, clsm: Callable[..., Result]) -> No
     assert not (demo / "exports" / "sism-programme-2019.docx").exists()
 
 
+def test_programme_comite_dates_de_fin_et_date_imprecise(
+    projet: Path, clsm: Callable[..., Result]
+) -> None:
+    """Issue 12: the committee is printed; an event over several days and an end time read as
+    such; an event known only to the month gets a heading of its own."""
+    for args in (
+        ["membres", "ajouter", "--id", "anne-morel", "--nom", "Morel", "--prenom", "Anne",
+         "--structure", "CH Sud", "--college", "psychiatrie"],
+        ["sism", "nouvelle", "2025", "--comite", "anne-morel", "--comite", "anne-morel"],
+        ["sism", "evenement", "ajouter", "2025", "--titre", "Exposition", "--type",
+         "exposition", "--date", "2025-10-10", "--fin", "2025-10-29", "--heure", "10:00",
+         "--heure-fin", "18:00"],
+        ["sism", "evenement", "ajouter", "2025", "--titre", "Marche", "--type", "marche",
+         "--date", "2025-10"],
+    ):  # fmt: skip
+        r = clsm("-C", projet, *args)
+        assert r.exit_code == 0, (args, r.output)
+    r = clsm("-C", projet, "sism", "programme", "2025", "--xlsx")
+    assert r.exit_code == 0, r.output
+    doc = A.docx(projet / "exports" / "sism-programme-2025.docx")
+    texte = A.texte_normal(doc)
+    assert "Comité d'organisation : Anne Morel (CH Sud)" in texte
+    assert A.titres(doc, 1) == ["Octobre 2025 (jour à préciser)", "Vendredi 10 octobre 2025"]
+    assert "Du 10 au 29 octobre 2025, 10 h – 18 h — Lieu à préciser" in texte
+    assert "Du 10 au 29 octobre 2025\n" in texte  # the month-only event sets no first day
+    lignes = A.lignes(
+        A.xlsx(projet / "exports" / "sism-programme-2025.xlsx")["Programme SISM 2025"]
+    )
+    assert [(x[0], x[1], x[3]) for x in lignes[1:]] == [
+        ("2025-10", None, "Marche"),
+        (lignes[2][0], "vendredi", "Exposition"),
+    ]
+    assert lignes[2][0].date() == dt.date(2025, 10, 10)
+    assert lignes[0][-2:] == ["Fin", "Heure de fin"]
+    assert lignes[2][-1] == "18:00" and lignes[2][-2].date() == dt.date(2025, 10, 29)
+
+
 # --- agenda ------------------------------------------------------------------------------------
 
 

@@ -240,7 +240,9 @@ def test_entree_libre(inscription: str | None, libre: bool) -> None:
     assert _entree_libre(inscription) is libre
 
 
-def test_sans_realisation_ni_sism_les_participants_valent_zero(projet: Path) -> None:
+def test_sans_realisation_zero_participant_sans_sism_non_renseigne(projet: Path) -> None:
+    """No réalisation: 0 participants (nothing to count). No SISM entered for the year: its
+    figures are unknown, not 0."""
     from clsm_cli import Projet
     from clsm_cli.noyau.bilan import calculer_bilan
 
@@ -249,4 +251,5 @@ def test_sans_realisation_ni_sism_les_participants_valent_zero(projet: Path) -> 
     }
     assert chiffres["Réalisations"] == 0
     assert chiffres["Participants aux réalisations"] == 0
-    assert chiffres["Participants à la SISM"] == 0
+    assert chiffres["Participants à la SISM"] is None
+    assert chiffres["Événements de la SISM"] is None
