@@ -222,3 +222,37 @@ def test_une_edition_met_le_cache_a_jour(demo: Path, clsm: Callable[..., Result]
     assert isinstance(projet.modeles["membres.toml"], Vue)
     assert "Mairie annexe" in [m.structure for m in projet.membres]
     assert _tout(projet) == _tout(Projet.ouvrir(demo))
+
+
+def test_les_enregistrements_legers_ont_les_methodes_des_modeles() -> None:
+    """A method written in a model must live in modeles/methodes.py: a light record taken
+    from the cache would not have it (AttributeError on a warm read)."""
+    from pydantic import BaseModel
+
+    from clsm_cli.stockage.leger import classe_legere
+    from clsm_cli.stockage.projet import MODELES
+
+    vus: set[type] = set()
+    a_voir = list(MODELES.values())
+    manquants = []
+    while a_voir:
+        modele = a_voir.pop()
+        if modele in vus:
+            continue
+        vus.add(modele)
+        for info in modele.model_fields.values():
+            for arg in (info.annotation, *getattr(info.annotation, "__args__", ())):
+                for sous in (arg, *getattr(arg, "__args__", ())):
+                    if isinstance(sous, type) and issubclass(sous, BaseModel):
+                        a_voir.append(sous)
+        leger = classe_legere(modele.__name__)
+        for classe in modele.__mro__:
+            if classe in (BaseModel, object) or classe.__module__.startswith("pydantic"):
+                continue
+            for nom, valeur in vars(classe).items():
+                if nom.startswith("_") or nom.startswith("model_"):
+                    continue
+                methode = callable(valeur) or isinstance(valeur, property)
+                if methode and not hasattr(leger, nom):
+                    manquants.append(f"{modele.__name__}.{nom}")
+    assert manquants == []
