@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
+from clsm_cli.cli._types import Choix
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
 from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -117,7 +118,7 @@ def ajouter(
 @click.option("--actif/--inactif", default=None, help="Réactiver ou désactiver le groupe.")
 @click.option(
     "--effacer",
-    type=click.Choice(["mission", "pilote"]),
+    type=Choix(["mission", "pilote"]),
     multiple=True,
     help="Vider un champ (répétable).",
 )

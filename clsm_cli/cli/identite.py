@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
+from clsm_cli.cli._types import ENTIER, Choix
 from clsm_cli.cli.contexte import Contexte, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 from clsm_cli.noyau.membres import lire_date
@@ -100,18 +101,18 @@ def _nombre(texte: str | None, option: str, entier: bool = False) -> int | float
 @click.option("--convention-fin", metavar="AAAA-MM-JJ", help="Fin de la convention.")
 @click.option(
     "--seuil-masquage",
-    type=int,
+    type=ENTIER,
     help="Effectif en dessous duquel les chiffres de la cellule sont masqués (défaut 11).",
 )
 @click.option(
     "--conservation-mois",
-    type=int,
+    type=ENTIER,
     help="Durée de conservation des situations closes de la cellule, en mois (défaut 24).",
 )
 @click.option("--modele-word", metavar="FICHIER", help="Document Word de référence (modeles/).")
 @click.option(
     "--effacer",
-    type=click.Choice(EFFACABLES),
+    type=Choix(EFFACABLES),
     multiple=True,
     help="Vider un champ (répétable), par exemple --effacer coordination.telephone.",
 )

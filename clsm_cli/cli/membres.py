@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
+from clsm_cli.cli._types import COLLEGE, Choix
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 from clsm_cli.noyau.membres import COLLEGES, lire_date
@@ -57,7 +58,7 @@ def _colonnes_liste(liste: list[Membre], format: str) -> list[list[Any]]:
 
 
 @membres.command("liste", help="Lister les membres (par défaut : les membres actifs).")
-@click.option("--college", type=click.Choice(COLLEGES), help="Seulement les membres de ce collège.")
+@click.option("--college", type=COLLEGE, help="Seulement les membres de ce collège.")
 @click.option(
     "--instance",
     help="Seulement les membres de cette instance (copil, pleniere, comite_technique, cellule "
@@ -127,7 +128,7 @@ def options_membre(commande: Any) -> Any:
         click.option("--prenom", help="Prénom."),
         click.option("--structure", help="Structure ou organisme (mairie, CMP, GEM…)."),
         click.option("--fonction", help="Fonction dans sa structure."),
-        click.option("--college", type=click.Choice(COLLEGES), help=AIDE_COLLEGE),
+        click.option("--college", type=COLLEGE, help=AIDE_COLLEGE),
         click.option("--courriel", help="Adresse électronique."),
         click.option("--telephone", help="Numéro de téléphone."),
         click.option("--depuis", metavar="AAAA-MM-JJ", help="Date d'arrivée au CLSM."),
@@ -163,7 +164,7 @@ def ajouter(contexte: Contexte, instances: tuple[str, ...], **options: Any) -> N
         options["nom"] = demander(
             None, "--nom", "Nom de la personne (ou --structure pour une structure seule)"
         )
-    options["college"] = demander(options["college"], "--college", "Collège", choix=COLLEGES)
+    options["college"] = demander(options["college"], "--college", "Collège", choix=COLLEGE)
     champs = _champs(**options, instances=list(instances))
     doublons = homonymes(projet, champs["nom"], champs["prenom"], champs["structure"])
     membre = ajouter_membre(projet, champs)
@@ -196,7 +197,7 @@ def ajouter(contexte: Contexte, instances: tuple[str, ...], **options: Any) -> N
 )
 @click.option(
     "--effacer",
-    type=click.Choice(CHAMPS_EFFACABLES),
+    type=Choix(CHAMPS_EFFACABLES),
     multiple=True,
     help="Vider un champ (répétable), par exemple --effacer telephone.",
 )

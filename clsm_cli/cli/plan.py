@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clsm_cli.cli._types import DATE
+from clsm_cli.cli._types import DATE, ENTIER, NOMBRE, STATUT_ACTION, TYPE_ACTION, Choix
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
 from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -162,8 +162,8 @@ def periode(contexte: Contexte, debut: dt.date | None, fin: dt.date | None) -> N
 
 @plan.command("liste", help="Lister les actions du plan, dans l'ordre du fichier.")
 @click.option("--axe", help="Seulement les actions de cet axe (identifiant).")
-@click.option("--statut", type=click.Choice(STATUTS), help="Seulement les actions de ce statut.")
-@click.option("--type", "type_", type=click.Choice(TYPES), help="Seulement les actions de ce type.")
+@click.option("--statut", type=STATUT_ACTION, help="Seulement les actions de ce statut.")
+@click.option("--type", "type_", type=TYPE_ACTION, help="Seulement les actions de ce type.")
 @passer_contexte
 def liste(contexte: Contexte, axe: str | None, statut: str | None, type_: str | None) -> None:
     from clsm_cli.modeles import LIBELLES_STATUT_ACTION, LIBELLES_TYPE_ACTION
@@ -202,8 +202,8 @@ def _options_action(commande: Any) -> Any:
     options = [
         click.option("--axe", help="Identifiant de l'axe (voir « clsm plan axes »)."),
         click.option("--intitule", help="Intitulé de l'action."),
-        click.option("--type", "type_", type=click.Choice(TYPES), help="Type d'action."),
-        click.option("--statut", type=click.Choice(STATUTS), help="Statut (par défaut : prevue)."),
+        click.option("--type", "type_", type=TYPE_ACTION, help="Type d'action."),
+        click.option("--statut", type=STATUT_ACTION, help="Statut (par défaut : prevue)."),
         click.option("--objectif", help="Objectif de l'action."),
         click.option("--public", "publics", multiple=True, help="Public visé (répétable)."),
         click.option(
@@ -221,7 +221,7 @@ def _options_action(commande: Any) -> Any:
         click.option("--fin", type=DATE, help="Date de fin (AAAA-MM-JJ)."),
         click.option(
             "--budget",
-            type=click.FloatRange(min=0),
+            type=NOMBRE,
             metavar="EUROS",
             help="Budget prévisionnel en euros.",
         ),
@@ -295,7 +295,7 @@ def action_ajouter(contexte: Contexte, ident: str | None, **options: Any) -> Non
         )
     options["axe"] = demander(options["axe"], "--axe", "Axe de l'action", choix=axes_connus)
     options["intitule"] = demander(options["intitule"], "--intitule", "Intitulé de l'action")
-    options["type_"] = demander(options["type_"], "--type", "Type d'action", choix=TYPES)
+    options["type_"] = demander(options["type_"], "--type", "Type d'action", choix=TYPE_ACTION)
     champs = _champs_action(options)
     nouvelle = ajouter_action(projet, {"id": ident, **champs})
     _avertir_qpv(contexte, projet, champs["qpv"])
@@ -317,7 +317,7 @@ def action_ajouter(contexte: Contexte, ident: str | None, **options: Any) -> Non
 @_options_action
 @click.option(
     "--effacer",
-    type=click.Choice(EFFACABLES),
+    type=Choix(EFFACABLES),
     multiple=True,
     help="Vider un champ (répétable), par exemple --effacer budget.",
 )
@@ -431,9 +431,7 @@ def realisation() -> None:
 @click.argument("ident", metavar="ACTION")
 @click.option("--date", "jour", type=DATE, help="Date de la réalisation (AAAA-MM-JJ).")
 @click.option("--libelle", help="Ce qui a été réalisé.")
-@click.option(
-    "--participants", type=click.IntRange(min=0), metavar="N", help="Nombre de participants."
-)
+@click.option("--participants", type=ENTIER, metavar="N", help="Nombre de participants.")
 @click.option("--commentaire", help="Commentaire libre.")
 @passer_contexte
 def realisation_ajouter(
@@ -480,8 +478,8 @@ def realisation_ajouter(
 )
 @click.argument("ident", metavar="ACTION")
 @click.option("--libelle", help="Libellé de l'indicateur (ex. « Personnes formées »).")
-@click.option("--cible", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur visée.")
-@click.option("--realise", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur atteinte.")
+@click.option("--cible", type=NOMBRE, metavar="NOMBRE", help="Valeur visée.")
+@click.option("--realise", type=NOMBRE, metavar="NOMBRE", help="Valeur atteinte.")
 @click.option("--unite", help="Unité (personnes, séances…).")
 @passer_contexte
 def indicateur(

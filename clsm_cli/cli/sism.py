@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE
+from clsm_cli.cli._types import DATE, ENTIER, TYPE_EVENEMENT, Choix
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -127,7 +127,7 @@ def evenement() -> None:
 def _options_evenement(commande: Any) -> Any:
     options = [
         click.option("--titre", help="Titre de l'événement."),
-        click.option("--type", "type_", type=click.Choice(TYPES), help="Type d'événement."),
+        click.option("--type", "type_", type=TYPE_EVENEMENT, help="Type d'événement."),
         click.option("--date", "jour", type=DATE, help="Date (AAAA-MM-JJ), dans l'année."),
         click.option("--heure", help="Heure de début (18:30)."),
         click.option("--lieu", help="Lieu."),
@@ -147,7 +147,7 @@ def _options_evenement(commande: Any) -> Any:
         click.option("--public", help="Public visé (« Tout public », « Lycéens »…)."),
         click.option(
             "--participants",
-            type=click.IntRange(min=0),
+            type=ENTIER,
             metavar="N",
             help="Nombre de participants.",
         ),
@@ -216,7 +216,9 @@ def evenement_ajouter(contexte: Contexte, annee: int, **options: Any) -> None:
     projet = contexte.projet()
     trouver_sism(projet, annee)
     options["titre"] = demander(options["titre"], "--titre", "Titre de l'événement")
-    options["type_"] = demander(options["type_"], "--type", "Type d'événement", choix=TYPES)
+    options["type_"] = demander(
+        options["type_"], "--type", "Type d'événement", choix=TYPE_EVENEMENT
+    )
     options["jour"] = demander(options["jour"], "--date", "Date (AAAA-MM-JJ)", type=DATE)
     numero, e = ajouter_evenement(projet, annee, _champs(options))
     _avertir_dates(contexte, annee, e)
@@ -237,7 +239,7 @@ def evenement_ajouter(contexte: Contexte, annee: int, **options: Any) -> None:
 @_options_evenement
 @click.option(
     "--effacer",
-    type=click.Choice(EFFACABLES),
+    type=Choix(EFFACABLES),
     multiple=True,
     help="Vider un champ (répétable), par exemple --effacer heure.",
 )

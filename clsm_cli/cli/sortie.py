@@ -10,6 +10,7 @@ import datetime as dt
 import enum
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -62,26 +63,41 @@ def _texte(valeur: Any) -> Any:
     return valeur
 
 
+def couleurs_permises() -> bool:
+    """False when NO_COLOR is set (https://no-color.org) or the terminal is dumb."""
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
 class Sortie:
-    """Where everything a command shows goes, in the format the user chose."""
+    """Where everything a command shows goes, in the format the user chose.
+
+    Data (tables, JSON, CSV, documents written to ``-o -``) go to stdout; status lines
+    (« ✓ … », « Aucun changement », warnings, errors) go to stderr, so that a script can pipe
+    the data whatever happens.
+    """
 
     def __init__(self, format: str = "table", separateur: str = ",") -> None:
         self.format = format
         self.separateur = separateur
 
-    # --- messages (stderr in json/csv mode so that stdout stays parseable) -----------------
     def _console(self, erreur: bool = False) -> Any:
         from rich.console import Console
 
         flux = sys.stderr if erreur or self.format != "table" else sys.stdout
-        return Console(file=flux, highlight=False, soft_wrap=True)
+        # color_system=None: no escape sequence at all (colours, bold) under NO_COLOR/TERM=dumb
+        if couleurs_permises():
+            return Console(file=flux, highlight=False, soft_wrap=True)
+        return Console(file=flux, highlight=False, soft_wrap=True, color_system=None)
 
-    def message(self, texte: str) -> None:
-        click.echo(texte, err=self.format != "table")
+    # --- status lines: always on stderr ---------------------------------------------------
+    def statut(self, texte: str) -> None:
+        """A line about what was (or was not) done: stderr, never mixed with data."""
+        click.echo(texte, err=True)
 
     def succes(self, texte: str) -> None:
         # click, not rich: importing rich for one line costs ~40 ms (colour only at a terminal)
-        click.echo(f"{click.style('✓', fg='green')} {texte}", err=self.format != "table")
+        coche = click.style("✓", fg="green") if couleurs_permises() else "✓"
+        click.echo(f"{coche} {texte}", err=True)
 
     def avertissement(self, texte: str) -> None:
         self._console(erreur=True).print(f"[yellow]Attention :[/yellow] {_echapper(texte)}")
@@ -89,7 +105,16 @@ class Sortie:
     def erreur(self, texte: str) -> None:
         self._console(erreur=True).print(f"[bold red]Erreur :[/bold red] {_echapper(texte)}")
 
-    # --- data -----------------------------------------------------------------------------
+    # --- data: stdout ---------------------------------------------------------------------
+    def message(self, texte: str) -> None:
+        """Text that is part of a command's result in table mode (stderr in JSON/CSV mode, so
+        that stdout stays parseable)."""
+        click.echo(texte, err=self.format != "table")
+
+    def texte(self, texte: str) -> None:
+        """Data as plain text (a Markdown document…), always on stdout."""
+        click.echo(texte)
+
     def json(self, donnees: Any) -> None:
         click.echo(en_json(donnees))
 
@@ -102,7 +127,11 @@ class Sortie:
         titre: str | None = None,
         vide: str = "Aucun élément.",
     ) -> None:
-        """A listing: rich table, JSON list of objects (stable ``cles``) or CSV."""
+        """A listing: rich table, JSON list of objects (stable ``cles``) or CSV.
+
+        A table never cuts a word: cells wrap at spaces, and when even the longest word of
+        each column cannot fit side by side in the terminal's width, each row is shown as a
+        block of « libellé valeur » lines instead."""
         cles = list(cles or colonnes)
         if self.format == "json":
             self.json([dict(zip(cles, ligne, strict=True)) for ligne in lignes])
@@ -110,16 +139,24 @@ class Sortie:
             click.echo(en_csv(colonnes, lignes, self.separateur), nl=False)
         else:
             if not lignes:
-                self.message(vide)
+                self.statut(vide)
                 return
+            from rich.measure import Measurement
             from rich.table import Table
 
+            cellules = [["" if v is None else str(_texte(v)) for v in ligne] for ligne in lignes]
             table = Table(title=titre, title_justify="left", show_lines=False)
             for colonne in colonnes:
-                table.add_column(colonne, overflow="fold")
-            for ligne in lignes:
-                table.add_row(*(_echapper(str(_texte(v)) if v is not None else "") for v in ligne))
-            self._console().print(table)
+                table.add_column(colonne)
+            for ligne in cellules:
+                table.add_row(*(_echapper(v) for v in ligne))
+            console = self._console()
+            # measured without the terminal's limit (Measurement.get clamps to it)
+            sans_limite = console.options.update_width(1_000_000)
+            if Measurement.get(console, sans_limite, table).minimum <= console.width:
+                console.print(table)
+            else:
+                _par_blocs(console, colonnes, cellules, titre)
 
     def donnees(self, donnees: Any, rendu_table: Any = None) -> None:
         """Structured result: JSON as is, or a rendering callback in table mode."""
@@ -127,6 +164,27 @@ class Sortie:
             rendu_table(self._console())
         else:
             self.json(donnees)
+
+
+def _par_blocs(
+    console: Any, colonnes: Sequence[str], lignes: Sequence[Sequence[str]], titre: str | None
+) -> None:
+    """A table too wide for the terminal, one block per row (as ``psql``'s expanded mode)."""
+    from rich.table import Table
+
+    if titre:
+        console.print(_echapper(titre), style="italic")
+    largeur = max(len(c) for c in colonnes)
+    for numero, ligne in enumerate(lignes):
+        if numero:
+            console.print()
+        bloc = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
+        bloc.add_column(style="bold", no_wrap=True, min_width=largeur)
+        bloc.add_column(overflow="fold")  # only a single word longer than the whole line folds
+        for colonne, valeur in zip(colonnes, ligne, strict=True):
+            if valeur:
+                bloc.add_row(_echapper(colonne), _echapper(valeur))
+        console.print(bloc)
 
 
 def _echapper(texte: str) -> str:
