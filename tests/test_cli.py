@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from clsm_cli.cli import COMMANDES, cli
+from clsm_cli.cli import CACHEES, COMMANDES, cli
 
 
 def test_aide_en_francais(clsm: Callable[..., Result]) -> None:
@@ -21,6 +21,9 @@ def test_aide_en_francais(clsm: Callable[..., Result]) -> None:
     assert "Afficher cette aide et quitter." in r.stdout
     assert "Commandes" in r.stdout
     for nom, (_, aide) in COMMANDES.items():
+        if nom in CACHEES:  # copil: former name of « reunion compte-rendu », still accepted
+            assert f"  {nom} " not in r.stdout
+            continue
         assert f"  {nom} " in r.stdout
         assert aide[:30] in r.stdout
     for anglais in ("Usage:", "Show this message", "Commands:"):
@@ -71,7 +74,7 @@ def test_dash_c_ne_remonte_pas(projet: Path, clsm: Callable[..., Result]) -> Non
 
 def test_dossier_invalide_message_sans_trace(projet: Path, clsm: Callable[..., Result]) -> None:
     (projet / "groupes.toml").write_text('version_schema = "1.0"\n[[groupe]]\nid = 3\n')
-    r = clsm("-C", projet, "etat")
+    r = clsm("-C", projet, "membres", "ajouter", "--nom", "Martin", "--college", "elus")
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [
         "Erreur : Le dossier contient 2 erreur(s) ; corrigez-les (voir « clsm verifier ») avant "
@@ -93,8 +96,7 @@ def test_python_m_clsm_cli(projet: Path) -> None:
         timeout=60,
         env={**os.environ, "COLUMNS": "100"},
     )
-    assert r.returncode == 0
-    assert r.stdout == "✓ Aucun problème.\n"
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "✓ Aucun problème.\n")
 
 
 def test_erreur_inattendue_sans_trace(projet: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -148,7 +148,7 @@ def deux_ecrivains(dossier: Path, n: int) -> None:
         capture_output=True,
         text=True,
     )
-    assert (r.returncode, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert (r.returncode, r.output) == (0, "✓ Aucun problème.\n")
 
 
 def test_deux_ecrivains_simultanes(dossier: Path) -> None:

@@ -114,14 +114,26 @@ class Choix(click.ParamType):
             trouvee = fonction(texte)
         return trouvee if trouvee in self.valeurs else None
 
+    def proche(self, texte: str) -> str | None:
+        """The value meant by a wrong one: one starting with it (« formation » →
+        ``formation_sensibilisation``), or else the closest spelling."""
+        cle = normaliser(texte)
+        table = self.table()
+        if cle:
+            for correspond in (str.startswith, lambda k, c: f"_{c}" in k):
+                debuts = {v for k, v in table.items() if correspond(k, cle)}
+                if len(debuts) == 1:
+                    return debuts.pop()
+        proches = difflib.get_close_matches(cle, list(table), n=1)
+        return table[proches[0]] if proches else None
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         texte = str(value).strip()
         valeur = self.trouver(texte)
         if valeur is not None:
             return valeur
-        table = self.table()
-        proches = difflib.get_close_matches(normaliser(texte), list(table), n=1)
-        conseil = f" Vouliez-vous dire « {table[proches[0]]} » ?" if proches else ""
+        proche = self.proche(texte)
+        conseil = f" Vouliez-vous dire « {proche} » ?" if proche else ""
         self.fail(
             f"« {value} » n'est pas une valeur possible.{conseil} "
             f"Valeurs possibles : {', '.join(self.valeurs)}.",
@@ -226,3 +238,20 @@ TYPE_EVENEMENT = Choix(
     ),
     libelles=f"{_COMMUNS}:LIBELLES_TYPE_EVENEMENT",
 )
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+def option_en(*formats: str, multiple: bool = False, aide: str = "") -> Callable[[Any], Any]:
+    """``--en FORMAT`` of a document command (``--format`` keeps its one meaning: how lists
+    and results are shown, table/json/csv)."""
+    possibles = ", ".join(formats)
+    repetable = " ; répétable" if multiple else ""
+    return click.option(
+        "--en",
+        "en",
+        type=Choix(formats),
+        multiple=multiple,
+        help=f"Format du document : {possibles}{repetable}. {aide}".rstrip(),
+    )

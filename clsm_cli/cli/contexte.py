@@ -110,6 +110,18 @@ def interactif() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def refuser_format_liste(contexte: Contexte, document: str, *, json: bool = False) -> None:
+    """A document command given ``--format json|csv``: an error, never silently ignored
+    (``json``: the command prints its figures in JSON instead of writing the document)."""
+    if contexte.format == "table" or (json and contexte.format == "json"):
+        return
+    raise ErreurSaisie(
+        f"--format {contexte.format} ne s'applique pas {document} : --format choisit "
+        "l'affichage des listes et résultats (table, json, csv) ; le format du document se "
+        "choisit avec --en (voir --help)."
+    )
+
+
 SUFFIXE = " : "
 """Every prompt ends with « : » preceded by a space, as French typography wants."""
 

@@ -164,7 +164,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
         "modeles/charte.docx", "--effacer", "date_creation",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.stdout == (
+    assert r.output == (
         "✓ clsm.toml modifié : territoire, commune, population, qpv, porteur, presidence, "
         "co-animation, coordination-courriel, coordination-etp, convention-fin, seuil-masquage, "
         "modele-word, date-creation.\n"

@@ -67,21 +67,21 @@ def test_liste_tableau(clsm: Clsm, dossier: Path) -> None:
 
 
 def test_liste_vide(clsm: Clsm, projet: Path) -> None:
-    assert reussit(clsm, projet, "suivi", "liste").stdout == "Aucun suivi ouvert.\n"
+    assert reussit(clsm, projet, "suivi", "liste").output == "Aucun suivi ouvert.\n"
     assert (
-        reussit(clsm, projet, "suivi", "liste", "--en-retard").stdout == "Aucun suivi en retard.\n"
+        reussit(clsm, projet, "suivi", "liste", "--en-retard").output == "Aucun suivi en retard.\n"
     )
 
 
 def test_fait(clsm: Clsm, dossier: Path) -> None:
     r = reussit(clsm, dossier, "suivi", "fait", "2026-03-12-copil", "2")
-    assert r.stdout == "✓ Suivi n° 2 de 2026-03-12-copil fait : Préparer l'évaluation.\n"
+    assert r.output == "✓ Suivi n° 2 de 2026-03-12-copil fait : Préparer l'évaluation.\n"
     assert texte(dossier, "reunions/2026-03-12-copil.toml") == COPIL.replace(
         "echeance = 2026-12-18\nfait = false\n", "echeance = 2026-12-18\nfait = true\n"
     )
     r = reussit(clsm, dossier, "suivi", "fait", "2026-03-12-copil", "2")
     assert (
-        r.stdout == "Le suivi n° 2 de 2026-03-12-copil était déjà fait : Préparer l'évaluation.\n"
+        r.output == "Le suivi n° 2 de 2026-03-12-copil était déjà fait : Préparer l'évaluation.\n"
     )
     # an item without « fait »: the key is added
     r = reussit(clsm, dossier, "--format", "json", "suivi", "fait", "2025-11-18", "1")
@@ -99,7 +99,7 @@ def test_fait(clsm: Clsm, dossier: Path) -> None:
 
 
 def test_fait_refus(clsm: Clsm, dossier: Path) -> None:
-    assert refuse(clsm, dossier, "suivi", "fait", "2026-03-12-copil", "3") == (
+    assert refuse(clsm, dossier, "suivi", "fait", "2026-03-12-copil", "3", code=3) == (
         "Erreur : Suivi n° 3 inconnu : la réunion 2026-03-12-copil en a 2 (1 à 2 ; voir "
         "« clsm reunion voir 2026-03-12-copil »).\n"
     )
