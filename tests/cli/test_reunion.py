@@ -419,7 +419,8 @@ def test_suivi(clsm: Clsm, dossier: Path) -> None:
     )
     assert r.stderr == (
         "Attention : « Service com » n'est pas un identifiant de membre : gardé comme texte "
-        "libre.\n"
+        "libre.\n✓ Suivi n° 2 ajouté à 2025-11-18-pleniere (clsm suivi fait 2025-11-18-pleniere "
+        "2 une fois fait).\n"
     )
     assert refuse(
         clsm, dossier, "reunion", "suivi", "2025-11-18", "--quoi", "x", "--echeance", "31/12/2026"

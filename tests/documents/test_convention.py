@@ -132,7 +132,7 @@ def test_signataire_ajouter_retirer(projet: Path, clsm: Callable[..., Result]) -
     assert "signataire" not in A.toml(projet / "clsm.toml").get("convention", {})
     octets = (projet / "clsm.toml").read_bytes()
     r = clsm("-C", projet, "convention", "signataire", "retirer", "--structure", "ARS")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert "n'est pas signataire" in r.stderr
     assert (projet / "clsm.toml").read_bytes() == octets
 
@@ -164,7 +164,7 @@ def test_objectifs(demo: Path, clsm: Callable[..., Result]) -> None:
     assert A.toml(demo / "clsm.toml")["convention"]["objectifs"] == avant[1:]
     octets = (demo / "clsm.toml").read_bytes()
     r = clsm("-C", demo, "convention", "objectif", "retirer", "99")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert "Pas d'objectif n° 99" in r.stderr
     r = clsm("-C", demo, "convention", "objectif", "ajouter", avant[1])
     assert r.exit_code == 2
