@@ -116,6 +116,7 @@ def installer() -> None:
                 setattr(module, attribut, fonction)
     # metavars shown in --help (« --nom TEXTE » rather than « --nom TEXT »)
     import click
+    import click.core
     import click.formatting
     import click.types
 
@@ -130,6 +131,17 @@ def installer() -> None:
     click.FloatRange.name = "nombre"
     click.types._NumberRangeBase._describe_range = _intervalle  # type: ignore[method-assign]
     click.formatting.HelpFormatter.write_heading = _titre  # type: ignore[method-assign]
+    click.core.Parameter.get_error_hint = _designation  # type: ignore[method-assign]
+    click.core.Argument.get_error_hint = _designation  # type: ignore[method-assign]
+
+
+def _designation(self: Any, ctx: Any) -> str:
+    """« --college » rather than click's '--college' in error messages."""
+    if self.param_type_name == "argument":
+        noms = [self.make_metavar(ctx) if ctx is not None else self.human_readable_name]
+    else:
+        noms = self.opts or [self.human_readable_name]
+    return " / ".join(f"« {nom} »" for nom in noms)
 
 
 def _titre(self: HelpFormatter, heading: str) -> None:

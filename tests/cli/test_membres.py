@@ -321,7 +321,7 @@ def test_liste_refus(dossier: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", dossier, "membres", "liste", "--college", "astronautes")
     assert r.exit_code == 2
     assert r.stderr.splitlines()[-1] == (
-        "Erreur : Valeur invalide pour '--college' : « astronautes » n'est pas une valeur "
+        "Erreur : Valeur invalide pour « --college » : « astronautes » n'est pas une valeur "
         "possible. Valeurs possibles : elus, psychiatrie, usagers, aidants, sante, "
         "social_medico_social, logement, education, securite_justice, institutions, "
         "associations, autres."
@@ -488,7 +488,7 @@ def test_ajouter_interactif(
         (
             ["--nom", "Martin", "--college", "astronautes"],
             2,
-            "Erreur : Valeur invalide pour '--college' : « astronautes » n'est pas une valeur "
+            "Erreur : Valeur invalide pour « --college » : « astronautes » n'est pas une valeur "
             "possible. Valeurs possibles : elus, psychiatrie, usagers, aidants, sante, "
             "social_medico_social, logement, education, securite_justice, institutions, "
             "associations, autres.",

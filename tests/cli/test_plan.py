@@ -229,7 +229,7 @@ def test_liste_axe_inconnu(clsm: Clsm, dossier: Path) -> None:
 def test_liste_statut_inconnu(clsm: Clsm, dossier: Path) -> None:
     erreur = refuse(clsm, dossier, "plan", "liste", "--statut", "finie")
     assert (
-        "Valeur invalide pour '--statut' : « finie » n'est pas une valeur possible. Valeurs "
+        "Valeur invalide pour « --statut » : « finie » n'est pas une valeur possible. Valeurs "
         "possibles : prevue, en_cours, realisee, reportee, abandonnee." in erreur
     )
 
@@ -395,17 +395,17 @@ def test_action_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
     r = reussit(clsm, dossier, *AJOUT)
     assert r.output == (
         "✓ Action ajoutée : « Formation « premiers secours » en santé mentale » — identifiant "
-        "« formation-premiers-secours-en-sante-mentale ».\n"
+        "« formation-premiers-secours-en-sante ».\n"
     )
     actions = lire(dossier)["action"]
     assert [a["id"] for a in actions] == [
         "guide",
         "veille",
         "forum",
-        "formation-premiers-secours-en-sante-mentale",
+        "formation-premiers-secours-en-sante",
     ]
     assert actions[3] == {
-        "id": "formation-premiers-secours-en-sante-mentale",
+        "id": "formation-premiers-secours-en-sante",
         "axe": "logement",
         "intitule": "Formation « premiers secours » en santé mentale",
         "objectif": "Former 40 habitants.",
@@ -426,7 +426,7 @@ def test_action_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
     assert texte.endswith("budget = 2500\n\n# Fin du plan\n")
     # same title again: numeric suffix
     reussit(clsm, dossier, *AJOUT[:7], "--type", "autre")
-    assert lire(dossier)["action"][4]["id"] == "formation-premiers-secours-en-sante-mentale-2"
+    assert lire(dossier)["action"][4]["id"] == "formation-premiers-secours-en-sante-2"
 
 
 def test_action_ajouter_qpv_sans_nom_et_json(clsm: Clsm, dossier: Path) -> None:
@@ -509,22 +509,22 @@ def test_action_ajouter_mauvais_type_et_date(clsm: Clsm, dossier: Path) -> None:
     base = ["plan", "action", "ajouter", "--axe", "soins", "--intitule", "Nouvelle"]
     erreur = refuse(clsm, dossier, *base, "--type", "formation")
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour '--type' : « formation » n'est pas une valeur possible. "
+        "Erreur : Valeur invalide pour « --type » : « formation » n'est pas une valeur possible. "
         "Vouliez-vous dire « formation_sensibilisation » ? Valeurs possibles : "
         "information_communication, soutien_soins_prevention, formation_sensibilisation, "
         "aller_vers, coordination, autre.\n"
     )
     erreur = refuse(clsm, dossier, *base, "--type", "autre", "--debut", "2026-02-30")
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour '--debut' : date invalide « 2026-02-30 » : format "
+        "Erreur : Valeur invalide pour « --debut » : date invalide « 2026-02-30 » : format "
         "AAAA-MM-JJ\n"
     )
     erreur = refuse(clsm, dossier, *base, "--type", "autre", "--fin", "12/03/2026")
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour '--fin' : date invalide « 12/03/2026 » : format AAAA-MM-JJ\n"
+        "Erreur : Valeur invalide pour « --fin » : date invalide « 12/03/2026 » : format AAAA-MM-JJ\n"
     )
     erreur = refuse(clsm, dossier, *base, "--type", "autre", "--budget", "-3")
-    assert "Valeur invalide pour '--budget'" in erreur
+    assert "Valeur invalide pour « --budget »" in erreur
 
 
 def test_action_ajouter_valeurs_manquantes(clsm: Clsm, dossier: Path, tmp_path: Path) -> None:
@@ -785,10 +785,10 @@ def test_realisation_refus(clsm: Clsm, dossier: Path) -> None:
         "Erreur : Valeur manquante : précisez --date — Date de la réalisation (AAAA-MM-JJ).\n"
     )
     assert refuse(clsm, dossier, *base, "guide", "--date", "2026-02-30", "--libelle", "x").endswith(
-        "Erreur : Valeur invalide pour '--date' : date invalide « 2026-02-30 » : format "
+        "Erreur : Valeur invalide pour « --date » : date invalide « 2026-02-30 » : format "
         "AAAA-MM-JJ\n"
     )
-    assert "Valeur invalide pour '--participants'" in refuse(
+    assert "Valeur invalide pour « --participants »" in refuse(
         clsm,
         dossier,
         *base,

@@ -223,7 +223,7 @@ def test_ajouter_date_invalide(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "reunion", "ajouter", "--instance", "copil", "--date", "2026-02-30"
     )
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour '--date' : date invalide « 2026-02-30 » : format "
+        "Erreur : Valeur invalide pour « --date » : date invalide « 2026-02-30 » : format "
         "AAAA-MM-JJ\n"
     )
 
@@ -425,7 +425,7 @@ def test_suivi(clsm: Clsm, dossier: Path) -> None:
     assert refuse(
         clsm, dossier, "reunion", "suivi", "2025-11-18", "--quoi", "x", "--echeance", "31/12/2026"
     ).endswith(
-        "Erreur : Valeur invalide pour '--echeance' : date invalide « 31/12/2026 » : format "
+        "Erreur : Valeur invalide pour « --echeance » : date invalide « 31/12/2026 » : format "
         "AAAA-MM-JJ\n"
     )
     assert refuse(clsm, dossier, "reunion", "suivi", "2025-11-18") == (

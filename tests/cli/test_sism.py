@@ -183,7 +183,7 @@ def test_nouvelle_refus(clsm: Clsm, dossier: Path, args: list[str], message: str
 
 
 def test_nouvelle_annee_hors_bornes(clsm: Clsm, dossier: Path) -> None:
-    assert "Valeur invalide pour 'ANNEE'" in refuse(clsm, dossier, "sism", "nouvelle", "20255")
+    assert "Valeur invalide pour « ANNEE »" in refuse(clsm, dossier, "sism", "nouvelle", "20255")
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -311,13 +311,13 @@ def test_evenement_ajouter(clsm: Clsm, dossier: Path) -> None:
         ),
         (
             ["--titre", "X", "--type", "film", "--date", "2025-10-10"],
-            "Erreur : Valeur invalide pour '--type' : « film » n'est pas une valeur possible. "
+            "Erreur : Valeur invalide pour « --type » : « film » n'est pas une valeur possible. "
             "Valeurs possibles : cine_debat, conference, stand, exposition, atelier, marche, "
             "portes_ouvertes, theatre, cafe_psy, autre.\n",
         ),
         (
             ["--titre", "X", "--type", "stand", "--date", "2025-02-30"],
-            "Erreur : Valeur invalide pour '--date' : date invalide « 2025-02-30 » : format "
+            "Erreur : Valeur invalide pour « --date » : date invalide « 2025-02-30 » : format "
             "AAAA-MM-JJ\n",
         ),
         (

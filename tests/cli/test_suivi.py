@@ -107,7 +107,7 @@ def test_fait_refus(clsm: Clsm, dossier: Path) -> None:
         "Erreur : Plusieurs réunions le 12 mars 2026 : précisez l'instance (2026-03-12-copil, "
         "2026-03-12-groupe-logement).\n"
     )
-    assert "Valeur invalide pour 'N'" in refuse(clsm, dossier, "suivi", "fait", "2025-11-18", "0")
+    assert "Valeur invalide pour « N »" in refuse(clsm, dossier, "suivi", "fait", "2025-11-18", "0")
     reussit(clsm, dossier, "reunion", "ajouter", "--instance", "autre", "--date", "2026-01-09")
     assert refuse(clsm, dossier, "suivi", "fait", "2026-01-09", "1") == (
         "Erreur : La réunion 2026-01-09-autre n'a aucun suivi.\n"
