@@ -57,7 +57,7 @@ def options_globales(racine: bool = False) -> list[click.Option]:
     rappel = None if racine else _option_globale
     return [
         click.Option(
-            ["-C", "--dossier"],
+            ["-C", "--dossier", "dossier" if racine else "clsm_dossier"],
             type=click.Path(file_okay=False, path_type=Path),
             default=None,
             help="Dossier du CLSM (par défaut : le dossier courant ou le plus proche parent "
@@ -67,7 +67,7 @@ def options_globales(racine: bool = False) -> list[click.Option]:
             hidden=not racine,
         ),
         click.Option(
-            ["--format", "format_"],
+            ["--format", "format_" if racine else "clsm_format"],
             type=click.Choice(["table", "json", "csv"]),
             default="table" if racine else None,
             show_default=racine,
@@ -77,7 +77,7 @@ def options_globales(racine: bool = False) -> list[click.Option]:
             hidden=not racine,
         ),
         click.Option(
-            ["--separateur"],
+            ["--separateur", "separateur" if racine else "clsm_separateur"],
             type=click.Choice([",", ";"]),
             default="," if racine else None,
             help="Séparateur CSV (« ; » pour Excel en français).",
@@ -100,7 +100,7 @@ def _option_globale(ctx: click.Context, param: click.Parameter, valeur: Any) -> 
     from clsm_cli.cli.contexte import Contexte
 
     contexte = ctx.ensure_object(Contexte)
-    setattr(contexte, "format" if param.name == "format_" else str(param.name), valeur)
+    setattr(contexte, str(param.name).removeprefix("clsm_"), valeur)
 
 
 def heriter_options_globales(commande: click.Command) -> None:
@@ -120,6 +120,8 @@ def heriter_options_globales(commande: click.Command) -> None:
             else (AIDE_OPTIONS_GLOBALES)
         )
     if isinstance(commande, click.Group):
+        if commande.subcommand_metavar == "COMMAND [ARGS]...":  # a plain click.Group
+            commande.subcommand_metavar = "COMMANDE [ARGUMENTS]..."
         for sous in commande.commands.values():
             heriter_options_globales(sous)
 

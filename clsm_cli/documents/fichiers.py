@@ -20,6 +20,11 @@ SORTIE_STANDARD = Path("-")
 BINAIRES = (".docx", ".xlsx", ".pdf")
 
 
+def sortie_vers_terminal() -> bool:
+    """True when stdout is a terminal (a binary document would print as garbage there)."""
+    return sys.stdout.isatty()
+
+
 def chemins_sortie(
     projet: Projet, nom: str, suffixes: Sequence[str], option: Path | None = None
 ) -> list[Path]:
@@ -33,7 +38,7 @@ def chemins_sortie(
                 f"-o - : un seul document peut aller sur la sortie standard, pas "
                 f"{len(suffixes)} ({', '.join(suffixes)}) : choisissez-en un avec --en."
             )
-        if suffixes[0] in BINAIRES and sys.stdout.isatty():
+        if suffixes[0] in BINAIRES and sortie_vers_terminal():
             raise ErreurSaisie(
                 f"-o - : un fichier {suffixes[0]} est binaire, il ne s'affiche pas dans un "
                 "terminal : redirigez la sortie (-o - > fichier) ou indiquez un fichier."
