@@ -9,7 +9,7 @@ import click
 from clsm_cli.cli import GroupeParesseux
 from clsm_cli.cli._types import ENTIER, Choix
 from clsm_cli.cli.contexte import Contexte, passer_contexte
-from clsm_cli.modeles.erreurs import ErreurSaisie
+from clsm_cli.modeles.erreurs import ErreurChargement, ErreurSaisie
 from clsm_cli.noyau.membres import lire_date
 
 EFFACABLES = (
@@ -46,7 +46,10 @@ def voir(contexte: Contexte) -> None:
 
     projet = contexte.projet()
     fiche = projet.identite
-    assert fiche is not None  # a loaded folder always has its clsm.toml
+    if fiche is None:  # clsm.toml has errors: nothing of it could be read
+        raise ErreurChargement(
+            projet.problemes, "clsm.toml n'a pas pu être lu (voir « clsm verifier »)."
+        )
 
     def rendu(console: Any) -> None:
         from rich.markup import escape
