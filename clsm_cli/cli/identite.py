@@ -48,7 +48,8 @@ def voir(contexte: Contexte) -> None:
     fiche = projet.identite
     if fiche is None:  # clsm.toml has errors: nothing of it could be read
         raise ErreurChargement(
-            projet.problemes, "clsm.toml n'a pas pu être lu (voir « clsm verifier »)."
+            [p for p in projet.problemes if p.fichier == "clsm.toml"],
+            "clsm.toml n'a pas pu être lu :",
         )
 
     def rendu(console: Any) -> None:
