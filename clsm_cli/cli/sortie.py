@@ -184,7 +184,10 @@ def _par_blocs(
         for colonne, valeur in zip(colonnes, ligne, strict=True):
             if valeur:
                 bloc.add_row(_echapper(colonne), _echapper(valeur))
-        console.print(bloc)
+        with console.capture() as capture:
+            console.print(bloc)
+        # without the spaces rich pads each line with up to the widest value
+        console.file.write("".join(f"{x.rstrip()}\n" for x in capture.get().splitlines()))
 
 
 def _echapper(texte: str) -> str:
