@@ -10,7 +10,10 @@ LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß":
 """Letters that Unicode does not decompose into ASCII (« Lœwy » → ``loewy``)."""
 
 
-MOTS_OUTILS = frozenset("a au aux d de des du en et l la le les ou par pour sur un une".split())
+MOTS_OUTILS = frozenset(
+    {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par"}
+    | {"pour", "sur", "un", "une"}
+)
 """Small words an identifier cut short does not end with."""
 
 LONGUEUR_MAX = 40

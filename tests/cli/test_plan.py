@@ -521,7 +521,8 @@ def test_action_ajouter_mauvais_type_et_date(clsm: Clsm, dossier: Path) -> None:
     )
     erreur = refuse(clsm, dossier, *base, "--type", "autre", "--fin", "12/03/2026")
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour « --fin » : date invalide « 12/03/2026 » : format AAAA-MM-JJ\n"
+        "Erreur : Valeur invalide pour « --fin » : date invalide « 12/03/2026 » : format "
+        "AAAA-MM-JJ\n"
     )
     erreur = refuse(clsm, dossier, *base, "--type", "autre", "--budget", "-3")
     assert "Valeur invalide pour « --budget »" in erreur
