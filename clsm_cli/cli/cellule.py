@@ -353,7 +353,7 @@ def purger(contexte: Contexte, avant: dt.date | None, oui: bool) -> None:
     sortie = contexte.sortie
     dus = a_purger(projet, avant)
     if not dus:
-        sortie.statut("Aucune situation à purger.")
+        sortie.signaler("Aucune situation à purger.")
         return
     sortie.tableau(
         ["Code", "Saisine", "Clôture", "Dernière activité"],
@@ -365,7 +365,7 @@ def purger(contexte: Contexte, avant: dt.date | None, oui: bool) -> None:
         f"Supprimer définitivement ces {len(dus)} situation(s) et leurs mentions dans les séances ?"
     )
     if not confirmer(question, oui):
-        sortie.statut("Purge annulée : rien n'a été modifié.")
+        sortie.signaler("Purge annulée : rien n'a été modifié.")
         return
     purges = purger_situations(projet, [d.code for d in dus], avant)
     sortie.succes(

@@ -54,9 +54,9 @@ def convention(
             "…] » dans le document) :"
         )
         for manque in produit.a_completer:
-            sortie_.statut(f"  - {manque}")
+            sortie_.signaler(f"  - {manque}")
     else:
-        sortie_.statut("Rien à compléter : toutes les informations sont renseignées.")
+        sortie_.signaler("Rien à compléter : toutes les informations sont renseignées.")
 
 
 # --- signataires ---------------------------------------------------------------------------

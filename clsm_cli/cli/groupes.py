@@ -147,7 +147,7 @@ def modifier(
     avant = trouver_groupe(projet, ident)
     groupe = modifier_groupe(projet, ident, champs, effacer=effacer)
     if groupe == avant and contexte.sortie.format != "json":
-        contexte.sortie.statut(f"Aucun changement : « {ident} » était déjà à jour.")
+        contexte.sortie.signaler(f"Aucun changement : « {ident} » était déjà à jour.")
         return
     _resultat(contexte, groupe, f"Groupe modifié : {groupe.nom} — {ident}.")
 
@@ -181,7 +181,7 @@ def retirer(contexte: Contexte, ident: str, desactiver: bool, oui: bool) -> None
     if not references_groupe(projet, ident) and not confirmer(
         f"Supprimer définitivement le groupe « {groupe.nom} » ?", oui
     ):
-        sortie.statut("Rien n'a été supprimé.")
+        sortie.signaler("Rien n'a été supprimé.")
         return
     supprimer_groupe(projet, ident)
     if sortie.format == "json":

@@ -28,4 +28,4 @@ def init(
         return
     quoi = "Dossier de démonstration créé" if demo else "Dossier clsm créé"
     sortie.succes(f"{quoi} : {racine}")
-    sortie.statut(f"Ensuite : clsm -C {cible} etat   (ou clsm -C {cible} verifier)")
+    sortie.signaler(f"Ensuite : clsm -C {cible} etat   (ou clsm -C {cible} verifier)")

@@ -234,7 +234,7 @@ def modifier(
     if sortie.format == "json":
         sortie.json(membre.model_dump(mode="json"))
     elif membre == avant:
-        sortie.statut(f"Aucun changement : « {ident} » était déjà à jour.")
+        sortie.signaler(f"Aucun changement : « {ident} » était déjà à jour.")
     else:
         sortie.succes(f"Membre modifié : {membre.libelle} — {ident}.")
 
@@ -276,7 +276,7 @@ def retirer(
         if not references_membre(projet, ident) and not confirmer(
             f"Effacer définitivement la fiche « {membre.libelle} » ?", oui
         ):
-            sortie.statut("Rien n'a été supprimé.")
+            sortie.signaler("Rien n'a été supprimé.")
             return
         supprimer_membre(projet, ident)
         if sortie.format == "json":
@@ -367,9 +367,9 @@ def importer(
         suite = "écrit dans membres.toml."
     else:
         suite = "rien à écrire."
-    sortie.statut(f"{bilan} — {suite}")
+    sortie.signaler(f"{bilan} — {suite}")
     if rapport.nombre("rejet"):
-        sortie.statut(
+        sortie.signaler(
             "Corrigez les lignes rejetées dans le fichier puis relancez l'import : les lignes "
             "déjà importées seront reconnues et laissées telles quelles."
         )

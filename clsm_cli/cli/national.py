@@ -114,7 +114,7 @@ def _afficher(contexte: Contexte, resultat: Consolidation) -> None:
     elif resultat.resumes:
         d = resultat.en_dict()
         sortie.donnees(d, lambda console: _tableaux(console, d))
-    sortie.statut(resultat.resume_texte + ".")
+    sortie.signaler(resultat.resume_texte + ".")
 
 
 def _tableaux(console: Any, d: dict[str, Any]) -> None:

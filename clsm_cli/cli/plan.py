@@ -130,7 +130,7 @@ def axe_retirer(contexte: Contexte, ident: str, oui: bool) -> None:
     if not actions_de_l_axe(projet, ident) and not confirmer(
         f"Retirer l'axe « {existant.intitule} » ({ident}) ?", oui
     ):
-        sortie.statut("Rien n'a été retiré.")
+        sortie.signaler("Rien n'a été retiré.")
         return
     retirer_axe(projet, ident)
     sortie.donnees(
@@ -411,7 +411,7 @@ def action_retirer(contexte: Contexte, ident: str, oui: bool) -> None:
     n = len(existante.realisation)
     detail = f" et ses {n} réalisation(s)" if n else ""
     if not confirmer(f"Retirer l'action « {existante.intitule} » ({ident}){detail} ?", oui):
-        sortie.statut("Rien n'a été retiré.")
+        sortie.signaler("Rien n'a été retiré.")
         return
     retirer_action(projet, ident)
     sortie.donnees(

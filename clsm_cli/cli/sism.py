@@ -283,7 +283,7 @@ def evenement_retirer(contexte: Contexte, annee: int, numero: int, oui: bool) ->
         f"Retirer l'événement n° {numero} de la SISM {annee} « {e.titre} » ({date_fr(e.date)}) ?",
         oui,
     ):
-        sortie.statut("Rien n'a été retiré.")
+        sortie.signaler("Rien n'a été retiré.")
         return
     retirer_evenement(projet, annee, numero)
     sortie.donnees(

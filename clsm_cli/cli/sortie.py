@@ -90,7 +90,7 @@ class Sortie:
         return Console(file=flux, highlight=False, soft_wrap=True, color_system=None)
 
     # --- status lines: always on stderr ---------------------------------------------------
-    def statut(self, texte: str) -> None:
+    def signaler(self, texte: str) -> None:
         """A line about what was (or was not) done: stderr, never mixed with data."""
         click.echo(texte, err=True)
 
@@ -139,7 +139,7 @@ class Sortie:
             click.echo(en_csv(colonnes, lignes, self.separateur), nl=False)
         else:
             if not lignes:
-                self.statut(vide)
+                self.signaler(vide)
                 return
             from rich.measure import Measurement
             from rich.table import Table

@@ -64,5 +64,5 @@ def fait(contexte: Contexte, ref: str, numero: int) -> None:
     )
     sortie.donnees(
         {"reunion": reference(chemin), "numero": numero, "quoi": item.quoi, "fait": True},
-        lambda _: sortie.statut(message) if deja else sortie.succes(message),
+        lambda _: sortie.signaler(message) if deja else sortie.succes(message),
     )
