@@ -546,3 +546,17 @@ def test_tableau_assez_etroit_reste_un_tableau(
     r = clsm("-C", demo, "plan", "axes")
     assert r.stdout.splitlines()[1].startswith("┏")
     assert max(len(ligne) for ligne in r.stdout.splitlines()) <= 80
+
+
+def test_etat_a_80_colonnes_sans_mot_coupe(
+    demo: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    r = clsm("-C", demo, "etat")
+    suivis = r.stdout[r.stdout.index("Suivis ouverts") :]
+    tableau = suivis[: suivis.index("└")]
+    assert "…" not in tableau
+    assert max(len(ligne) for ligne in tableau.splitlines()[1:]) <= 80
+    mots = set(re.split(r"[\s│┃]+", tableau))
+    # rich alone cut « Valmont-sur-Loire) » into « Valmont-sur-Loir… » here
+    assert {"Valmont-sur-Loire)", "Valmont-sur-Loire", "septembre", "mi-parcours"} <= mots

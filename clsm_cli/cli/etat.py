@@ -24,6 +24,7 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.table import Table
 
+    from clsm_cli.cli.sortie import imprimer_tableau
     from clsm_cli.modeles import LIBELLES_COLLEGE, LIBELLES_STATUT_ACTION
     from clsm_cli.noyau.textes import date_fr
 
@@ -67,7 +68,7 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
             date_fr(item["date_reunion"]),
         )
     if s["prochains"]:
-        console.print(suivis)
+        imprimer_tableau(console, suivis)  # never a word cut, even at 80 columns
     else:
         console.print("Suivis : aucun suivi ouvert.")
     sism = d["sism"]

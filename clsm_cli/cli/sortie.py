@@ -141,22 +141,14 @@ class Sortie:
             if not lignes:
                 self.signaler(vide)
                 return
-            from rich.measure import Measurement
             from rich.table import Table
 
-            cellules = [["" if v is None else str(_texte(v)) for v in ligne] for ligne in lignes]
             table = Table(title=titre, title_justify="left", show_lines=False)
             for colonne in colonnes:
                 table.add_column(colonne)
-            for ligne in cellules:
-                table.add_row(*(_echapper(v) for v in ligne))
-            console = self._console()
-            # measured without the terminal's limit (Measurement.get clamps to it)
-            sans_limite = console.options.update_width(1_000_000)
-            if Measurement.get(console, sans_limite, table).minimum <= console.width:
-                console.print(table)
-            else:
-                _par_blocs(console, colonnes, cellules, titre)
+            for ligne in lignes:
+                table.add_row(*(_echapper("" if v is None else str(_texte(v))) for v in ligne))
+            imprimer_tableau(self._console(), table)
 
     def donnees(self, donnees: Any, rendu_table: Any = None) -> None:
         """Structured result: JSON as is, or a rendering callback in table mode."""
@@ -166,24 +158,61 @@ class Sortie:
             self.json(donnees)
 
 
-def _par_blocs(
-    console: Any, colonnes: Sequence[str], lignes: Sequence[Sequence[str]], titre: str | None
-) -> None:
-    """A table too wide for the terminal, one block per row (as ``psql``'s expanded mode)."""
+def _ajuster_colonnes(console: Any, table: Any) -> bool:
+    """Give each column a width of at least its longest word, narrowing the widest first;
+    False when even the longest words cannot fit side by side.
+
+    rich itself, when a table is too wide, narrows columns below their longest word and cuts
+    it (« Valmont-sur-Loir… », « Identifia|nt »)."""
+    from rich.measure import Measurement
+
+    options = console.options.update_width(1_000_000)  # Measurement.get clamps to the width
+    minimums, maximums = [], []
+    for colonne in table.columns:
+        mesures = [
+            Measurement.get(console, options, cellule)
+            for cellule in (colonne.header, *colonne.cells)
+        ]
+        minimums.append(max(m.minimum for m in mesures))
+        maximums.append(max(m.maximum for m in mesures))
+    n = len(table.columns)
+    _, droite, _, gauche = table.padding
+    bordures = (n + 1 if table.show_edge else n - 1) if table.box else 0
+    disponible = console.width - bordures - n * (droite + gauche)
+    if sum(minimums) > disponible:
+        return False
+    # as rich does, narrow the widest column first, but never below its longest word
+    largeurs = list(maximums)
+    for _ in range(sum(largeurs) - disponible):
+        i = max((i for i in range(n) if largeurs[i] > minimums[i]), key=lambda i: largeurs[i])
+        largeurs[i] -= 1
+    for colonne, largeur in zip(table.columns, largeurs, strict=True):
+        colonne.width = largeur
+    return True
+
+
+def imprimer_tableau(console: Any, table: Any) -> None:
+    """Print a rich table without ever cutting a word: cells wrap at spaces, and when even the
+    longest word of each column cannot fit side by side in the console's width, each row is
+    shown as a block of « Colonne valeur » lines instead (as ``psql``'s expanded mode)."""
     from rich.table import Table
 
-    if titre:
-        console.print(_echapper(titre), style="italic")
-    largeur = max(len(c) for c in colonnes)
-    for numero, ligne in enumerate(lignes):
+    if _ajuster_colonnes(console, table):
+        console.print(table)
+        return
+    if table.title:
+        console.print(table.title, style="italic")
+    entetes = [str(c.header) for c in table.columns]
+    largeur = max(len(e) for e in entetes)
+    for numero, ligne in enumerate(zip(*(list(c.cells) for c in table.columns), strict=True)):
         if numero:
             console.print()
         bloc = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
         bloc.add_column(style="bold", no_wrap=True, min_width=largeur)
         bloc.add_column(overflow="fold")  # only a single word longer than the whole line folds
-        for colonne, valeur in zip(colonnes, ligne, strict=True):
+        for entete, valeur in zip(entetes, ligne, strict=True):
             if valeur:
-                bloc.add_row(_echapper(colonne), _echapper(valeur))
+                bloc.add_row(_echapper(entete), valeur)
         with console.capture() as capture:
             console.print(bloc)
         # without the spaces rich pads each line with up to the widest value
