@@ -560,3 +560,10 @@ def test_etat_a_80_colonnes_sans_mot_coupe(
     mots = set(re.split(r"[\s│┃]+", tableau))
     # rich alone cut « Valmont-sur-Loire) » into « Valmont-sur-Loir… » here
     assert {"Valmont-sur-Loire)", "Valmont-sur-Loire", "septembre", "mi-parcours"} <= mots
+
+
+def test_commandes_de_lecture_existent() -> None:
+    from clsm_cli.cli.contexte import LECTURE_SEULE
+
+    chemins = {" ".join(c) for c in toutes_les_commandes()}
+    assert LECTURE_SEULE <= chemins
