@@ -566,4 +566,4 @@ def test_commandes_de_lecture_existent() -> None:
     from clsm_cli.cli.contexte import LECTURE_SEULE
 
     chemins = {" ".join(c) for c in toutes_les_commandes()}
-    assert LECTURE_SEULE <= chemins
+    assert chemins >= LECTURE_SEULE
