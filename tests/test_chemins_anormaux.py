@@ -99,7 +99,7 @@ def test_fichiers_inattendus_signales(demo: Path, clsm: Callable[..., Result]) -
 
 def test_fichier_inattendu_vu_malgre_le_cache(demo: Path, clsm: Callable[..., Result]) -> None:
     """A stray file added after a cached verification is still reported."""
-    assert _lignes(clsm("-C", demo, "verifier")) == ["✓ Aucun problème."]
+    assert clsm("-C", demo, "verifier").output == "✓ Aucun problème.\n"
     (demo / "reunions" / "compte-rendu.odt").write_bytes(b"?")
     assert _lignes(clsm("-C", demo, "verifier"))[0].startswith("reunions/compte-rendu.odt: ")
 
@@ -110,4 +110,4 @@ def test_les_caches_et_temporaires_ne_sont_pas_inattendus(
     clsm("-C", demo, "etat")  # writes .clsm/cache and cellule/.cache
     assert (demo / "cellule" / ".cache").is_dir()
     (demo / "reunions" / ".2025-01-28-copil.toml.abc.tmp").write_text("", encoding="utf-8")
-    assert _lignes(clsm("-C", demo, "verifier")) == ["✓ Aucun problème."]
+    assert clsm("-C", demo, "verifier").output == "✓ Aucun problème.\n"

@@ -62,7 +62,7 @@ def verifier_resultat(dossier: Path, nombre: int) -> None:
         text=True,
         timeout=120,
     )
-    assert (r.returncode, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "✓ Aucun problème.\n")
     assert not list(dossier.rglob(".*.tmp"))
 
 

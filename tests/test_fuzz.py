@@ -299,7 +299,7 @@ def essayer(dossier: Path, genre: str, contenu: bytes, base: dict[str, bytes]) -
     r = runner.invoke(cli, ["-C", str(dossier), "verifier"])
     assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
     assert r.exit_code in (0, 1), (r.exit_code, r.stderr)
-    lignes = r.stdout.splitlines()
+    lignes = r.output.splitlines()
     assert lignes, r.stderr
     if lignes != ["✓ Aucun problème."]:
         assert RE_RESUME.match(lignes[-1]), lignes[-1]

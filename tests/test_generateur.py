@@ -98,7 +98,7 @@ def test_dossier_sans_probleme(
 ) -> None:
     racine = generer(tmp_path / taille, taille, graine=3, facteur=facteur)
     r = clsm("-C", racine, "verifier")
-    assert (r.exit_code, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert (r.exit_code, r.output) == (0, "✓ Aucun problème.\n")
     # the files are the ones clsm writes (schema line, version) and read back as generated
     attendu = donnees(taille, 3, facteur)
     for chemin, contenu in attendu.items():

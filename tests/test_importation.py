@@ -279,7 +279,7 @@ def test_import_xlsx_rapport_en_table(
     ]
     assert lignes[4].startswith("│ 4     │ mise à jour │ claire-dumesnil  │ Claire Dumesnil")
     assert "│ 11    │ inchangé    │ ines-moreau      │" in r.stdout
-    assert lignes[-2:] == [
+    assert r.stderr.splitlines() == [
         "4 ajouts, 1 mise à jour, 1 déjà à jour, 3 rejets — essai : rien n'a été écrit.",
         "Corrigez les lignes rejetées dans le fichier puis relancez l'import : les lignes déjà "
         "importées seront reconnues et laissées telles quelles.",
@@ -471,7 +471,7 @@ def test_feuille(dossier: Path, tmp_path: Path, clsm: Callable[..., Result]) -> 
     )
     r = clsm("-C", dossier, "membres", "importer", fichier, "--feuille", "Membres 2026")
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[-1] == (
+    assert r.stderr.splitlines()[-1] == (
         "1 ajout, 0 mise à jour, 0 déjà à jour, 0 rejet — écrit dans membres.toml."
     )
     assert lire(dossier, "membres.toml")["membre"][-1] == {

@@ -20,7 +20,7 @@ def test_init_vide(tmp_path: Path, clsm: Callable[..., Result]) -> None:
     cible = tmp_path / "mon-clsm"
     r = clsm("init", cible, "--nom", "CLSM de Ville", "--territoire", "Ville")
     assert r.exit_code == 0
-    assert r.stdout.splitlines()[0] == f"✓ Dossier clsm créé : {cible}"
+    assert r.output.splitlines()[0] == f"✓ Dossier clsm créé : {cible}"
     identite = tomllib.loads((cible / "clsm.toml").read_text(encoding="utf-8"))
     assert identite["nom"] == "CLSM de Ville"
     assert identite["territoire"] == "Ville"
@@ -74,7 +74,7 @@ def test_init_dans_un_fichier(tmp_path: Path, clsm: Callable[..., Result]) -> No
 
 
 def test_demo_valide_et_complete(demo: Path, clsm: Callable[..., Result]) -> None:
-    assert clsm("-C", demo, "verifier").stdout == "✓ Aucun problème.\n"
+    assert clsm("-C", demo, "verifier").output == "✓ Aucun problème.\n"
     membres = tomllib.loads((demo / "membres.toml").read_text(encoding="utf-8"))["membre"]
     assert len(membres) >= 30
     assert len(list((demo / "reunions").glob("*.toml"))) >= 8

@@ -222,4 +222,4 @@ def test_entier_hors_toml_signale_par_verifier(demo: Path, clsm: Callable[..., R
     (demo / "clsm.toml").write_text(
         texte.replace("population = 48200", "population = 9223372036854775807"), encoding="utf-8"
     )
-    assert clsm("-C", demo, "verifier").stdout == "✓ Aucun problème.\n"
+    assert clsm("-C", demo, "verifier").output == "✓ Aucun problème.\n"

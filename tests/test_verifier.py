@@ -49,12 +49,12 @@ def verifier(clsm: Callable[..., Result]) -> Callable[[Path], Result]:
 def test_dossier_valide(projet: Path, verifier: Callable[..., Result]) -> None:
     r = verifier(projet)
     assert r.exit_code == 0
-    assert r.stdout == "✓ Aucun problème.\n"
+    assert r.output == "✓ Aucun problème.\n"
 
 
 def test_demo_sans_probleme(demo: Path, verifier: Callable[..., Result]) -> None:
     r = verifier(demo)
-    assert (r.exit_code, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert (r.exit_code, r.output) == (0, "✓ Aucun problème.\n")
 
 
 def test_syntaxe_toml(projet: Path, verifier: Callable[..., Result]) -> None:

@@ -55,8 +55,8 @@ def test_un_second_ecrivain_attend(dossier: Path) -> None:
     sortie, erreur = processus.communicate(timeout=60)
     assert (processus.returncode, sortie, erreur) == (
         0,
-        "✓ Situation S-2026-001 enregistrée (cellule/situations.toml).\n",
         "",
+        "✓ Situation S-2026-001 enregistrée (cellule/situations.toml).\n",
     )
     assert codes(dossier) == ["S-2026-001"]
 
@@ -98,8 +98,12 @@ def test_verrou_d_un_processus_mort(dossier: Path) -> None:
     assert fichier.read_text(encoding="utf-8").split()[0] == str(detenteur.pid)  # left behind
     debut = time.monotonic()
     processus = lancer(dossier, 2)
-    _, erreur = processus.communicate(timeout=60)
-    assert (processus.returncode, erreur) == (0, "")
+    sortie, erreur = processus.communicate(timeout=60)
+    assert (processus.returncode, sortie, erreur) == (
+        0,
+        "",
+        "✓ Situation S-2026-001 enregistrée (cellule/situations.toml).\n",
+    )
     assert time.monotonic() - debut < 30
     assert codes(dossier) == ["S-2026-001"]
 
@@ -108,8 +112,12 @@ def test_fichier_de_verrou_illisible(dossier: Path) -> None:
     (dossier / ".clsm").mkdir(exist_ok=True)
     (dossier / ".clsm/verrou").write_bytes(b"\x00\xffn'importe quoi\n")
     processus = lancer(dossier, 2)
-    _, erreur = processus.communicate(timeout=60)
-    assert (processus.returncode, erreur) == (0, "")
+    sortie, erreur = processus.communicate(timeout=60)
+    assert (processus.returncode, sortie, erreur) == (
+        0,
+        "",
+        "✓ Situation S-2026-001 enregistrée (cellule/situations.toml).\n",
+    )
 
 
 ECRIVAIN = textwrap.dedent(
@@ -148,7 +156,7 @@ def deux_ecrivains(dossier: Path, n: int) -> None:
         capture_output=True,
         text=True,
     )
-    assert (r.returncode, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "✓ Aucun problème.\n")
 
 
 def test_deux_ecrivains_simultanes(dossier: Path) -> None:

@@ -43,11 +43,103 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "cellule": ("clsm_cli.cli.cellule:cellule", "Cellule de cas complexes (confidentiel)."),
     "convention": ("clsm_cli.cli.convention:convention", "Projet de convention."),
     "bilan": ("clsm_cli.cli.bilan:bilan", "Bilan annuel (.docx et .xlsx)."),
-    "copil": ("clsm_cli.cli.copil:copil", "Compte rendu de réunion (.docx)."),
+    "copil": ("clsm_cli.cli.copil:copil", "Ancien nom de « reunion compte-rendu »."),
     "agenda": ("clsm_cli.cli.agenda:agenda", "Agenda .ics des réunions et de la SISM."),
     "national": ("clsm_cli.cli.national:national", "Consolider plusieurs CLSM."),
     "historique": ("clsm_cli.cli.historique:historique", "Historique des modifications (git)."),
 }
+
+
+CACHEES = frozenset({"copil"})
+"""Commands kept for old scripts but not listed (``copil compte-rendu`` = ``reunion
+compte-rendu``)."""
+
+
+def options_globales(racine: bool = False) -> list[click.Option]:
+    """``-C``, ``--format`` and ``--separateur``: on the root group, and on every subcommand
+    too, so that they work before or after it (``clsm membres liste --format json``).
+
+    On a subcommand they have no default: given there, they replace the root's value."""
+    rappel = None if racine else _option_globale
+    return [
+        click.Option(
+            ["-C", "--dossier", "dossier" if racine else "clsm_dossier"],
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="Dossier du CLSM (par défaut : le dossier courant ou le plus proche parent "
+            "contenant clsm.toml).",
+            expose_value=racine,
+            callback=rappel,
+            hidden=not racine,
+        ),
+        click.Option(
+            ["--format", "format_" if racine else "clsm_format"],
+            type=click.Choice(["table", "json", "csv"]),
+            default="table" if racine else None,
+            show_default=racine,
+            help="Format des listes et résultats (les documents ont leur option --en).",
+            expose_value=racine,
+            callback=rappel,
+            hidden=not racine,
+        ),
+        click.Option(
+            ["--separateur", "separateur" if racine else "clsm_separateur"],
+            type=click.Choice([",", ";"]),
+            default="," if racine else None,
+            help="Séparateur CSV (« ; » pour Excel en français).",
+            expose_value=racine,
+            callback=rappel,
+            hidden=not racine,
+        ),
+        click.Option(
+            ["--sans-cache", "cache" if racine else "clsm_cache"],
+            is_flag=True,
+            flag_value=False,
+            default=True if racine else None,
+            help="Relire et revalider tous les fichiers sans le cache (aussi : CLSM_SANS_CACHE=1).",
+            expose_value=racine,
+            callback=rappel,
+            hidden=not racine,
+        ),
+    ]
+
+
+AIDE_OPTIONS_GLOBALES = (
+    "Options générales, avant ou après la commande : -C DOSSIER, --format table|json|csv, "
+    "--separateur « , » ou « ; », --sans-cache."
+)
+
+
+def _option_globale(ctx: click.Context, param: click.Parameter, valeur: Any) -> None:
+    if valeur is None or ctx.resilient_parsing:
+        return
+    from clsm_cli.cli.contexte import Contexte
+
+    contexte = ctx.ensure_object(Contexte)
+    setattr(contexte, str(param.name).removeprefix("clsm_"), valeur)
+
+
+def heriter_options_globales(commande: click.Command) -> None:
+    """Give ``commande`` (and the subcommands already attached to it) the global options,
+    except those whose names it already uses for itself."""
+    if getattr(commande, "_options_globales", False):
+        return
+    commande._options_globales = True  # type: ignore[attr-defined]
+    pris = {o for p in commande.params for o in (*p.opts, *p.secondary_opts)}
+    for option in options_globales():
+        if not pris & set(option.opts):
+            commande.params.append(option)
+    if AIDE_OPTIONS_GLOBALES not in (commande.epilog or ""):
+        commande.epilog = (
+            f"{commande.epilog}\n\n{AIDE_OPTIONS_GLOBALES}"
+            if commande.epilog
+            else (AIDE_OPTIONS_GLOBALES)
+        )
+    if isinstance(commande, click.Group):
+        if commande.subcommand_metavar == "COMMAND [ARGS]...":  # a plain click.Group
+            commande.subcommand_metavar = "COMMANDE [ARGUMENTS]..."
+        for sous in commande.commands.values():
+            heriter_options_globales(sous)
 
 
 class GroupeParesseux(click.Group):
@@ -69,7 +161,10 @@ class GroupeParesseux(click.Group):
             module, _, attribut = self.paresseuses[cmd_name][0].partition(":")
             commande = getattr(importlib.import_module(module), attribut)
             self.add_command(commande, cmd_name)
-        return super().get_command(ctx, cmd_name)
+        commande = super().get_command(ctx, cmd_name)
+        if commande is not None:
+            heriter_options_globales(commande)
+        return commande
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -86,6 +181,8 @@ class GroupeParesseux(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lignes = []
         for nom in self.list_commands(ctx):
+            if nom in CACHEES:
+                continue
             # the registry's short help, whether or not the command was already imported
             if nom in self.commands and nom not in self.paresseuses:
                 commande = self.commands[nom]
@@ -162,6 +259,12 @@ def _afficher_version(ctx: click.Context, _option: click.Parameter, demande: boo
         ctx.exit()
 
 
+def _avec_options_globales(commande: Any) -> Any:
+    commande.params[:0] = options_globales(racine=True)
+    return commande
+
+
+@_avec_options_globales
 @click.group(
     name="clsm",
     cls=GroupeRacine,
@@ -170,34 +273,8 @@ def _afficher_version(ctx: click.Context, _option: click.Parameter, demande: boo
         "clsm : le dossier du Conseil local de santé mentale (membres, instances, plan "
         "d'action, SISM, cellule) en fichiers TOML, et les documents qui en découlent."
     ),
-    epilog="Pour commencer : clsm init --demo demo, puis clsm -C demo etat.",
-)
-@click.option(
-    "-C",
-    "--dossier",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Dossier du CLSM (par défaut : le dossier courant ou le plus proche parent "
-    "contenant clsm.toml).",
-)
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="Format des listes et résultats.",
-)
-@click.option(
-    "--separateur",
-    type=click.Choice([",", ";"]),
-    default=",",
-    help="Séparateur CSV (« ; » pour Excel en français).",
-)
-@click.option(
-    "--sans-cache",
-    is_flag=True,
-    help="Relire et revalider tous les fichiers sans le cache (aussi : CLSM_SANS_CACHE=1).",
+    epilog="Pour commencer : clsm init --demo demo, puis clsm -C demo etat. Les options -C, "
+    "--format et --separateur s'écrivent aussi après la commande.",
 )
 @click.option(
     "--version",
@@ -209,11 +286,11 @@ def _afficher_version(ctx: click.Context, _option: click.Parameter, demande: boo
 )
 @click.pass_context
 def cli(
-    ctx: click.Context, dossier: Path | None, format_: str, separateur: str, sans_cache: bool
+    ctx: click.Context, dossier: Path | None, format_: str, separateur: str, cache: bool
 ) -> None:
     from clsm_cli.cli.contexte import Contexte
 
-    ctx.obj = Contexte(dossier=dossier, format=format_, separateur=separateur, cache=not sans_cache)
+    ctx.obj = Contexte(dossier=dossier, format=format_, separateur=separateur, cache=cache)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,9 +1,22 @@
-"""click parameter types shared by the data commands (French messages, no heavy import)."""
+"""click parameter types shared by the data commands (French messages, no heavy import).
+
+- :data:`DATE`: a calendar date ``AAAA-MM-JJ``.
+- :class:`Choix`: a value of a closed vocabulary (collège, statut, type…), typed as a person
+  would: « élus », « Élus », « prévue », « café-psy », « cafe psy » or the label « Aller-vers »
+  are all recognised and normalised to the stored value (``elus``, ``prevue``, ``cafe_psy``…);
+  a wrong value gets « Vouliez-vous dire « … » ? » and the list of possible values.
+- :data:`NOMBRE`, :data:`ENTIER`: numbers with a decimal comma and spaces between thousands
+  (« 1 500,50 »); an integer refuses decimals with a clear message.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import importlib
 import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import click
@@ -58,6 +71,103 @@ class TypeDateImprecise(TypeDate):
         )
 
 
+# --- closed vocabularies -----------------------------------------------------------------
+
+
+def normaliser(texte: str) -> str:
+    """« Social / médico-social » → ``social_medico_social``: no accent, no case, and every run
+    of spaces, hyphens, slashes or apostrophes becomes one underscore."""
+    texte = unicodedata.normalize("NFKD", texte.replace("œ", "oe").replace("Œ", "Oe"))
+    texte = texte.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "_", texte).strip("_")
+
+
+def _charger(chemin: str) -> Any:
+    """``"module:attribut"`` imported only when needed (labels live with the pydantic models)."""
+    module, _, attribut = chemin.partition(":")
+    return getattr(importlib.import_module(module), attribut)
+
+
+class Choix(click.ParamType):
+    """One value of a closed vocabulary, recognised with or without accents, case, hyphens.
+
+    ``valeurs``: the stored values (shown in ``--help``). ``libelles``: ``"module:NOM"`` of a
+    ``{valeur: libellé}`` dict whose labels are accepted too. ``reconnaitre``: ``"module:nom"``
+    of a function giving the value of a free text (synonyms), or None.
+    """
+
+    name = "choix"
+
+    def __init__(
+        self,
+        valeurs: Sequence[str],
+        *,
+        libelles: str | None = None,
+        reconnaitre: str | None = None,
+    ) -> None:
+        self.valeurs = list(valeurs)
+        self.libelles = libelles
+        self.reconnaitre = reconnaitre
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "[" + "|".join(self.valeurs) + "]"
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> Any:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(v) for v in self.valeurs if v.startswith(incomplete)]
+
+    def table(self) -> dict[str, str]:
+        """Every accepted spelling, normalised, with the value it stands for."""
+        table = {normaliser(v): v for v in self.valeurs}
+        if self.libelles:
+            libelles: Mapping[str, str] = _charger(self.libelles)
+            for valeur, libelle in libelles.items():
+                if valeur in self.valeurs:
+                    table.setdefault(normaliser(libelle), valeur)
+        return table
+
+    def trouver(self, texte: str) -> str | None:
+        if texte in self.valeurs:
+            return texte
+        cle = normaliser(texte)
+        for valeur in self.valeurs:
+            if normaliser(valeur) == cle:
+                return valeur
+        trouvee = self.table().get(cle)
+        if trouvee is None and self.reconnaitre:
+            fonction: Callable[[str], str | None] = _charger(self.reconnaitre)
+            trouvee = fonction(texte)
+        return trouvee if trouvee in self.valeurs else None
+
+    def proche(self, texte: str) -> str | None:
+        """The value meant by a wrong one: one starting with it (« formation » →
+        ``formation_sensibilisation``), or else the closest spelling."""
+        cle = normaliser(texte)
+        table = self.table()
+        if cle:
+            for correspond in (str.startswith, lambda k, c: f"_{c}" in k):
+                debuts = {v for k, v in table.items() if correspond(k, cle)}
+                if len(debuts) == 1:
+                    return debuts.pop()
+        proches = difflib.get_close_matches(cle, list(table), n=1)
+        return table[proches[0]] if proches else None
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        texte = str(value).strip()
+        valeur = self.trouver(texte)
+        if valeur is not None:
+            return valeur
+        proche = self.proche(texte)
+        conseil = f" Vouliez-vous dire « {proche} » ?" if proche else ""
+        self.fail(
+            f"« {value} » n'est pas une valeur possible.{conseil} "
+            f"Valeurs possibles : {', '.join(self.valeurs)}.",
+            param,
+            ctx,
+        )
+
+
 DATE_IMPRECISE = TypeDateImprecise()
 """``type=DATE_IMPRECISE`` where only the year or the month may be known (réalisations, SISM)."""
 
@@ -73,3 +183,118 @@ class GroupeAvecDefaut(click.Group):
         if args and not args[0].startswith("-") and args[0] not in self.commands:
             args = [self.defaut, *args]
         return super().parse_args(ctx, args)
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+_RE_NOMBRE = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def lire_nombre(texte: str) -> float | None:
+    """« 1 500,50 » → 1500.5; None when it is not a number."""
+    compact = re.sub(r"[\s\u00a0\u202f]", "", texte)
+    if not _RE_NOMBRE.match(compact):
+        return None
+    return float(compact.replace(",", "."))
+
+
+class Nombre(click.ParamType):
+    """A number, decimal comma or point, spaces between thousands; ``entier``: no decimals."""
+
+    def __init__(self, *, entier: bool = False, minimum: float | None = 0) -> None:
+        self.entier = entier
+        self.minimum = minimum
+        self.name = "entier" if entier else "nombre"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            nombre = float(value)
+        else:
+            lu = lire_nombre(str(value))
+            if lu is None:
+                attendu = "un nombre entier" if self.entier else "un nombre (virgule décimale)"
+                self.fail(f"« {value} » n'est pas un nombre : {attendu} attendu", param, ctx)
+            nombre = lu
+        if self.entier and not nombre.is_integer():
+            self.fail(f"« {value} » : nombre entier attendu, sans décimales", param, ctx)
+        if self.minimum is not None and nombre < self.minimum:
+            self.fail(f"« {value} » : nombre positif ou nul attendu", param, ctx)
+        return int(nombre) if self.entier else nombre
+
+
+NOMBRE = Nombre()
+"""A number ≥ 0 with a decimal comma (budget, cible, réalisé…)."""
+
+ENTIER = Nombre(entier=True)
+"""A whole number ≥ 0 (participants, population…): « 12,5 » is refused clearly."""
+
+
+# --- the vocabularies typed on the command line ---------------------------------------------
+
+_COMMUNS = "clsm_cli.modeles.communs"
+
+COLLEGE = Choix(
+    (
+        "elus",
+        "psychiatrie",
+        "usagers",
+        "aidants",
+        "sante",
+        "social_medico_social",
+        "logement",
+        "education",
+        "securite_justice",
+        "institutions",
+        "associations",
+        "autres",
+    ),
+    libelles=f"{_COMMUNS}:LIBELLES_COLLEGE",
+    reconnaitre="clsm_cli.noyau.importation:college_depuis_texte",
+)
+TYPE_ACTION = Choix(
+    (
+        "information_communication",
+        "soutien_soins_prevention",
+        "formation_sensibilisation",
+        "aller_vers",
+        "coordination",
+        "autre",
+    ),
+    libelles=f"{_COMMUNS}:LIBELLES_TYPE_ACTION",
+)
+STATUT_ACTION = Choix(
+    ("prevue", "en_cours", "realisee", "reportee", "abandonnee"),
+    libelles=f"{_COMMUNS}:LIBELLES_STATUT_ACTION",
+)
+TYPE_EVENEMENT = Choix(
+    (
+        "cine_debat",
+        "conference",
+        "stand",
+        "exposition",
+        "atelier",
+        "marche",
+        "portes_ouvertes",
+        "theatre",
+        "cafe_psy",
+        "autre",
+    ),
+    libelles=f"{_COMMUNS}:LIBELLES_TYPE_EVENEMENT",
+)
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+def option_en(*formats: str, multiple: bool = False, aide: str = "") -> Callable[[Any], Any]:
+    """``--en FORMAT`` of a document command (``--format`` keeps its one meaning: how lists
+    and results are shown, table/json/csv)."""
+    possibles = ", ".join(formats)
+    repetable = " ; répétable" if multiple else ""
+    return click.option(
+        "--en",
+        "en",
+        type=Choix(formats),
+        multiple=multiple,
+        help=f"Format du document : {possibles}{repetable}. {aide}".rstrip(),
+    )

@@ -6,30 +6,28 @@ from pathlib import Path
 
 import click
 
-from clsm_cli.cli.contexte import Contexte, passer_contexte
+from clsm_cli.cli._types import option_en
+from clsm_cli.cli.contexte import Contexte, passer_contexte, refuser_format_liste
+from clsm_cli.modeles.erreurs import ErreurSaisie
 
 
 @click.command(
     help="Bilan annuel du CLSM : document Word (sommaire, graphiques, numéros de page) et "
     "classeur Excel (un tableau par feuille, graphiques), écrits dans exports/.",
-    epilog="Exemple : clsm bilan 2025   (ou clsm bilan 2025 --format json pour les chiffres)",
+    epilog="Exemples : clsm bilan 2025 ; clsm bilan 2025 --en xlsx ; clsm bilan 2025 --pdf ; "
+    "clsm bilan 2025 --format json (les chiffres, sans document).",
 )
 @click.argument("annee", type=click.IntRange(1990, 2100), metavar="ANNEE")
 @click.option(
     "-o",
     "--sortie",
     type=click.Path(path_type=Path),
-    help="Fichier (ou dossier) de sortie ; par défaut exports/bilan-ANNEE.docx et .xlsx.",
+    help="Fichier (ou dossier) de sortie ; par défaut exports/bilan-ANNEE.docx et .xlsx ; "
+    "« - » : la sortie standard (un seul format).",
 )
-@click.option("--docx", "seulement", flag_value="docx", help="Seulement le document Word.")
-@click.option("--xlsx", "seulement", flag_value="xlsx", help="Seulement le classeur Excel.")
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["json", "docx", "xlsx"]),
-    help="json : afficher les chiffres du bilan au lieu d'écrire les fichiers ; docx ou xlsx : "
-    "comme --docx ou --xlsx.",
-)
+@option_en("docx", "xlsx", multiple=True, aide="Par défaut : les deux.")
+@click.option("--docx", "seulement", flag_value="docx", hidden=True)
+@click.option("--xlsx", "seulement", flag_value="xlsx", hidden=True)
 @click.option(
     "--pdf",
     is_flag=True,
@@ -40,19 +38,27 @@ def bilan(
     contexte: Contexte,
     annee: int,
     sortie: Path | None,
+    en: tuple[str, ...],
     seulement: str | None,
-    format_: str | None,
     pdf: bool,
 ) -> None:
-    if format_ == "json" or contexte.format == "json":
+    refuser_format_liste(contexte, "au bilan", json=True)
+    if seulement and en and (seulement,) != en:
+        raise ErreurSaisie(f"--{seulement} et --en {', '.join(en)} : choisissez.")
+    formats = tuple(dict.fromkeys(en)) or ((seulement,) if seulement else ())
+    if contexte.format == "json":
+        if formats or sortie is not None or pdf:
+            raise ErreurSaisie(
+                "--format json affiche les chiffres du bilan sans écrire de document : "
+                "retirez --en, --pdf et -o, ou retirez --format json."
+            )
         contexte.sortie.json(contexte.projet().bilan(annee))
         return
     from clsm_cli.documents import graphiques
-    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.documents.fichiers import SORTIE_STANDARD, pour_affichage
     from clsm_cli.documents.production import FORMATS_BILAN, ecrire_bilan
 
-    seulement = seulement or format_
-    formats = (seulement,) if seulement else FORMATS_BILAN
+    formats = formats or FORMATS_BILAN
     if "docx" in formats:
         graphiques.prechauffer()  # matplotlib loads in a helper while the folder is read
     try:
@@ -61,6 +67,7 @@ def bilan(
     finally:
         graphiques.arreter()
     for chemin in produit.fichiers:
-        contexte.sortie.succes(f"Bilan {annee} écrit : {pour_affichage(chemin)}")
+        if chemin != SORTIE_STANDARD:
+            contexte.sortie.succes(f"Bilan {annee} écrit : {pour_affichage(chemin)}")
     for avertissement in produit.avertissements:
         contexte.sortie.avertissement(avertissement)

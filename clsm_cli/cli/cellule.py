@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE
+from clsm_cli.cli._types import DATE, Choix
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -91,19 +91,19 @@ def _options_situation(f: Any) -> Any:
             help="Profession ou service à l'origine de la saisine, jamais un nom "
             "(ex. : « assistante sociale du CCAS »).",
         ),
-        click.option("--tranche-age", type=click.Choice(TRANCHES_AGE), help="Tranche d'âge."),
+        click.option("--tranche-age", type=Choix(TRANCHES_AGE), help="Tranche d'âge."),
         click.option("--commune", help="Commune de résidence (jamais l'adresse)."),
         click.option("--qpv/--hors-qpv", default=None, help="Réside dans un quartier prioritaire."),
         click.option(
             "--problematique",
             "problematiques",
             multiple=True,
-            type=click.Choice(PROBLEMATIQUES),
+            type=Choix(PROBLEMATIQUES),
             help="Problématique (répétable ; remplace la liste existante).",
         ),
         click.option(
             "--consentement",
-            type=click.Choice(["ecrit", "oral"]),
+            type=Choix(["ecrit", "oral"]),
             help="Consentement de la personne recueilli, par écrit ou oralement.",
         ),
         click.option("--date-consentement", type=DATE, help="Date du consentement."),
@@ -161,7 +161,7 @@ def situation_ajouter(
 @situation.command("modifier", help=f"Modifier une situation. {AIDE_CONFIDENTIEL}")
 @click.argument("code")
 @_options_situation
-@click.option("--statut", type=click.Choice(["ouverte", "suivie"]), help="Statut.")
+@click.option("--statut", type=Choix(["ouverte", "suivie"]), help="Statut.")
 @click.option("--issue", help="Issue ou orientation retenue (un rôle, jamais un nom).")
 @passer_contexte
 def situation_modifier(
@@ -238,7 +238,7 @@ COMPACTES = {"code", "date_saisine", "statut", "tranche_age", "commune", "proble
     help="Lister les situations (codes et champs seulement). Seule commande qui montre des "
     "situations : gardez sa sortie dans la cellule.",
 )
-@click.option("--statut", type=click.Choice(STATUTS), help="Seulement ce statut.")
+@click.option("--statut", type=Choix(STATUTS), help="Seulement ce statut.")
 @click.option("--annee", type=int, help="Seulement les saisines de cette année.")
 @passer_contexte
 def situation_liste(contexte: Contexte, statut: str | None, annee: int | None) -> None:
@@ -318,19 +318,11 @@ def seance_ajouter(
     help="Statistiques anonymes de l'année (effectifs de 1 à seuil − 1 masqués « < 11 »)."
 )
 @click.argument("annee", type=int, required=False)
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["table", "json", "csv"]),
-    help="Format de sortie (remplace l'option générale --format).",
-)
 @passer_contexte
-def statistiques(contexte: Contexte, annee: int | None, format_: str | None) -> None:
+def statistiques(contexte: Contexte, annee: int | None) -> None:
     from clsm_cli.cellule.statistiques import INDICATEURS, RUBRIQUES
     from clsm_cli.cellule.statistiques import statistiques as calculer
 
-    if format_:
-        contexte.format = format_
     projet = contexte.projet()
     d = calculer(projet, annee or projet.aujourdhui().year)
     sortie = contexte.sortie
@@ -375,7 +367,7 @@ def purger(contexte: Contexte, avant: dt.date | None, oui: bool) -> None:
     sortie = contexte.sortie
     dus = a_purger(projet, avant)
     if not dus:
-        sortie.message("Aucune situation à purger.")
+        sortie.signaler("Aucune situation à purger.")
         return
     sortie.tableau(
         ["Code", "Saisine", "Clôture", "Dernière activité"],
@@ -387,7 +379,7 @@ def purger(contexte: Contexte, avant: dt.date | None, oui: bool) -> None:
         f"Supprimer définitivement ces {len(dus)} situation(s) et leurs mentions dans les séances ?"
     )
     if not confirmer(question, oui):
-        sortie.message("Purge annulée : rien n'a été modifié.")
+        sortie.signaler("Purge annulée : rien n'a été modifié.")
         return
     purges = purger_situations(projet, [d.code for d in dus], avant)
     sortie.succes(

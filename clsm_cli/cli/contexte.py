@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from clsm_cli.cli._types import Choix
 from clsm_cli.cli.sortie import Sortie
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -38,18 +39,65 @@ class Contexte:
         return trouver_racine(Path.cwd())
 
     def projet(self, *, tolerant: bool = False) -> Projet:
-        """The folder, loaded once (raises ErreurChargement if invalid, unless tolerant)."""
+        """The folder, loaded once (raises ErreurChargement if invalid, unless tolerant).
+
+        A read-only command (:data:`LECTURE_SEULE`) runs on what could be read of a folder
+        with errors, after one warning line on stderr."""
         if self._projet is None or tolerant:
+            racine = self.racine()
+            lecture = not tolerant and commande_en_cours() in LECTURE_SEULE
             from clsm_cli.noyau.projet import Projet
 
-            projet = Projet.ouvrir(self.racine(), tolerant=tolerant, cache=self.cache)
+            projet = Projet.ouvrir(racine, tolerant=tolerant or lecture, cache=self.cache)
             if tolerant:
                 return projet
+            if lecture:
+                erreurs = sum(p.est_erreur for p in projet.problemes)
+                if erreurs:
+                    self.sortie.avertissement(
+                        f"le dossier contient {erreurs} erreur{'s' if erreurs > 1 else ''} ; "
+                        "seul ce qui a pu être lu est affiché (détails : clsm verifier)."
+                    )
             self._projet = projet
         return self._projet
 
 
 passer_contexte = click.make_pass_decorator(Contexte, ensure=True)
+
+LECTURE_SEULE = frozenset(
+    {
+        "agenda",
+        "etat",
+        "membres liste",
+        "membres voir",
+        "groupes liste",
+        "groupes voir",
+        "identite voir",
+        "financement liste",
+        "plan axes",
+        "plan liste",
+        "plan action voir",
+        "reunion liste",
+        "reunion voir",
+        "suivi liste",
+        "sism liste",
+        "sism evenement liste",
+        "cellule situation liste",
+        "convention signataire liste",
+        "convention objectif liste",
+    }
+)
+"""Commands that only read: on a folder with errors they show what could be read, with a
+warning, and exit 0. Every other command refuses a folder with errors (it would write, or
+produce a document from partial data)."""
+
+
+def commande_en_cours() -> str:
+    """``membres liste`` for ``clsm -C x membres liste --format json`` (without ``clsm``)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return ""
+    return " ".join(ctx.command_path.split()[1:])
 
 
 def interactif() -> bool:
@@ -59,27 +107,55 @@ def interactif() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def refuser_format_liste(contexte: Contexte, document: str, *, json: bool = False) -> None:
+    """A document command given ``--format json|csv``: an error, never silently ignored
+    (``json``: the command prints its figures in JSON instead of writing the document)."""
+    if contexte.format == "table" or (json and contexte.format == "json"):
+        return
+    raise ErreurSaisie(
+        f"--format {contexte.format} ne s'applique pas {document} : --format choisit "
+        "l'affichage des listes et résultats (table, json, csv) ; le format du document se "
+        "choisit avec --en (voir --help)."
+    )
+
+
+SUFFIXE = " : "
+"""Every prompt ends with « : » preceded by a space, as French typography wants."""
+
+
 def demander(
     valeur: Any,
     option: str,
     question: str,
     *,
-    choix: Sequence[str] | None = None,
+    choix: Sequence[str] | Choix | None = None,
     type: Any = None,
     defaut: Any = None,
 ) -> Any:
-    """``valeur`` if given; otherwise ask (terminal only) or fail naming the option."""
+    """``valeur`` if given; otherwise ask (terminal only) or fail naming the option.
+
+    ``choix``: the possible values, shown in the question; an answer is recognised with or
+    without accents and hyphens (:class:`Choix`)."""
     if valeur not in (None, ""):
         return valeur
+    if choix is not None and not isinstance(choix, Choix):
+        choix = Choix(choix)
     if not interactif():
-        possibles = f" (valeurs possibles : {', '.join(choix)})" if choix else ""
+        possibles = f" (valeurs possibles : {', '.join(choix.valeurs)})" if choix else ""
         raise ErreurSaisie(f"Valeur manquante : précisez {option} — {question}{possibles}.")
-    kind = click.Choice(list(choix)) if choix else type
-    return click.prompt(question, type=kind, default=defaut)
+    if choix is not None:
+        question = f"{question} ({', '.join(choix.valeurs)})"
+        type = choix
+    return click.prompt(question, type=type, default=defaut, prompt_suffix=SUFFIXE)
 
 
-def confirmer(question: str, oui: bool) -> bool:
-    """True with ``--oui``; asks at a terminal; refuses (False) when nobody can answer."""
+OUI = frozenset({"o", "oui", "y", "yes"})
+NON = frozenset({"n", "non", "no"})
+
+
+def confirmer(question: str, oui: bool, *, defaut: bool = False) -> bool:
+    """True with ``--oui``; asks at a terminal (« [o/N] », o/oui/y/yes or n/non/no);
+    refuses when nobody can answer."""
     if oui:
         return True
     if not interactif():
@@ -87,4 +163,15 @@ def confirmer(question: str, oui: bool) -> bool:
             f"{question} — aucune réponse possible hors d'un terminal : ajoutez --oui pour "
             "confirmer."
         )
-    return click.confirm(question, default=False)
+    invite = f"{question} {'[O/n]' if defaut else '[o/N]'}{SUFFIXE}"
+    while True:
+        reponse = click.prompt(
+            invite, default="", show_default=False, prompt_suffix="", type=str
+        ).strip()
+        if not reponse:
+            return defaut
+        if reponse.lower() in OUI:
+            return True
+        if reponse.lower() in NON:
+            return False
+        click.echo("Répondez « o » (oui) ou « n » (non).", err=True)

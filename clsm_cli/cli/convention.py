@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE
-from clsm_cli.cli.contexte import Contexte, demander, passer_contexte
+from clsm_cli.cli._types import DATE, option_en
+from clsm_cli.cli.contexte import Contexte, demander, passer_contexte, refuser_format_liste
 
 
 @click.group(
@@ -21,11 +21,13 @@ from clsm_cli.cli.contexte import Contexte, demander, passer_contexte
 )
 @click.option("--debut", type=DATE, help="Date d'effet (par défaut : celle de clsm.toml).")
 @click.option("--fin", type=DATE, help="Date de fin (par défaut : celle de clsm.toml).")
+@option_en("docx")
 @click.option(
     "-o",
     "--sortie",
     type=click.Path(path_type=Path),
-    help="Fichier (ou dossier) de sortie ; par défaut exports/convention.docx.",
+    help="Fichier (ou dossier) de sortie ; par défaut exports/convention.docx ; « - » : la "
+    "sortie standard (redirigée vers un fichier).",
 )
 @click.option(
     "--pdf",
@@ -37,28 +39,31 @@ def convention(
     ctx: click.Context,
     debut: dt.date | None,
     fin: dt.date | None,
+    en: str | None,
     sortie: Path | None,
     pdf: bool,
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.documents.fichiers import SORTIE_STANDARD, pour_affichage
     from clsm_cli.documents.production import ecrire_convention
 
     contexte = ctx.ensure_object(Contexte)
+    refuser_format_liste(contexte, "au projet de convention")
     produit = ecrire_convention(contexte.projet(), debut, fin, sortie, pdf=pdf)
     sortie_ = contexte.sortie
     for chemin in produit.fichiers:
-        sortie_.succes(f"Projet de convention écrit : {pour_affichage(chemin)}")
+        if chemin != SORTIE_STANDARD:
+            sortie_.succes(f"Projet de convention écrit : {pour_affichage(chemin)}")
     if produit.a_completer:
         sortie_.avertissement(
             f"{len(produit.a_completer)} information(s) à compléter (marquées « [à compléter : "
             "…] » dans le document) :"
         )
         for manque in produit.a_completer:
-            sortie_.message(f"  - {manque}")
+            sortie_.signaler(f"  - {manque}")
     else:
-        sortie_.message("Rien à compléter : toutes les informations sont renseignées.")
+        sortie_.signaler("Rien à compléter : toutes les informations sont renseignées.")
 
 
 # --- signataires ---------------------------------------------------------------------------

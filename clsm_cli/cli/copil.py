@@ -1,4 +1,5 @@
-"""``clsm copil compte-rendu DATE`` (also ``clsm reunion compte-rendu DATE[-INSTANCE]``)."""
+"""``clsm reunion compte-rendu REUNION``, and ``clsm copil compte-rendu``, its former name
+kept as an alias (hidden from ``clsm --help``) for old scripts."""
 
 from __future__ import annotations
 
@@ -7,15 +8,11 @@ from pathlib import Path
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli.contexte import Contexte, passer_contexte
+from clsm_cli.cli._types import option_en
+from clsm_cli.cli.contexte import Contexte, passer_contexte, refuser_format_liste
 
 
-@click.group(cls=GroupeParesseux, help="Comité de pilotage : compte rendu de réunion.")
-def copil() -> None:
-    pass
-
-
-@copil.command(
+@click.command(
     "compte-rendu",
     help="Compte rendu d'une réunion (copil, plénière, groupe de travail…) : présents et "
     "excusés par collège, ordre du jour, points, décisions numérotées, relevé de suivi. "
@@ -23,19 +20,17 @@ def copil() -> None:
     "(par exemple 2026-03-12-copil, 2025-05-20-groupe-logement).",
 )
 @click.argument("reunion", metavar="REUNION")
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["docx", "md"]),
-    default="docx",
-    show_default=True,
-    help="md : texte Markdown affiché (à coller dans un courriel) au lieu du .docx.",
+@option_en(
+    "docx",
+    "md",
+    aide="Par défaut docx ; md : texte Markdown (à coller dans un courriel), affiché sans -o.",
 )
 @click.option(
     "-o",
     "--sortie",
     type=click.Path(path_type=Path),
-    help="Fichier (ou dossier) de sortie ; par défaut exports/compte-rendu-DATE-INSTANCE.docx.",
+    help="Fichier (ou dossier) de sortie ; par défaut exports/compte-rendu-DATE-INSTANCE.docx ; "
+    "« - » : la sortie standard.",
 )
 @click.option(
     "--pdf",
@@ -44,12 +39,16 @@ def copil() -> None:
 )
 @passer_contexte
 def compte_rendu(
-    contexte: Contexte, reunion: str, format_: str, sortie: Path | None, pdf: bool
+    contexte: Contexte, reunion: str, en: str | None, sortie: Path | None, pdf: bool
 ) -> None:
-    from clsm_cli.documents.fichiers import pour_affichage
+    from clsm_cli.documents.fichiers import SORTIE_STANDARD, pour_affichage
+    from clsm_cli.modeles.erreurs import ErreurSaisie
 
+    refuser_format_liste(contexte, "au compte rendu")
+    if pdf and en == "md":
+        raise ErreurSaisie("--pdf et --en md : choisissez (le PDF se fait depuis le .docx).")
     projet = contexte.projet()
-    if format_ == "md":
+    if en == "md":
         from clsm_cli.documents.compte_rendu import (
             compte_rendu_markdown,
             preparer_compte_rendu,
@@ -59,8 +58,8 @@ def compte_rendu(
         texte = compte_rendu_markdown(
             preparer_compte_rendu(projet, *trouver_reunion(projet, reunion))
         )
-        if sortie is None:
-            contexte.sortie.message(texte.rstrip("\n"))
+        if sortie is None or sortie == SORTIE_STANDARD:
+            contexte.sortie.texte(texte.rstrip("\n"))
             return
         from clsm_cli.documents.fichiers import ecrire
 
@@ -71,8 +70,21 @@ def compte_rendu(
 
     produit = ecrire_compte_rendu(projet, reunion, sortie, pdf=pdf)
     for chemin in produit.fichiers:
-        contexte.sortie.succes(f"Compte rendu écrit : {pour_affichage(chemin)}")
+        if chemin != SORTIE_STANDARD:
+            contexte.sortie.succes(f"Compte rendu écrit : {pour_affichage(chemin)}")
 
 
 compte_rendu_reunion = compte_rendu
-"""The same command, exposed by ``clsm reunion compte-rendu``."""
+"""Exposed by ``clsm reunion compte-rendu``."""
+
+
+@click.group(
+    cls=GroupeParesseux,
+    help="Ancien nom de « clsm reunion compte-rendu » : « clsm copil compte-rendu DATE » "
+    "marche toujours et fait exactement la même chose.",
+)
+def copil() -> None:
+    pass
+
+
+copil.add_command(compte_rendu, "compte-rendu")

@@ -62,6 +62,7 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.table import Table
 
+    from clsm_cli.cli.sortie import imprimer_tableau
     from clsm_cli.modeles import LIBELLES_COLLEGE, LIBELLES_STATUT_ACTION
     from clsm_cli.noyau.textes import date_fr
 
@@ -100,7 +101,7 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
     for item in s["prochains"]:
         suivis.add_row(*_ligne_suivi(item), style="red" if item["en_retard"] else None)
     if s["prochains"]:
-        console.print(suivis)
+        imprimer_tableau(console, suivis)  # never a word cut, even at 80 columns
     else:
         console.print("Suivis : aucun suivi ouvert.")
     _afficher_prochaine(console, d["prochaine_reunion"])

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from click.formatting import HelpFormatter
 
 TRADUCTIONS: dict[str, str] = {
     "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
@@ -72,6 +76,14 @@ TRADUCTIONS: dict[str, str] = {
     "path": "chemin",
     "deprecated": "obsolète",
     "(dynamic)": "(dynamique)",
+    "Argument {name!r} takes {nargs} values.": "L'argument « {name} » attend {nargs} valeurs.",
+    "Press any key to continue...": "Appuyez sur une touche pour continuer…",
+    "{name} {filename!r} is not executable.": "« {filename} » n'est pas exécutable.",
+    "{value!r} is not a valid UUID.": "« {value} » n'est pas un UUID valide.",
+    "Value must be an iterable.": "Une liste de valeurs est attendue.",
+    "Invalid start character for option ({option})": (
+        "Caractère initial invalide pour l'option ({option})"
+    ),
 }
 
 _MODULES = (
@@ -104,6 +116,47 @@ def installer() -> None:
                 setattr(module, attribut, fonction)
     # metavars shown in --help (« --nom TEXTE » rather than « --nom TEXT »)
     import click
+    import click.core
+    import click.formatting
+    import click.types
 
-    for type_, nom in ((click.STRING, "texte"), (click.INT, "entier"), (click.FLOAT, "nombre")):
+    for type_, nom in (
+        (click.STRING, "texte"),
+        (click.INT, "entier"),
+        (click.FLOAT, "nombre"),
+        (click.BOOL, "oui/non"),
+    ):
         type_.name = nom
+    click.IntRange.name = "entier"
+    click.FloatRange.name = "nombre"
+    click.types._NumberRangeBase._describe_range = _intervalle  # type: ignore[method-assign]
+    click.formatting.HelpFormatter.write_heading = _titre  # type: ignore[method-assign]
+    click.core.Parameter.get_error_hint = _designation  # type: ignore[method-assign]
+    click.core.Argument.get_error_hint = _designation  # type: ignore[method-assign]
+
+
+def _designation(self: Any, ctx: Any) -> str:
+    """« --college » rather than click's '--college' in error messages."""
+    if self.param_type_name == "argument":
+        noms = [self.make_metavar(ctx) if ctx is not None else self.human_readable_name]
+    else:
+        noms = self.opts or [self.human_readable_name]
+    return " / ".join(f"« {nom} »" for nom in noms)
+
+
+def _titre(self: HelpFormatter, heading: str) -> None:
+    """« Options : », with the French space before the colon."""
+    self.write(f"{'':>{self.current_indent}}{heading} :\n")
+
+
+def _intervalle(self: Any) -> str:
+    """« ≥ 0 », « entre 1990 et 2100 » rather than click's ``x>=0``, ``1990<=x<=2100``."""
+    bas = f"> {self.min}" if self.min_open else f"≥ {self.min}"
+    haut = f"< {self.max}" if self.max_open else f"≤ {self.max}"
+    if self.min is None:
+        return haut
+    if self.max is None:
+        return bas
+    if not self.min_open and not self.max_open:
+        return f"de {self.min} à {self.max}"
+    return f"{bas} et {haut}"

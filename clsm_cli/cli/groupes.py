@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
+from clsm_cli.cli._types import Choix
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
 from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -140,7 +141,7 @@ def renommer(contexte: Contexte, ancien: str, nouveau: str) -> None:
 @click.option("--actif/--inactif", default=None, help="Réactiver ou désactiver le groupe.")
 @click.option(
     "--effacer",
-    type=click.Choice(["mission", "pilote"]),
+    type=Choix(["mission", "pilote"]),
     multiple=True,
     help="Vider un champ (répétable).",
 )
@@ -169,7 +170,7 @@ def modifier(
     avant = trouver_groupe(projet, ident)
     groupe = modifier_groupe(projet, ident, champs, effacer=effacer)
     if groupe == avant and contexte.sortie.format != "json":
-        contexte.sortie.message(f"Aucun changement : « {ident} » était déjà à jour.")
+        contexte.sortie.signaler(f"Aucun changement : « {ident} » était déjà à jour.")
         return
     _resultat(contexte, groupe, f"Groupe modifié : {groupe.nom} — {ident}.")
 
@@ -203,7 +204,7 @@ def retirer(contexte: Contexte, ident: str, desactiver: bool, oui: bool) -> None
     if not references_groupe(projet, ident) and not confirmer(
         f"Supprimer définitivement le groupe « {groupe.nom} » ?", oui
     ):
-        sortie.message("Rien n'a été supprimé.")
+        sortie.signaler("Rien n'a été supprimé.")
         return
     supprimer_groupe(projet, ident)
     if sortie.format == "json":

@@ -17,8 +17,7 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte
     "--nombre",
     type=click.IntRange(min=1),
     default=50,
-    show_default=True,
-    help="Nombre de modifications affichées (les plus récentes).",
+    help="Nombre de modifications affichées, les plus récentes (50 par défaut).",
 )
 @passer_contexte
 def historique(contexte: Contexte, fichier: str | None, nombre: int) -> None:

@@ -7,8 +7,9 @@ from typing import Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
+from clsm_cli.cli._types import ENTIER, Choix
 from clsm_cli.cli.contexte import Contexte, passer_contexte
-from clsm_cli.modeles.erreurs import ErreurSaisie
+from clsm_cli.modeles.erreurs import ErreurChargement, ErreurSaisie
 from clsm_cli.noyau.membres import lire_date
 
 EFFACABLES = (
@@ -48,7 +49,11 @@ def voir(contexte: Contexte) -> None:
 
     projet = contexte.projet()
     fiche = projet.identite
-    assert fiche is not None  # a loaded folder always has its clsm.toml
+    if fiche is None:  # clsm.toml has errors: nothing of it could be read
+        raise ErreurChargement(
+            [p for p in projet.problemes if p.fichier == "clsm.toml"],
+            "clsm.toml n'a pas pu être lu :",
+        )
 
     def rendu(console: Any) -> None:
         from rich.markup import escape
@@ -125,12 +130,12 @@ def _periode(texte: str | None, option: str) -> tuple[int, int | None] | None:
 @click.option("--ptsm-periode", metavar="AAAA-AAAA", help="Période du PTSM (2020-2025).")
 @click.option(
     "--seuil-masquage",
-    type=int,
+    type=ENTIER,
     help="Effectif en dessous duquel les chiffres de la cellule sont masqués (défaut 11).",
 )
 @click.option(
     "--conservation-mois",
-    type=int,
+    type=ENTIER,
     help="Durée de conservation des situations closes de la cellule, en mois (défaut 24).",
 )
 @click.option("--modele-word", metavar="FICHIER", help="Document Word de référence (modeles/).")
@@ -143,7 +148,7 @@ def _periode(texte: str | None, option: str) -> tuple[int, int | None] | None:
 )
 @click.option(
     "--effacer",
-    type=click.Choice(EFFACABLES),
+    type=Choix(EFFACABLES),
     multiple=True,
     help="Vider un champ (répétable), par exemple --effacer coordination.telephone.",
 )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from clsm_cli.cli.contexte import Contexte, interactif, passer_contexte
+from clsm_cli.cli.contexte import SUFFIXE, Contexte, confirmer, interactif, passer_contexte
 
 
 @click.command(
@@ -70,9 +70,10 @@ def init(
         creation = en_date_imprecise(date_creation, "--date-creation")
         jalon = creation is not None and (
             not interactif()
-            or click.confirm(
+            or confirmer(
                 f"Ajouter le jalon « Création du CLSM » ({date_imprecise_fr(creation)}) ?",
-                default=True,
+                False,
+                defaut=True,
             )
         )
         racine = creer_dossier(
@@ -100,19 +101,24 @@ def init(
         sortie.succes(f"Dépôt git créé, premier commit {commit} (cellule/ et exports/ exclus)")
     if existant:
         return
-    sortie.message(f"Ensuite : clsm -C {cible} etat   (ou clsm -C {cible} verifier)")
+    sortie.signaler(f"Ensuite : clsm -C {cible} etat   (ou clsm -C {cible} verifier)")
 
 
 def _demander(
     nom: str | None, territoire: str | None, coord_nom: str | None, coord_courriel: str | None
 ) -> tuple[str, str, str, str]:
     """Ask, at a terminal, what was not given (an empty answer leaves coordination blank)."""
-    territoire = territoire or click.prompt("Territoire couvert (commune ou intercommunalité)")
-    nom = nom or click.prompt("Nom du CLSM", default=f"CLSM de {territoire}")
+    territoire = territoire or click.prompt(
+        "Territoire couvert (commune ou intercommunalité)", prompt_suffix=SUFFIXE
+    )
+    nom = nom or click.prompt("Nom du CLSM", default=f"CLSM de {territoire}", prompt_suffix=SUFFIXE)
     coord_nom = coord_nom or click.prompt(
-        "Nom de la coordinatrice ou du coordinateur", default="", show_default=False
+        "Nom de la coordinatrice ou du coordinateur",
+        default="",
+        show_default=False,
+        prompt_suffix=SUFFIXE,
     )
     coord_courriel = coord_courriel or click.prompt(
-        "Courriel de la coordination", default="", show_default=False
+        "Courriel de la coordination", default="", show_default=False, prompt_suffix=SUFFIXE
     )
     return nom, territoire, coord_nom, coord_courriel

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
+from clsm_cli.cli._types import COLLEGE, Choix
+from clsm_cli.cli.contexte import SUFFIXE, Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 from clsm_cli.noyau.membres import COLLEGES, lire_date
 
@@ -74,7 +75,7 @@ def _valeur(m: Membre, champ: str, format: str) -> Any:
     help="Lister les membres (par défaut : les membres actifs). --colonnes choisit les "
     "colonnes, par exemple --colonnes nom,prenom,structure,courriel,telephone.",
 )
-@click.option("--college", type=click.Choice(COLLEGES), help="Seulement les membres de ce collège.")
+@click.option("--college", type=COLLEGE, help="Seulement les membres de ce collège.")
 @click.option(
     "--instance",
     help="Seulement les membres de cette instance (copil, pleniere, comite_technique, cellule "
@@ -255,7 +256,7 @@ def options_membre(commande: Any) -> Any:
         click.option("--prenom", help="Prénom."),
         click.option("--structure", help="Structure ou organisme (mairie, CMP, GEM…)."),
         click.option("--fonction", help="Fonction dans sa structure."),
-        click.option("--college", type=click.Choice(COLLEGES), help=AIDE_COLLEGE),
+        click.option("--college", type=COLLEGE, help=AIDE_COLLEGE),
         click.option("--courriel", help="Adresse électronique."),
         click.option("--telephone", help="Numéro de téléphone."),
         click.option("--depuis", metavar="AAAA-MM-JJ", help="Date d'arrivée au CLSM."),
@@ -304,13 +305,14 @@ def ajouter(
         options["nom"] = demander(
             None, "--nom", "Nom de la personne (ou --structure pour une structure seule)"
         )
-    options["college"] = demander(options["college"], "--college", "Collège", choix=COLLEGES)
+    options["college"] = demander(options["college"], "--college", "Collège", choix=COLLEGE)
     if not instances and interactif():
         possibles = ", ".join(instances_possibles(projet))
         reponse = click.prompt(
             f"Instances où siège le membre, séparées par des virgules ({possibles})",
             default="",
             show_default=False,
+            prompt_suffix=SUFFIXE,
         )
         instances = tuple(i.strip() for i in reponse.replace(";", ",").split(",") if i.strip())
     champs = _champs(**options, instances=list(instances), id=ident)
@@ -369,7 +371,7 @@ def renommer(contexte: Contexte, ancien: str, nouveau: str) -> None:
 )
 @click.option(
     "--effacer",
-    type=click.Choice(CHAMPS_EFFACABLES),
+    type=Choix(CHAMPS_EFFACABLES),
     multiple=True,
     help="Vider un champ (répétable), par exemple --effacer telephone.",
 )
@@ -406,7 +408,7 @@ def modifier(
     if sortie.format == "json":
         sortie.json(membre.model_dump(mode="json"))
     elif membre == avant:
-        sortie.message(f"Aucun changement : « {ident} » était déjà à jour.")
+        sortie.signaler(f"Aucun changement : « {ident} » était déjà à jour.")
     else:
         sortie.succes(f"Membre modifié : {membre.libelle} — {ident}.")
 
@@ -448,7 +450,7 @@ def retirer(
         if not references_membre(projet, ident) and not confirmer(
             f"Effacer définitivement la fiche « {membre.libelle} » ?", oui
         ):
-            sortie.message("Rien n'a été supprimé.")
+            sortie.signaler("Rien n'a été supprimé.")
             return
         supprimer_membre(projet, ident)
         if sortie.format == "json":
@@ -539,9 +541,9 @@ def importer(
         suite = "écrit dans membres.toml."
     else:
         suite = "rien à écrire."
-    sortie.message(f"{bilan} — {suite}")
+    sortie.signaler(f"{bilan} — {suite}")
     if rapport.nombre("rejet"):
-        sortie.message(
+        sortie.signaler(
             "Corrigez les lignes rejetées dans le fichier puis relancez l'import : les lignes "
             "déjà importées seront reconnues et laissées telles quelles."
         )

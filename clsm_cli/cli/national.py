@@ -36,13 +36,6 @@ if TYPE_CHECKING:
     type=click.IntRange(1990, 2100),
     help="Année des chiffres par CLSM (par défaut : l'année dernière).",
 )
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["table", "json", "csv"]),
-    help="Comme l'option générale --format : json = tous les indicateurs, csv = une ligne par "
-    "CLSM.",
-)
 @passer_contexte
 def national(
     contexte: Contexte,
@@ -50,14 +43,11 @@ def national(
     recursif: bool,
     sortie: Path | None,
     annee: int | None,
-    format_: str | None,
 ) -> None:
     from clsm_cli.documents.national import classeur
     from clsm_cli.modeles.erreurs import ErreurClsm, ErreurSaisie
     from clsm_cli.noyau.national import consolider, trouver_dossiers
 
-    if format_:
-        contexte.format = format_
     if sortie is not None and sortie.suffix.lower() != ".xlsx":
         raise ErreurSaisie(f"-o {sortie} : le classeur doit avoir l'extension .xlsx.")
     chemins = trouver_dossiers(dossiers, recursif)
@@ -124,7 +114,7 @@ def _afficher(contexte: Contexte, resultat: Consolidation) -> None:
     elif resultat.resumes:
         d = resultat.en_dict()
         sortie.donnees(d, lambda console: _tableaux(console, d))
-    sortie.message(resultat.resume_texte + ".")
+    sortie.signaler(resultat.resume_texte + ".")
 
 
 def _tableaux(console: Any, d: dict[str, Any]) -> None:

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clsm_cli.cli._types import DATE, DATE_IMPRECISE, GroupeAvecDefaut
+from clsm_cli.cli._types import (
+    DATE,
+    DATE_IMPRECISE,
+    ENTIER,
+    NOMBRE,
+    STATUT_ACTION,
+    TYPE_ACTION,
+    Choix,
+    GroupeAvecDefaut,
+)
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
 from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -166,7 +175,7 @@ def axe_retirer(contexte: Contexte, ident: str, oui: bool) -> None:
     if not actions_de_l_axe(projet, ident) and not confirmer(
         f"Retirer l'axe « {existant.intitule} » ({ident}) ?", oui
     ):
-        sortie.message("Rien n'a été retiré.")
+        sortie.signaler("Rien n'a été retiré.")
         return
     retirer_axe(projet, ident)
     sortie.donnees(
@@ -235,8 +244,8 @@ def feuille_de_route(contexte: Contexte, format_: str, fichier: Path | None) -> 
 
 @plan.command("liste", help="Lister les actions du plan, dans l'ordre du fichier.")
 @click.option("--axe", help="Seulement les actions de cet axe (identifiant).")
-@click.option("--statut", type=click.Choice(STATUTS), help="Seulement les actions de ce statut.")
-@click.option("--type", "type_", type=click.Choice(TYPES), help="Seulement les actions de ce type.")
+@click.option("--statut", type=STATUT_ACTION, help="Seulement les actions de ce statut.")
+@click.option("--type", "type_", type=TYPE_ACTION, help="Seulement les actions de ce type.")
 @passer_contexte
 def liste(contexte: Contexte, axe: str | None, statut: str | None, type_: str | None) -> None:
     from clsm_cli.modeles import LIBELLES_STATUT_ACTION, LIBELLES_TYPE_ACTION
@@ -275,8 +284,8 @@ def _options_action(commande: Any) -> Any:
     options = [
         click.option("--axe", help="Identifiant de l'axe (voir « clsm plan axes »)."),
         click.option("--intitule", help="Intitulé de l'action."),
-        click.option("--type", "type_", type=click.Choice(TYPES), help="Type d'action."),
-        click.option("--statut", type=click.Choice(STATUTS), help="Statut (par défaut : prevue)."),
+        click.option("--type", "type_", type=TYPE_ACTION, help="Type d'action."),
+        click.option("--statut", type=STATUT_ACTION, help="Statut (par défaut : prevue)."),
         click.option("--objectif", help="Objectif de l'action."),
         click.option("--public", "publics", multiple=True, help="Public visé (répétable)."),
         click.option(
@@ -294,7 +303,7 @@ def _options_action(commande: Any) -> Any:
         click.option("--fin", type=DATE, help="Date de fin (AAAA-MM-JJ)."),
         click.option(
             "--budget",
-            type=click.FloatRange(min=0),
+            type=NOMBRE,
             metavar="EUROS",
             help="Budget prévisionnel en euros.",
         ),
@@ -368,7 +377,7 @@ def action_ajouter(contexte: Contexte, ident: str | None, **options: Any) -> Non
         )
     options["axe"] = demander(options["axe"], "--axe", "Axe de l'action", choix=axes_connus)
     options["intitule"] = demander(options["intitule"], "--intitule", "Intitulé de l'action")
-    options["type_"] = demander(options["type_"], "--type", "Type d'action", choix=TYPES)
+    options["type_"] = demander(options["type_"], "--type", "Type d'action", choix=TYPE_ACTION)
     champs = _champs_action(options)
     nouvelle = ajouter_action(projet, {"id": ident, **champs})
     _avertir_qpv(contexte, projet, champs["qpv"])
@@ -390,7 +399,7 @@ def action_ajouter(contexte: Contexte, ident: str | None, **options: Any) -> Non
 @_options_action
 @click.option(
     "--effacer",
-    type=click.Choice(EFFACABLES),
+    type=Choix(EFFACABLES),
     multiple=True,
     help="Vider un champ (répétable), par exemple --effacer budget.",
 )
@@ -487,7 +496,7 @@ def action_retirer(contexte: Contexte, ident: str, oui: bool) -> None:
     n = len(existante.realisation)
     detail = f" et ses {n} réalisation(s)" if n else ""
     if not confirmer(f"Retirer l'action « {existante.intitule} » ({ident}){detail} ?", oui):
-        sortie.message("Rien n'a été retiré.")
+        sortie.signaler("Rien n'a été retiré.")
         return
     retirer_action(projet, ident)
     sortie.donnees(
@@ -512,9 +521,7 @@ def realisation() -> None:
     help="Date de la réalisation (AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seule l'année est connue).",
 )
 @click.option("--libelle", help="Ce qui a été réalisé.")
-@click.option(
-    "--participants", type=click.IntRange(min=0), metavar="N", help="Nombre de participants."
-)
+@click.option("--participants", type=ENTIER, metavar="N", help="Nombre de participants.")
 @click.option("--commentaire", help="Commentaire libre.")
 @passer_contexte
 def realisation_ajouter(
@@ -685,8 +692,8 @@ def indicateur() -> None:
     metavar="AAAA",
     help="Année des valeurs (le bilan de cette année les montre).",
 )
-@click.option("--cible", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur visée.")
-@click.option("--realise", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur atteinte.")
+@click.option("--cible", type=NOMBRE, metavar="NOMBRE", help="Valeur visée.")
+@click.option("--realise", type=NOMBRE, metavar="NOMBRE", help="Valeur atteinte.")
 @click.option("--unite", help="Unité (personnes, séances…).")
 @passer_contexte
 def indicateur_definir(

@@ -314,7 +314,7 @@ def presence_ajouter(
 
     def rendu(_: Any) -> None:
         if not changes["presents"] and not changes["excuses"]:
-            sortie.message(f"Aucun changement : {reference(chemin)} était déjà à jour.")
+            sortie.signaler(f"Aucun changement : {reference(chemin)} était déjà à jour.")
             return
         morceaux = []
         if changes["presents"]:
@@ -500,7 +500,7 @@ def retirer(contexte: Contexte, ref: str, oui: bool) -> None:
     if not confirmer(
         f"Supprimer la réunion {_libelle(projet, r)} du {date_fr(r.date)} ({chemin}) ?", oui
     ):
-        sortie.message("Rien n'a été supprimé.")
+        sortie.signaler("Rien n'a été supprimé.")
         return
     retirer_reunion(projet, ref)
     sortie.donnees(

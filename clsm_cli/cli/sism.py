@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE, DATE_IMPRECISE
+from clsm_cli.cli._types import DATE, DATE_IMPRECISE, ENTIER, TYPE_EVENEMENT, Choix
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -183,7 +183,7 @@ def evenement() -> None:
 def _options_evenement(commande: Any) -> Any:
     options = [
         click.option("--titre", help="Titre de l'événement."),
-        click.option("--type", "type_", type=click.Choice(TYPES), help="Type d'événement."),
+        click.option("--type", "type_", type=TYPE_EVENEMENT, help="Type d'événement."),
         click.option(
             "--date",
             "jour",
@@ -212,7 +212,7 @@ def _options_evenement(commande: Any) -> Any:
         click.option("--public", help="Public visé (« Tout public », « Lycéens »…)."),
         click.option(
             "--participants",
-            type=click.IntRange(min=0),
+            type=ENTIER,
             metavar="N",
             help="Nombre de participants.",
         ),
@@ -284,7 +284,9 @@ def evenement_ajouter(contexte: Contexte, annee: int, **options: Any) -> None:
     projet = contexte.projet()
     trouver_sism(projet, annee)
     options["titre"] = demander(options["titre"], "--titre", "Titre de l'événement")
-    options["type_"] = demander(options["type_"], "--type", "Type d'événement", choix=TYPES)
+    options["type_"] = demander(
+        options["type_"], "--type", "Type d'événement", choix=TYPE_EVENEMENT
+    )
     options["jour"] = demander(
         options["jour"], "--date", "Date (AAAA-MM-JJ, AAAA-MM ou AAAA)", type=DATE_IMPRECISE
     )
@@ -307,7 +309,7 @@ def evenement_ajouter(contexte: Contexte, annee: int, **options: Any) -> None:
 @_options_evenement
 @click.option(
     "--effacer",
-    type=click.Choice(EFFACABLES),
+    type=Choix(EFFACABLES),
     multiple=True,
     help="Vider un champ (répétable), par exemple --effacer heure.",
 )
@@ -351,7 +353,7 @@ def evenement_retirer(contexte: Contexte, annee: int, numero: int, oui: bool) ->
         f"Retirer l'événement n° {numero} de la SISM {annee} « {e.titre} » ({date_fr(e.date)}) ?",
         oui,
     ):
-        sortie.message("Rien n'a été retiré.")
+        sortie.signaler("Rien n'a été retiré.")
         return
     retirer_evenement(projet, annee, numero)
     sortie.donnees(

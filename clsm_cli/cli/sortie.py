@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -68,19 +69,31 @@ def _terminal() -> bool:
     return sys.stderr.isatty()
 
 
+def couleurs_permises() -> bool:
+    """False when NO_COLOR is set (https://no-color.org) or the terminal is dumb."""
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
 class Sortie:
-    """Where everything a command shows goes, in the format the user chose."""
+    """Where everything a command shows goes, in the format the user chose.
+
+    Data (tables, JSON, CSV, documents written to ``-o -``) go to stdout; status lines
+    (« ✓ … », « Aucun changement », warnings, errors) go to stderr, so that a script can pipe
+    the data whatever happens.
+    """
 
     def __init__(self, format: str = "table", separateur: str = ",") -> None:
         self.format = format
         self.separateur = separateur
 
-    # --- messages (stderr in json/csv mode so that stdout stays parseable) -----------------
     def _console(self, erreur: bool = False) -> Any:
         from rich.console import Console
 
         flux = sys.stderr if erreur or self.format != "table" else sys.stdout
-        return Console(file=flux, highlight=False, soft_wrap=True)
+        # color_system=None: no escape sequence at all (colours, bold) under NO_COLOR/TERM=dumb
+        if couleurs_permises():
+            return Console(file=flux, highlight=False, soft_wrap=True)
+        return Console(file=flux, highlight=False, soft_wrap=True, color_system=None)
 
     def statut(self, texte: str) -> contextlib.AbstractContextManager[Any]:
         """A spinner with ``texte`` on stderr while a long step runs, at a terminal only:
@@ -91,12 +104,15 @@ class Sortie:
 
         return Console(file=sys.stderr).status(texte)
 
-    def message(self, texte: str) -> None:
-        click.echo(texte, err=self.format != "table")
+    # --- status lines: always on stderr ---------------------------------------------------
+    def signaler(self, texte: str) -> None:
+        """A line about what was (or was not) done: stderr, never mixed with data."""
+        click.echo(texte, err=True)
 
     def succes(self, texte: str) -> None:
         # click, not rich: importing rich for one line costs ~40 ms (colour only at a terminal)
-        click.echo(f"{click.style('✓', fg='green')} {texte}", err=self.format != "table")
+        coche = click.style("✓", fg="green") if couleurs_permises() else "✓"
+        click.echo(f"{coche} {texte}", err=True)
 
     def avertissement(self, texte: str) -> None:
         self._console(erreur=True).print(f"[yellow]Attention :[/yellow] {_echapper(texte)}")
@@ -104,7 +120,16 @@ class Sortie:
     def erreur(self, texte: str) -> None:
         self._console(erreur=True).print(f"[bold red]Erreur :[/bold red] {_echapper(texte)}")
 
-    # --- data -----------------------------------------------------------------------------
+    # --- data: stdout ---------------------------------------------------------------------
+    def message(self, texte: str) -> None:
+        """Text that is part of a command's result in table mode (stderr in JSON/CSV mode, so
+        that stdout stays parseable)."""
+        click.echo(texte, err=self.format != "table")
+
+    def texte(self, texte: str) -> None:
+        """Data as plain text (a Markdown document…), always on stdout."""
+        click.echo(texte)
+
     def json(self, donnees: Any) -> None:
         click.echo(en_json(donnees))
 
@@ -119,7 +144,11 @@ class Sortie:
         styles: Sequence[str | None] | None = None,
     ) -> None:
         """A listing: rich table, JSON list of objects (stable ``cles``) or CSV. ``styles``:
-        one rich style per line (« red » for what is late), shown on a terminal only."""
+        one rich style per line (« red » for what is late), shown on a terminal only.
+
+        A table never cuts a word: cells wrap at spaces, and when even the longest word of
+        each column cannot fit side by side in the terminal's width, each row is shown as a
+        block of « libellé valeur » lines instead."""
         cles = list(cles or colonnes)
         if self.format == "json":
             self.json([dict(zip(cles, ligne, strict=True)) for ligne in lignes])
@@ -127,19 +156,19 @@ class Sortie:
             click.echo(en_csv(colonnes, lignes, self.separateur), nl=False)
         else:
             if not lignes:
-                self.message(vide)
+                self.signaler(vide)
                 return
             from rich.table import Table
 
             table = Table(title=titre, title_justify="left", show_lines=False)
             for colonne in colonnes:
-                table.add_column(colonne, overflow="fold")
+                table.add_column(colonne)
             for i, ligne in enumerate(lignes):
                 table.add_row(
-                    *(_echapper(str(_texte(v)) if v is not None else "") for v in ligne),
+                    *(_echapper("" if v is None else str(_texte(v))) for v in ligne),
                     style=styles[i] if styles else None,
                 )
-            self._console().print(table)
+            imprimer_tableau(self._console(), table)
 
     def donnees(self, donnees: Any, rendu_table: Any = None) -> None:
         """Structured result: JSON as is, or a rendering callback in table mode."""
@@ -147,6 +176,67 @@ class Sortie:
             rendu_table(self._console())
         else:
             self.json(donnees)
+
+
+def _ajuster_colonnes(console: Any, table: Any) -> bool:
+    """Give each column a width of at least its longest word, narrowing the widest first;
+    False when even the longest words cannot fit side by side.
+
+    rich itself, when a table is too wide, narrows columns below their longest word and cuts
+    it (« Valmont-sur-Loir… », « Identifia|nt »)."""
+    from rich.measure import Measurement
+
+    options = console.options.update_width(1_000_000)  # Measurement.get clamps to the width
+    minimums, maximums = [], []
+    for colonne in table.columns:
+        mesures = [
+            Measurement.get(console, options, cellule)
+            for cellule in (colonne.header, *colonne.cells)
+        ]
+        minimums.append(max(m.minimum for m in mesures))
+        maximums.append(max(m.maximum for m in mesures))
+    n = len(table.columns)
+    _, droite, _, gauche = table.padding
+    bordures = (n + 1 if table.show_edge else n - 1) if table.box else 0
+    disponible = console.width - bordures - n * (droite + gauche)
+    if sum(minimums) > disponible:
+        return False
+    # as rich does, narrow the widest column first, but never below its longest word
+    largeurs = list(maximums)
+    for _ in range(sum(largeurs) - disponible):
+        i = max((i for i in range(n) if largeurs[i] > minimums[i]), key=lambda i: largeurs[i])
+        largeurs[i] -= 1
+    for colonne, largeur in zip(table.columns, largeurs, strict=True):
+        colonne.width = largeur
+    return True
+
+
+def imprimer_tableau(console: Any, table: Any) -> None:
+    """Print a rich table without ever cutting a word: cells wrap at spaces, and when even the
+    longest word of each column cannot fit side by side in the console's width, each row is
+    shown as a block of « Colonne valeur » lines instead (as ``psql``'s expanded mode)."""
+    from rich.table import Table
+
+    if _ajuster_colonnes(console, table):
+        console.print(table)
+        return
+    if table.title:
+        console.print(table.title, style="italic")
+    entetes = [str(c.header) for c in table.columns]
+    largeur = max(len(e) for e in entetes)
+    for numero, ligne in enumerate(zip(*(list(c.cells) for c in table.columns), strict=True)):
+        if numero:
+            console.print()
+        bloc = Table(show_header=False, box=None, padding=(0, 1, 0, 0))
+        bloc.add_column(style="bold", no_wrap=True, min_width=largeur)
+        bloc.add_column(overflow="fold")  # only a single word longer than the whole line folds
+        for entete, valeur in zip(entetes, ligne, strict=True):
+            if valeur:
+                bloc.add_row(_echapper(entete), valeur)
+        with console.capture() as capture:
+            console.print(bloc)
+        # without the spaces rich pads each line with up to the widest value
+        console.file.write("".join(f"{x.rstrip()}\n" for x in capture.get().splitlines()))
 
 
 def _echapper(texte: str) -> str:

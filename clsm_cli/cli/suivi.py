@@ -88,5 +88,5 @@ def fait(contexte: Contexte, ref: str, numero: int, jour: dt.date | None, par: s
             "fait_le": item.fait_le,
             "par": item.par,
         },
-        lambda _: sortie.message(message) if deja else sortie.succes(message),
+        lambda _: sortie.signaler(message) if deja else sortie.succes(message),
     )

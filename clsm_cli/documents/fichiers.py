@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,11 +14,36 @@ if TYPE_CHECKING:
     from clsm_cli.noyau.projet import Projet
 
 
+SORTIE_STANDARD = Path("-")
+"""``-o -``: the document goes to stdout instead of a file."""
+
+BINAIRES = (".docx", ".xlsx", ".pdf")
+
+
+def sortie_vers_terminal() -> bool:
+    """True when stdout is a terminal (a binary document would print as garbage there)."""
+    return sys.stdout.isatty()
+
+
 def chemins_sortie(
     projet: Projet, nom: str, suffixes: Sequence[str], option: Path | None = None
 ) -> list[Path]:
     """One path per suffix: ``exports/<nom><suffixe>`` by default; with ``-o``, that file
-    (its suffix replaced for the other formats) or, for a folder, ``<folder>/<nom><suffixe>``."""
+    (its suffix replaced for the other formats) or, for a folder, ``<folder>/<nom><suffixe>``.
+    ``-o -`` (:data:`SORTIE_STANDARD`): stdout, for one format only, binary ones only to a
+    pipe or a file, never to a terminal."""
+    if option == SORTIE_STANDARD:
+        if len(suffixes) != 1:
+            raise ErreurSaisie(
+                f"-o - : un seul document peut aller sur la sortie standard, pas "
+                f"{len(suffixes)} ({', '.join(suffixes)}) : choisissez-en un avec --en."
+            )
+        if suffixes[0] in BINAIRES and sortie_vers_terminal():
+            raise ErreurSaisie(
+                f"-o - : un fichier {suffixes[0]} est binaire, il ne s'affiche pas dans un "
+                "terminal : redirigez la sortie (-o - > fichier) ou indiquez un fichier."
+            )
+        return [SORTIE_STANDARD]
     if option is None:
         return [projet.racine / DOSSIER_EXPORTS / f"{nom}{s}" for s in suffixes]
     if option.is_dir():
@@ -34,8 +60,15 @@ def chemins_sortie(
 
 
 def ecrire(chemin: Path, contenu: bytes) -> Path:
-    """Write atomically (a document is either the old or the new one, never half)."""
+    """Write atomically (a document is either the old or the new one, never half), or to
+    stdout for ``-o -``."""
     from clsm_cli.stockage.ecriture import ecrire_atomique
+
+    if chemin == SORTIE_STANDARD:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(contenu)
+        sys.stdout.buffer.flush()
+        return chemin
 
     if chemin.is_dir():
         raise ErreurSaisie(f"« {chemin} » est un dossier : impossible d'y écrire le document.")

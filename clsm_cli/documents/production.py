@@ -123,16 +123,21 @@ def ecrire_compte_rendu(
 
 
 def ecrire_programme(
-    projet: Projet, annee: int, xlsx: bool = False, sortie: Path | None = None, pdf: bool = False
+    projet: Projet,
+    annee: int,
+    xlsx: bool = False,
+    sortie: Path | None = None,
+    formats: Sequence[str] | None = None,
+    pdf: bool = False,
 ) -> Produit:
+    """The programme in ``formats`` (docx, xlsx; default docx, plus xlsx with ``xlsx``)."""
     from clsm_cli.documents.programme import programme_docx, programme_xlsx, sism_de
 
     sism_de(projet, annee)  # a clear message before anything is written
-    suffixes = [".docx", ".xlsx"] if xlsx else [".docx"]
-    chemins = chemins_sortie(projet, f"sism-programme-{annee}", suffixes, sortie)
-    contenus = [programme_docx(projet, annee)]
-    if xlsx:
-        contenus.append(programme_xlsx(projet, annee))
+    formats = list(formats or (["docx", "xlsx"] if xlsx else ["docx"]))
+    chemins = chemins_sortie(projet, f"sism-programme-{annee}", [f".{f}" for f in formats], sortie)
+    rendus = {"docx": programme_docx, "xlsx": programme_xlsx}
+    contenus = [rendus[f](projet, annee) for f in formats]
     produit = Produit([ecrire(c, x) for c, x in zip(chemins, contenus, strict=True)])
     return ajouter_pdf(produit, chemins[0]) if pdf else produit
 

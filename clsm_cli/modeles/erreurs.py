@@ -6,7 +6,10 @@ from clsm_cli.modeles.problemes import Probleme
 
 
 class ErreurClsm(Exception):
-    """Base of every error a user can cause; its message is French and complete."""
+    """Base of every error a user can cause; its message is French and complete.
+
+    Exit codes (documented in the README): 1 the folder has or would get errors, 2 usage
+    (wrong or missing value, incompatible options), 3 unknown identifier."""
 
     code_sortie = 1
 
@@ -48,4 +51,7 @@ class ErreurSaisie(ErreurClsm):
 
 
 class Introuvable(ErreurClsm):
-    """An identifier given by the user does not exist."""
+    """An identifier given by the user does not exist (member, group, action, meeting, code…),
+    whether given as an argument or as an option's value: always exit code 3."""
+
+    code_sortie = 3

@@ -81,7 +81,7 @@ def trouver_axe(projet: Projet, ident: str, option: str | None = None) -> Axe:
     debut = f"{option} : axe inconnu" if option else "Aucun axe d'identifiant"
     liste = ", ".join(connus) or "aucun, créez-en un avec « clsm plan axe ajouter »"
     message = f"{debut} « {ident} » (axes : {liste}).{proche(ident, connus)}"
-    raise (ErreurSaisie if option else Introuvable)(message)
+    raise Introuvable(message)
 
 
 def actions_filtrees(

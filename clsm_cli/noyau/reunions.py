@@ -434,7 +434,7 @@ def marquer_fait(
     if not reunion.suivi:
         raise ErreurSaisie(f"La réunion {reference(chemin)} n'a aucun suivi.")
     if not 1 <= numero <= len(reunion.suivi):
-        raise ErreurSaisie(
+        raise Introuvable(
             f"Suivi n° {numero} inconnu : la réunion {reference(chemin)} en a "
             f"{len(reunion.suivi)} (1 à {len(reunion.suivi)} ; voir « clsm reunion voir "
             f"{reference(chemin)} »)."

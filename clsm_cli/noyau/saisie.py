@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.erreurs import ErreurSaisie
+from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
 from clsm_cli.modeles.vocabulaires import RE_ID
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def proche(valeur: str, connus: Iterable[str]) -> str:
 def verifier_membre(projet: Projet, ident: str, option: str) -> str:
     """``ident`` if it is a member id, else an error naming ``option``."""
     if ident not in projet.membres_par_id:
-        raise ErreurSaisie(
+        raise Introuvable(
             f"{option} : membre inconnu « {ident} » (absent de membres.toml)."
             f"{proche(ident, projet.membres_par_id)}"
         )
@@ -53,7 +53,7 @@ def verifier_membres_ou_noms(projet: Projet, valeurs: Iterable[str], option: str
 def verifier_groupe(projet: Projet, ident: str, option: str) -> str:
     if ident not in projet.groupes_par_id:
         connus = ", ".join(projet.groupes_par_id) or "aucun groupe dans groupes.toml"
-        raise ErreurSaisie(
+        raise Introuvable(
             f"{option} : groupe inconnu « {ident} » (groupes connus : {connus})."
             f"{proche(ident, projet.groupes_par_id)}"
         )

@@ -125,8 +125,8 @@ def test_ajouter_situation(dossier: Path, cellule: Callable[..., Result]) -> Non
     r = cellule("situation", "ajouter", *AJOUT)
     assert (r.exit_code, r.stdout, r.stderr) == (
         0,
-        "✓ Situation S-2026-001 enregistrée (cellule/situations.toml).\n",
         "",
+        "✓ Situation S-2026-001 enregistrée (cellule/situations.toml).\n",
     )
     situations = lire(dossier / "cellule/situations.toml")["situation"]
     assert situations == [
@@ -151,7 +151,7 @@ def test_ajouter_situation(dossier: Path, cellule: Callable[..., Result]) -> Non
     texte = (dossier / "cellule/situations.toml").read_text(encoding="utf-8")
     assert texte.startswith("#:schema ../.clsm/schemas/situations.schema.json\n# Cellule")
     r = cellule("situation", "ajouter", *AJOUT)
-    assert r.stdout == "✓ Situation S-2026-002 enregistrée (cellule/situations.toml).\n"
+    assert r.output == "✓ Situation S-2026-002 enregistrée (cellule/situations.toml).\n"
     assert [s["code"] for s in lire(dossier / "cellule/situations.toml")["situation"]] == [
         "S-2026-001",
         "S-2026-002",
@@ -190,12 +190,12 @@ def test_code_par_annee_de_saisine_et_jamais_reutilise(
     )
     ecrire(dossier, "cellule/situations.toml", ENTETE + situation_toml("S-2026-003"))
     r = cellule("situation", "ajouter", *AJOUT)
-    assert r.stdout == "✓ Situation S-2026-008 enregistrée (cellule/situations.toml).\n"
+    assert r.output == "✓ Situation S-2026-008 enregistrée (cellule/situations.toml).\n"
     options = list(AJOUT)
     options[1] = "2025-12-30"
     options[options.index("--date-consentement") + 1] = "2025-12-29"
     r = cellule("situation", "ajouter", *options)
-    assert r.stdout == "✓ Situation S-2025-001 enregistrée (cellule/situations.toml).\n"
+    assert r.output == "✓ Situation S-2025-001 enregistrée (cellule/situations.toml).\n"
 
 
 def test_ajouter_date_par_defaut_aujourdhui(dossier: Path, cellule: Callable[..., Result]) -> None:
@@ -228,7 +228,7 @@ def test_ajouter_referent_inconnu_et_vocabulaire(
     avant = instantane(dossier)
     options = [*AJOUT[:-1], "inconnu"]
     r = cellule("situation", "ajouter", *options)
-    assert (r.exit_code, r.stderr) == (1, "Erreur : Aucun membre d'identifiant « inconnu ».\n")
+    assert (r.exit_code, r.stderr) == (3, "Erreur : Aucun membre d'identifiant « inconnu ».\n")
     r = cellule("situation", "ajouter", *AJOUT, "--problematique", "astrologie")
     assert r.exit_code == 2
     assert "« astrologie » n'est pas une valeur possible" in r.stderr
@@ -324,7 +324,7 @@ def test_modifier_garde_les_commentaires(dossier: Path, cellule: Callable[..., R
         "soins",
         "--hors-qpv",
     )
-    assert (r.exit_code, r.stdout) == (0, "✓ Situation S-2026-001 modifiée.\n")
+    assert (r.exit_code, r.output) == (0, "✓ Situation S-2026-001 modifiée.\n")
     texte = (dossier / "cellule/situations.toml").read_text(encoding="utf-8")
     assert texte == (
         "# Situations suivies par la cellule\n" + ENTETE + "\n# première saisine de l'année\n"
@@ -368,14 +368,14 @@ def test_modifier_refus(dossier: Path, cellule: Callable[..., Result]) -> None:
     ecrire(dossier, "cellule/situations.toml", SITUATIONS_COMMENTEES)
     avant = instantane(dossier)
     r = cellule("situation", "modifier", "S-2026-099", "--statut", "suivie")
-    assert (r.exit_code, r.stderr) == (1, "Erreur : Aucune situation de code « S-2026-099 ».\n")
+    assert (r.exit_code, r.stderr) == (3, "Erreur : Aucune situation de code « S-2026-099 ».\n")
     r = cellule("situation", "modifier", "S-2026-001")
     assert (r.exit_code, r.stderr) == (
         2,
         "Erreur : Rien à modifier : précisez au moins une option (voir --help).\n",
     )
     r = cellule("situation", "modifier", "S-2026-001", "--referent", "personne")
-    assert (r.exit_code, r.stderr) == (1, "Erreur : Aucun membre d'identifiant « personne ».\n")
+    assert (r.exit_code, r.stderr) == (3, "Erreur : Aucun membre d'identifiant « personne ».\n")
     r = cellule("situation", "modifier", "S-2026-001", "--date-consentement", "2026-01-10")
     assert (r.exit_code, r.stderr) == (
         2,
@@ -463,7 +463,7 @@ def test_clore(dossier: Path, cellule: Callable[..., Result]) -> None:
         "--date",
         "2026-06-30",
     )
-    assert (r.exit_code, r.stdout) == (0, "✓ Situation S-2026-002 close.\n")
+    assert (r.exit_code, r.output) == (0, "✓ Situation S-2026-002 close.\n")
     s = lire(dossier / "cellule/situations.toml")["situation"][1]
     assert (s["statut"], s["date_cloture"].isoformat(), s["issue"]) == (
         "close",
@@ -564,7 +564,7 @@ def test_liste_csv_formules_neutralisees(dossier: Path, clsm: Callable[..., Resu
 
 
 def test_liste_table(dossier: Path, cellule: Callable[..., Result]) -> None:
-    assert cellule("situation", "liste").stdout == "Aucune situation.\n"
+    assert cellule("situation", "liste").output == "Aucune situation.\n"
     ecrire(dossier, "cellule/situations.toml", LISTE)
     lignes = cellule("situation", "liste").stdout.splitlines()
     assert lignes[0] == "Situations de la cellule (confidentiel)"
@@ -605,7 +605,7 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
         "--situation",
         "S-2025-004",
     )
-    assert (r.exit_code, r.stdout) == (
+    assert (r.exit_code, r.output) == (
         0,
         "✓ Séance du 2026-02-09 enregistrée (cellule/seances/2026-02-09.toml).\n",
     )
@@ -634,8 +634,8 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
 @pytest.mark.parametrize(
     ("options", "code", "message"),
     [
-        (["--situation", "S-2026-009"], 1, "Aucune situation de code « S-2026-009 »."),
-        (["--present", "inconnu"], 1, "Aucun membre d'identifiant « inconnu »."),
+        (["--situation", "S-2026-009"], 3, "Aucune situation de code « S-2026-009 »."),
+        (["--present", "inconnu"], 3, "Aucun membre d'identifiant « inconnu »."),
         (
             ["--date", "2026-01-05", "--situation", "S-2026-001"],
             2,
@@ -898,9 +898,9 @@ def test_purger_refus_interactif(
     monkeypatch.setenv("CLSM_INTERACTIF", "1")
     r = clsm("-C", dossier, "cellule", "purger", input="n\n")
     assert r.exit_code == 0
-    assert r.stdout.endswith(
+    assert r.output.endswith(
         "Supprimer définitivement ces 2 situation(s) et leurs mentions dans les séances ? "
-        "[y/N]: n\nPurge annulée : rien n'a été modifié.\n"
+        "[o/N] : n\nPurge annulée : rien n'a été modifié.\n"
     )
     assert "│ S-2023-002 │ 2023-11-20 │            │ 2024-01-12        │" in r.stdout
     assert instantane(dossier) == avant
@@ -916,7 +916,7 @@ def test_purger(dossier: Path, clsm: Callable[..., Result]) -> None:
 
     r = clsm("-C", dossier, "cellule", "purger", "--oui")
     assert r.exit_code == 0
-    assert r.stdout.splitlines()[-1] == (
+    assert r.output.splitlines()[-1] == (
         "✓ 2 situation(s) purgée(s) ; leurs décomptes anonymes sont conservés dans "
         "cellule/archives.toml."
     )
@@ -976,14 +976,14 @@ def test_purger(dossier: Path, clsm: Callable[..., Result]) -> None:
             k: v for k, v in statistiques(projet, annee).items() if k != "archives_incluses"
         } == {k: v for k, v in s.items() if k != "archives_incluses"}
     r = clsm("-C", dossier, "verifier")
-    assert (r.exit_code, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert (r.exit_code, r.output) == (0, "✓ Aucun problème.\n")
     r = clsm("-C", dossier, "cellule", "purger", "--oui")
-    assert (r.exit_code, r.stdout) == (0, "Aucune situation à purger.\n")
+    assert (r.exit_code, r.output) == (0, "Aucune situation à purger.\n")
     # a purged code is never given again
     r = clsm(
         "-C", dossier, "cellule", "situation", "ajouter", *AJOUT[2:], "--date-saisine", "2023-12-01"
     )
-    assert r.stdout == "✓ Situation S-2023-003 enregistrée (cellule/situations.toml).\n"
+    assert r.output == "✓ Situation S-2023-003 enregistrée (cellule/situations.toml).\n"
 
 
 def test_purger_deux_fois_cumule(dossier: Path, clsm: Callable[..., Result]) -> None:
@@ -1026,7 +1026,7 @@ def test_purger_demo_garde_les_chiffres(demo: Path, clsm: Callable[..., Result])
         avant[a].pop("archives_incluses")
         assert apres == avant[a]
         assert replace(projet.bilan(a).cellule, archives=False) == bilans[a]
-    assert clsm("-C", demo, "verifier").stdout == "✓ Aucun problème.\n"
+    assert clsm("-C", demo, "verifier").output == "✓ Aucun problème.\n"
 
 
 # --- command line --------------------------------------------------------------------------

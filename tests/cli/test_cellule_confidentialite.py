@@ -288,7 +288,7 @@ def test_fichier_illisible_commentaires_verifies(
 
 def test_demo_sans_signalement(demo: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", demo, "verifier")
-    assert (r.exit_code, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert (r.exit_code, r.output) == (0, "✓ Aucun problème.\n")
 
 
 # --- the comment reader --------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def test_liste_json_et_csv(dossier: Path, clsm: Callable[..., Result]) -> None:
         "2026;Ville de Testville;24000;\r\n"
     )
     r = clsm("-C", dossier, "financement", "liste", "--annee", "2030")
-    assert (r.exit_code, r.stdout) == (0, "Aucun financement enregistré en 2030.\n")
+    assert (r.exit_code, r.output) == (0, "Aucun financement enregistré en 2030.\n")
 
 
 def test_ajouter_puis_retirer_rend_le_fichier_intact(
@@ -65,7 +65,7 @@ def test_ajouter_puis_retirer_rend_le_fichier_intact(
         "Conseil départemental", "--montant", "3 000", "--objet", "Gardiens d'immeuble",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.stdout == "✓ Financement ajouté : 2027 — Conseil départemental — 3\u202f000 €.\n"
+    assert r.output == "✓ Financement ajouté : 2027 — Conseil départemental — 3\u202f000 €.\n"
     texte = (dossier / "clsm.toml").read_text(encoding="utf-8")
     assert texte == CLSM.replace(
         "montant = 24000\n\n",
@@ -84,7 +84,7 @@ def test_ajouter_puis_retirer_rend_le_fichier_intact(
         "conseil departemental",
     )  # fmt: skip
     assert r.exit_code == 0
-    assert r.stdout == "✓ Financement retiré : 2027 — Conseil départemental — 3\u202f000 €.\n"
+    assert r.output == "✓ Financement retiré : 2027 — Conseil départemental — 3\u202f000 €.\n"
     assert (dossier / "clsm.toml").read_bytes() == avant
 
 
@@ -153,7 +153,7 @@ def test_retirer_ambigu_puis_precis(dossier: Path, clsm: Callable[..., Result]) 
         "  2026 — ARS — 3\u202f000,50 € — SISM",
     ]
     r = clsm("-C", dossier, "financement", "retirer", "--annee", "2024", "--financeur", "ARS")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert r.stderr == (
         "Erreur : Aucun financement de « ARS » en 2024. Aucun financement n'est enregistré "
         "cette année-là.\n"
@@ -162,7 +162,7 @@ def test_retirer_ambigu_puis_precis(dossier: Path, clsm: Callable[..., Result]) 
         "-C", dossier, "financement", "retirer", "--annee", "2026", "--financeur", "CAF",
         "--objet", "SISM",
     )  # fmt: skip
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert r.stderr.splitlines() == [
         "Erreur : Aucun financement de « CAF » en 2026 pour l'objet « SISM ». Financements de "
         "cette année :",
@@ -176,7 +176,7 @@ def test_retirer_ambigu_puis_precis(dossier: Path, clsm: Callable[..., Result]) 
         "--objet", "sism",
     )  # fmt: skip
     assert r.exit_code == 0
-    assert r.stdout == "✓ Financement retiré : 2026 — ARS — 3\u202f000,50 €.\n"
+    assert r.output == "✓ Financement retiré : 2026 — ARS — 3\u202f000,50 €.\n"
     assert (dossier / "clsm.toml").read_text(encoding="utf-8") == CLSM.replace(
         '[[financement]]\nannee = 2026\nfinanceur = "ARS"\nmontant = 3000.5\nobjet = "SISM"\n\n',
         "",

@@ -98,7 +98,7 @@ def test_voir(dossier: Path, clsm: Callable[..., Result]) -> None:
         "actif": True,
     }
     r = clsm("-C", dossier, "groupes", "voir", "logment")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert r.stderr == (
         "Erreur : Aucun groupe d'identifiant « logment ». Vouliez-vous dire « logement » ? "
         "(voir « clsm groupes liste »)\n"
@@ -112,7 +112,7 @@ def test_ajouter(dossier: Path, clsm: Callable[..., Result]) -> None:
         "--membre", "ines-moreau", "--membre", "claire-dumesnil",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.stdout == (
+    assert r.output == (
         "✓ Groupe créé : Santé mentale des jeunes — identifiant « sante-mentale-des-jeunes », "
         "2 membre(s).\n"
     )
@@ -150,12 +150,12 @@ def test_ajouter(dossier: Path, clsm: Callable[..., Result]) -> None:
     [
         (
             ["--nom", "GT", "--pilote", "claire"],
-            1,
+            3,
             "Erreur : Aucun membre d'identifiant « claire ». (voir « clsm membres liste --tous »)",
         ),
         (
             ["--nom", "GT", "--membre", "ines-moreu"],
-            1,
+            3,
             "Erreur : Aucun membre d'identifiant « ines-moreu ». Vouliez-vous dire "
             "« ines-moreau » ? (voir « clsm membres liste --tous »)",
         ),
@@ -182,7 +182,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
         "--pilote", "ines-moreau", "--effacer", "mission",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.stdout == "✓ Groupe modifié : Habitat et santé mentale — logement.\n"
+    assert r.output == "✓ Groupe modifié : Habitat et santé mentale — logement.\n"
     assert (dossier / "groupes.toml").read_text(encoding="utf-8") == (
         "#:schema .clsm/schemas/groupes.schema.json\n"
         'version_schema = "1.0"\n'
@@ -198,7 +198,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
     assert r.exit_code == 0
     assert groupe(dossier, "logement")["actif"] is False
     r = clsm("-C", dossier, "groupes", "modifier", "logement", "--inactif")
-    assert r.stdout == "Aucun changement : « logement » était déjà à jour.\n"
+    assert r.output == "Aucun changement : « logement » était déjà à jour.\n"
 
 
 @pytest.mark.parametrize(
@@ -212,7 +212,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
         ),
         (
             ["logement", "--pilote", "personne"],
-            1,
+            3,
             "Erreur : Aucun membre d'identifiant « personne ». (voir « clsm membres liste "
             "--tous »)",
         ),
@@ -223,7 +223,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
         ),
         (
             ["inconnu", "--nom", "x"],
-            1,
+            3,
             "Erreur : Aucun groupe d'identifiant « inconnu ». (voir « clsm groupes liste »)",
         ),
     ],
@@ -257,7 +257,7 @@ def test_retirer_refuse_si_cite(dossier: Path, clsm: Callable[..., Result]) -> N
 def test_retirer_desactiver(dossier: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", dossier, "groupes", "retirer", "logement", "--desactiver")
     assert r.exit_code == 0
-    assert r.stdout == "✓ Groupe désactivé : Logement et santé mentale — logement.\n"
+    assert r.output == "✓ Groupe désactivé : Logement et santé mentale — logement.\n"
     assert (dossier / "groupes.toml").read_text(encoding="utf-8") == GROUPES + "actif = false\n"
     assert clsm("-C", dossier, "verifier").exit_code == 0
 
@@ -281,7 +281,7 @@ def test_retirer_supprime(dossier: Path, clsm: Callable[..., Result]) -> None:
     )
     r = clsm("-C", dossier, "groupes", "retirer", "ephemere", "--oui")
     assert r.exit_code == 0
-    assert r.stdout == "✓ Groupe supprimé : Éphémère — ephemere.\n"
+    assert r.output == "✓ Groupe supprimé : Éphémère — ephemere.\n"
     assert (dossier / "groupes.toml").read_text(encoding="utf-8") == GROUPES
     assert "instances" not in membre(dossier, "ines-moreau")
 
@@ -293,7 +293,7 @@ def test_composition(dossier: Path, clsm: Callable[..., Result]) -> None:
         "--ajouter", "laurent-mercadier",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.stdout == (
+    assert r.output == (
         "✓ Groupe logement — ajouté(s) : ines-moreau, claire-dumesnil ; déjà membre(s) : "
         "laurent-mercadier (3 membre(s)).\n"
     )
@@ -334,7 +334,7 @@ def test_composition(dossier: Path, clsm: Callable[..., Result]) -> None:
         ),
         (
             ["logement", "--ajouter", "inconnu"],
-            1,
+            3,
             "Erreur : Aucun membre d'identifiant « inconnu ». (voir « clsm membres liste --tous »)",
         ),
         (

@@ -177,7 +177,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
         "modeles/charte.docx", "--effacer", "date_creation",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.stdout == (
+    assert r.output == (
         "✓ clsm.toml modifié : territoire, commune, population, qpv, porteur, presidence, "
         "co-animation, coordination-courriel, coordination-etp, convention-fin, seuil-masquage, "
         "modele-word, date-creation.\n"
@@ -296,7 +296,7 @@ def test_modifier_refus(
 def test_nom_ne_peut_etre_efface(dossier: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", dossier, "identite", "modifier", "--effacer", "nom")
     assert r.exit_code == 2
-    assert "Valeur invalide pour '--effacer' : « nom » n'est pas une valeur possible" in r.stderr
+    assert "Valeur invalide pour « --effacer » : « nom » n'est pas une valeur possible" in r.stderr
 
 
 def test_tables_creees_a_la_demande(projet: Path, clsm: Callable[..., Result]) -> None:

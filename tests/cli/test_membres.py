@@ -197,7 +197,7 @@ def dossier(projet: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_dossier_d_exemple_valide(dossier: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", dossier, "verifier")
-    assert (r.exit_code, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert (r.exit_code, r.output) == (0, "✓ Aucun problème.\n")
 
 
 # --- liste -----------------------------------------------------------------------------------
@@ -302,7 +302,7 @@ def test_liste_filtres(
 
 def test_liste_vide_en_table(dossier: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", dossier, "membres", "liste", "--instance", "cellule")
-    assert (r.exit_code, r.stdout) == (0, "Aucun membre ne correspond.\n")
+    assert (r.exit_code, r.output) == (0, "Aucun membre ne correspond.\n")
 
 
 def test_liste_refus(dossier: Path, clsm: Callable[..., Result]) -> None:
@@ -313,7 +313,7 @@ def test_liste_refus(dossier: Path, clsm: Callable[..., Result]) -> None:
         "pleniere, comite_technique, cellule, logement).\n"
     )
     r = clsm("-C", dossier, "membres", "liste", "--groupe", "logemnt")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert r.stderr == (
         "Erreur : Aucun groupe d'identifiant « logemnt ». Vouliez-vous dire « logement » ? "
         "(voir « clsm groupes liste »)\n"
@@ -321,10 +321,10 @@ def test_liste_refus(dossier: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", dossier, "membres", "liste", "--college", "astronautes")
     assert r.exit_code == 2
     assert r.stderr.splitlines()[-1] == (
-        "Erreur : Valeur invalide pour '--college' : « astronautes » n'est pas une valeur "
-        "possible (valeurs : 'elus', 'psychiatrie', 'usagers', 'aidants', 'sante', "
-        "'social_medico_social', 'logement', 'education', 'securite_justice', 'institutions', "
-        "'associations', 'autres')."
+        "Erreur : Valeur invalide pour « --college » : « astronautes » n'est pas une valeur "
+        "possible. Valeurs possibles : elus, psychiatrie, usagers, aidants, sante, "
+        "social_medico_social, logement, education, securite_justice, institutions, "
+        "associations, autres."
     )
 
 
@@ -366,7 +366,7 @@ def test_voir_json_et_table(dossier: Path, clsm: Callable[..., Result]) -> None:
 
 def test_voir_identifiant_inconnu(dossier: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", dossier, "membres", "voir", "claire-dumesnl")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert r.stderr == (
         "Erreur : Aucun membre d'identifiant « claire-dumesnl ». Vouliez-vous dire "
         "« claire-dumesnil » ? (voir « clsm membres liste --tous »)\n"
@@ -385,7 +385,7 @@ def test_ajouter_une_personne(dossier: Path, clsm: Callable[..., Result]) -> Non
         "--telephone", "06 12 34 56 78", "--depuis", "2026-03-01", "--notes", "Pair-aidante",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.stdout == (
+    assert r.output == (
         "✓ Membre ajouté : Anaïs Lefèvre (GEM L'Envol) — identifiant « anais-lefevre ».\n"
     )
     texte = (dossier / "membres.toml").read_text(encoding="utf-8")
@@ -443,7 +443,7 @@ def test_ajouter_interactif(
     monkeypatch.setenv("CLSM_INTERACTIF", "1")
     r = clsm("-C", dossier, "membres", "ajouter", "--prenom", "Paul", input="Martin\nsante\n\n")
     assert r.exit_code == 0, r.output
-    assert "Nom de la personne (ou --structure pour une structure seule):" in r.stdout
+    assert "Nom de la personne (ou --structure pour une structure seule) : " in r.stdout
     assert "Collège (elus, psychiatrie, usagers" in r.stdout
     assert membre(dossier, "paul-martin") == {
         "id": "paul-martin",
@@ -501,10 +501,10 @@ def test_ajouter_interactif(
         (
             ["--nom", "Martin", "--college", "astronautes"],
             2,
-            "Erreur : Valeur invalide pour '--college' : « astronautes » n'est pas une valeur "
-            "possible (valeurs : 'elus', 'psychiatrie', 'usagers', 'aidants', 'sante', "
-            "'social_medico_social', 'logement', 'education', 'securite_justice', "
-            "'institutions', 'associations', 'autres').",
+            "Erreur : Valeur invalide pour « --college » : « astronautes » n'est pas une valeur "
+            "possible. Valeurs possibles : elus, psychiatrie, usagers, aidants, sante, "
+            "social_medico_social, logement, education, securite_justice, institutions, "
+            "associations, autres.",
         ),
     ],
 )
@@ -529,7 +529,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
         "--notes", "Présidente du CLSM",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.stdout == (
+    assert r.output == (
         "✓ Membre modifié : Claire Dumesnil (Ville de Testville) — claire-dumesnil.\n"
     )
     texte = (dossier / "membres.toml").read_text(encoding="utf-8")
@@ -562,7 +562,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
 def test_modifier_sans_changement(dossier: Path, clsm: Callable[..., Result]) -> None:
     avant = octets(dossier)
     r = clsm("-C", dossier, "membres", "modifier", "ines-moreau", "--college", "logement")
-    assert (r.exit_code, r.stdout) == (0, "Aucun changement : « ines-moreau » était déjà à jour.\n")
+    assert (r.exit_code, r.output) == (0, "Aucun changement : « ines-moreau » était déjà à jour.\n")
     assert octets(dossier) == avant
 
 
@@ -598,7 +598,7 @@ def test_modifier_sans_changement(dossier: Path, clsm: Callable[..., Result]) ->
         ),
         (
             ["ines-moreua", "--telephone", "01"],
-            1,
+            3,
             "Erreur : Aucun membre d'identifiant « ines-moreua ». Vouliez-vous dire "
             "« ines-moreau » ? (voir « clsm membres liste --tous »)",
         ),
@@ -632,7 +632,7 @@ def test_modifier_refus_de_la_couche_d_ecriture(dossier: Path, clsm: Callable[..
 def test_retirer_garde_la_fiche(dossier: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", dossier, "membres", "retirer", "laurent-mercadier")
     assert r.exit_code == 0
-    assert r.stdout == (
+    assert r.output == (
         "✓ Laurent Mercadier (CH Les Tilleuls) — laurent-mercadier : membre jusqu'au "
         "15 mars 2026 ; sa fiche et son historique sont conservés.\n"
     )
@@ -704,7 +704,7 @@ def test_supprimer_un_membre_cite_nulle_part(dossier: Path, clsm: Callable[..., 
     assert octets(dossier) == avant
     r = clsm("-C", dossier, "membres", "retirer", "gerard-poulain", "--supprimer", "--oui")
     assert r.exit_code == 0
-    assert r.stdout == (
+    assert r.output == (
         "✓ Fiche supprimée : Gérard Poulain (Commune de Lorvey) — gerard-poulain.\n"
     )
     blocs = MEMBRES.split("\n\n")
@@ -719,7 +719,7 @@ def test_supprimer_refus_interactif(
     avant = octets(dossier)
     r = clsm("-C", dossier, "membres", "retirer", "ines-moreau", "--supprimer", input="n\n")
     assert r.exit_code == 0
-    assert r.stdout.splitlines()[-1] == "Rien n'a été supprimé."
+    assert r.output.splitlines()[-1] == "Rien n'a été supprimé."
     assert octets(dossier) == avant
 
 

@@ -279,8 +279,8 @@ def test_classeur(reseau: Path, clsm: Callable[..., Result]) -> None:
     classeur = reseau.parent / "etat.xlsx"
     r = clsm("national", reseau, "--recursif", "-o", classeur)
     assert r.exit_code == 0
-    assert r.stdout.splitlines()[0] == f"✓ Classeur écrit : {classeur}"
-    assert r.stdout.splitlines()[-1] == "3 dossiers consolidés, 1 ignoré."
+    assert r.output.splitlines()[0] == f"✓ Classeur écrit : {classeur}"
+    assert r.output.splitlines()[-1] == "3 dossiers consolidés, 1 ignoré."
     wb = load_workbook(classeur)
     assert wb.sheetnames == [
         "Synthèse",
@@ -321,8 +321,8 @@ def test_format_csv_et_tableau(reseau: Path, clsm: Callable[..., Result]) -> Non
     assert lignes[0].startswith("dossier,nom,territoire,communes,intercommunal,population")
     assert len(lignes) == 4
     r = clsm("national", *bons(reseau))
-    assert "Membres actifs par collège" in r.stdout
-    assert r.stdout.splitlines()[-1] == "3 dossiers consolidés, 0 ignoré."
+    assert "Membres actifs par collège" in r.output
+    assert r.output.splitlines()[-1] == "3 dossiers consolidés, 0 ignoré."
 
 
 def test_sortie_non_xlsx(reseau: Path, clsm: Callable[..., Result]) -> None:

@@ -165,7 +165,7 @@ def test_axes_en_json_et_csv(clsm: Clsm, dossier: Path) -> None:
 
 def test_axes_dossier_vide(clsm: Clsm, projet: Path) -> None:
     r = reussit(clsm, projet, "plan", "axes")
-    assert r.stdout == "Aucun axe : ajoutez-en un avec « clsm plan axe ajouter --intitule … ».\n"
+    assert r.output == "Aucun axe : ajoutez-en un avec « clsm plan axe ajouter --intitule … ».\n"
 
 
 def test_liste_json_csv_et_filtres(clsm: Clsm, dossier: Path) -> None:
@@ -208,13 +208,13 @@ def test_liste_json_csv_et_filtres(clsm: Clsm, dossier: Path) -> None:
     r = reussit(clsm, dossier, "--format", "json", "plan", "liste", "--statut", "prevue")
     assert [a["id"] for a in json.loads(r.stdout)] == ["veille"]
     r = reussit(clsm, dossier, "--format", "json", "plan", "liste", "--type", "coordination")
-    assert [a["id"] for a in json.loads(r.stdout)] == ["veille"]
+    assert [a["id"] for a in json.loads(r.output)] == ["veille"]
     r = reussit(clsm, dossier, "plan", "liste", "--type", "aller_vers")
-    assert r.stdout == "Aucune action ne correspond.\n"
+    assert r.output == "Aucune action ne correspond.\n"
 
 
 def test_liste_axe_inconnu(clsm: Clsm, dossier: Path) -> None:
-    assert refuse(clsm, dossier, "plan", "liste", "--axe", "soin") == (
+    assert refuse(clsm, dossier, "plan", "liste", "--axe", "soin", code=3) == (
         "Erreur : --axe : axe inconnu « soin » (axes : soins, logement). "
         "Vouliez-vous dire « soins » ?\n"
     )
@@ -223,8 +223,8 @@ def test_liste_axe_inconnu(clsm: Clsm, dossier: Path) -> None:
 def test_liste_statut_inconnu(clsm: Clsm, dossier: Path) -> None:
     erreur = refuse(clsm, dossier, "plan", "liste", "--statut", "finie")
     assert (
-        "Valeur invalide pour '--statut' : « finie » n'est pas une valeur possible (valeurs : "
-        "'prevue', 'en_cours', 'realisee', 'reportee', 'abandonnee')." in erreur
+        "Valeur invalide pour « --statut » : « finie » n'est pas une valeur possible. Valeurs "
+        "possibles : prevue, en_cours, realisee, reportee, abandonnee." in erreur
     )
 
 
@@ -241,7 +241,7 @@ def test_liste_tableau(clsm: Clsm, dossier: Path) -> None:
 def test_axe_ajouter_modifier_retirer(clsm: Clsm, dossier: Path) -> None:
     r = reussit(clsm, dossier, "plan", "axe", "ajouter", "--intitule", "Jeunes et familles")
     assert (
-        r.stdout == "✓ Axe ajouté : « Jeunes et familles » — identifiant « jeunes-et-familles ».\n"
+        r.output == "✓ Axe ajouté : « Jeunes et familles » — identifiant « jeunes-et-familles ».\n"
     )
     r = reussit(
         clsm,
@@ -271,7 +271,7 @@ def test_axe_ajouter_modifier_retirer(clsm: Clsm, dossier: Path) -> None:
     reussit(clsm, dossier, "plan", "axe", "modifier", "prev", "--intitule", "Prévention du suicide")
     assert lire(dossier)["axe"][4] == {"id": "prev", "intitule": "Prévention du suicide"}
     r = reussit(clsm, dossier, "plan", "axe", "retirer", "jeunes-et-familles-2", "--oui")
-    assert r.stdout == "✓ Axe « jeunes-et-familles-2 » retiré.\n"
+    assert r.output == "✓ Axe « jeunes-et-familles-2 » retiré.\n"
     assert [a["id"] for a in lire(dossier)["axe"]] == [
         "soins",
         "logement",
@@ -315,7 +315,7 @@ def test_axe_retirer_sans_oui_hors_terminal(clsm: Clsm, dossier: Path) -> None:
 
 def test_axe_inconnu(clsm: Clsm, dossier: Path) -> None:
     assert refuse(
-        clsm, dossier, "plan", "axe", "modifier", "logment", "--intitule", "X", code=1
+        clsm, dossier, "plan", "axe", "modifier", "logment", "--intitule", "X", code=3
     ) == (
         "Erreur : Aucun axe d'identifiant « logment » (axes : soins, logement). "
         "Vouliez-vous dire « logement » ?\n"
@@ -324,7 +324,7 @@ def test_axe_inconnu(clsm: Clsm, dossier: Path) -> None:
 
 def test_periode_modifiee_en_place(clsm: Clsm, dossier: Path) -> None:
     r = reussit(clsm, dossier, "plan", "periode", "--debut", "2025-01-01", "--fin", "2028-06-30")
-    assert r.stdout == "✓ Période du plan : du 1er janvier 2025 au 30 juin 2028.\n"
+    assert r.output == "✓ Période du plan : du 1er janvier 2025 au 30 juin 2028.\n"
     assert (dossier / "plan.toml").read_text(encoding="utf-8") == PLAN.replace(
         "fin = 2027-12-31", "fin = 2028-06-30"
     )
@@ -387,19 +387,19 @@ AJOUT = [
 
 def test_action_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
     r = reussit(clsm, dossier, *AJOUT)
-    assert r.stdout == (
+    assert r.output == (
         "✓ Action ajoutée : « Formation « premiers secours » en santé mentale » — identifiant "
-        "« formation-premiers-secours-en-sante-mentale ».\n"
+        "« formation-premiers-secours-en-sante ».\n"
     )
     actions = lire(dossier)["action"]
     assert [a["id"] for a in actions] == [
         "guide",
         "veille",
         "forum",
-        "formation-premiers-secours-en-sante-mentale",
+        "formation-premiers-secours-en-sante",
     ]
     assert actions[3] == {
-        "id": "formation-premiers-secours-en-sante-mentale",
+        "id": "formation-premiers-secours-en-sante",
         "axe": "logement",
         "intitule": "Formation « premiers secours » en santé mentale",
         "objectif": "Former 40 habitants.",
@@ -420,7 +420,7 @@ def test_action_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
     assert texte.endswith("budget = 2500\n\n# Fin du plan\n")
     # same title again: numeric suffix
     reussit(clsm, dossier, *AJOUT[:7], "--type", "autre")
-    assert lire(dossier)["action"][4]["id"] == "formation-premiers-secours-en-sante-mentale-2"
+    assert lire(dossier)["action"][4]["id"] == "formation-premiers-secours-en-sante-2"
 
 
 def test_action_ajouter_qpv_sans_nom_et_json(clsm: Clsm, dossier: Path) -> None:
@@ -446,7 +446,7 @@ def test_action_ajouter_qpv_hors_liste_averti(clsm: Clsm, demo: Path) -> None:
     )  # fmt: skip
     assert r.stderr == (
         "Attention : le quartier « Le Centre » n'est pas dans la liste qpv de clsm.toml "
-        "(clsm identite modifier).\n"
+        "(clsm identite modifier).\n✓ Action ajoutée : « Test » — identifiant « test ».\n"
     )
     assert lire(demo)["action"][-1]["qpv"] == ["La Prairie", "Le Centre"]
 
@@ -495,28 +495,31 @@ def test_action_ajouter_refus(clsm: Clsm, dossier: Path, options: list[str], mes
         "--type",
         "autre",
     ]
-    assert refuse(clsm, dossier, *base, *options) == message
+    code = 3 if " inconnu « " in message else 2  # an unknown identifier exits 3 (README)
+    assert refuse(clsm, dossier, *base, *options, code=code) == message
 
 
 def test_action_ajouter_mauvais_type_et_date(clsm: Clsm, dossier: Path) -> None:
     base = ["plan", "action", "ajouter", "--axe", "soins", "--intitule", "Nouvelle"]
     erreur = refuse(clsm, dossier, *base, "--type", "formation")
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour '--type' : « formation » n'est pas une valeur possible "
-        "(valeurs : 'information_communication', 'soutien_soins_prevention', "
-        "'formation_sensibilisation', 'aller_vers', 'coordination', 'autre').\n"
+        "Erreur : Valeur invalide pour « --type » : « formation » n'est pas une valeur possible. "
+        "Vouliez-vous dire « formation_sensibilisation » ? Valeurs possibles : "
+        "information_communication, soutien_soins_prevention, formation_sensibilisation, "
+        "aller_vers, coordination, autre.\n"
     )
     erreur = refuse(clsm, dossier, *base, "--type", "autre", "--debut", "2026-02-30")
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour '--debut' : date invalide « 2026-02-30 » : format "
+        "Erreur : Valeur invalide pour « --debut » : date invalide « 2026-02-30 » : format "
         "AAAA-MM-JJ\n"
     )
     erreur = refuse(clsm, dossier, *base, "--type", "autre", "--fin", "12/03/2026")
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour '--fin' : date invalide « 12/03/2026 » : format AAAA-MM-JJ\n"
+        "Erreur : Valeur invalide pour « --fin » : date invalide « 12/03/2026 » : format "
+        "AAAA-MM-JJ\n"
     )
     erreur = refuse(clsm, dossier, *base, "--type", "autre", "--budget", "-3")
-    assert "Valeur invalide pour '--budget'" in erreur
+    assert "Valeur invalide pour « --budget »" in erreur
 
 
 def test_action_ajouter_valeurs_manquantes(clsm: Clsm, dossier: Path, tmp_path: Path) -> None:
@@ -561,7 +564,7 @@ def test_action_modifier(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "plan", "action", "modifier", "guide", "--statut", "realisee",
         "--public", "Habitants", "--public", "Élus", "--effacer", "pilote", "--budget", "900",
     )  # fmt: skip
-    assert r.stdout == "✓ Action modifiée : « Guide ressources » (guide).\n"
+    assert r.output == "✓ Action modifiée : « Guide ressources » (guide).\n"
     guide = lire(dossier)["action"][0]
     assert guide == {
         "id": "guide",
@@ -588,7 +591,7 @@ def test_action_modifier(clsm: Clsm, dossier: Path) -> None:
     ) in texte
     assert "# relu par le GEM\n\n# Action du groupe logement\n[[action]]" in texte
     r = reussit(clsm, dossier, "plan", "action", "modifier", "guide", "--statut", "realisee")
-    assert r.stdout == "✓ Aucun changement : « guide » était déjà à jour.\n"
+    assert r.output == "✓ Aucun changement : « guide » était déjà à jour.\n"
     reussit(
         clsm, dossier, "plan", "action", "modifier", "veille", "--effacer", "qpv", "--axe", "soins"
     )
@@ -602,7 +605,7 @@ def test_action_modifier_refus(clsm: Clsm, dossier: Path) -> None:
         "modifier --help »).\n"
     )
     assert refuse(
-        clsm, dossier, "plan", "action", "modifier", "guid", "--statut", "prevue", code=1
+        clsm, dossier, "plan", "action", "modifier", "guid", "--statut", "prevue", code=3
     ) == (
         "Erreur : Aucune action d'identifiant « guid » dans plan.toml. Vouliez-vous dire "
         "« guide » ? (voir « clsm plan liste »)\n"
@@ -611,9 +614,9 @@ def test_action_modifier_refus(clsm: Clsm, dossier: Path) -> None:
         "Erreur : --fin (2025-01-01) précède --debut (2025-03-01) : une action doit commencer "
         "avant de finir.\n"
     )
-    assert refuse(clsm, dossier, "plan", "action", "modifier", "guide", "--pilote", "x-y") == (
-        "Erreur : --pilote : membre inconnu « x-y » (absent de membres.toml).\n"
-    )
+    assert refuse(
+        clsm, dossier, "plan", "action", "modifier", "guide", "--pilote", "x-y", code=3
+    ) == ("Erreur : --pilote : membre inconnu « x-y » (absent de membres.toml).\n")
     assert (
         refuse(
             clsm,
@@ -658,7 +661,7 @@ def test_action_retirer(clsm: Clsm, dossier: Path) -> None:
         "aucune réponse possible hors d'un terminal : ajoutez --oui pour confirmer.\n"
     )
     r = reussit(clsm, dossier, "plan", "action", "retirer", "veille", "--oui")
-    assert r.stdout == "✓ Action « veille » retirée.\n"
+    assert r.output == "✓ Action « veille » retirée.\n"
     texte = (dossier / "plan.toml").read_text(encoding="utf-8")
     debut = PLAN.index('[[action]]\nid = "veille"')
     fin = PLAN.index('[[action]]\nid = "forum"')
@@ -675,7 +678,7 @@ def test_action_retirer_au_terminal(
     monkeypatch.setenv("CLSM_INTERACTIF", "1")
     avant = instantane(dossier)
     r = clsm("-C", dossier, "plan", "action", "retirer", "forum", input="n\n")
-    assert r.exit_code == 0 and "Rien n'a été retiré." in r.stdout
+    assert r.exit_code == 0 and "Rien n'a été retiré." in r.output
     assert instantane(dossier) == avant
     r = clsm("-C", dossier, "plan", "action", "retirer", "forum", input="y\n")
     assert r.exit_code == 0, r.output
@@ -690,10 +693,10 @@ def test_realisation_ajouter(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "plan", "realisation", "ajouter", "guide", "--date", "2025-06-12",
         "--libelle", "Diffusion du guide", "--participants", "0", "--commentaire", "Par courrier",
     )  # fmt: skip
-    assert r.stdout == (
+    assert r.output == (
         "✓ Réalisation n° 2 ajoutée à « Guide ressources » : 12 juin 2025 — Diffusion du guide.\n"
     )
-    assert r.stderr == ""
+    assert r.stdout == ""
     assert lire(dossier)["action"][0]["realisation"] == [
         {"date": dt.date(2025, 4, 10), "libelle": "Comité de relecture", "participants": 8},
         {
@@ -761,13 +764,14 @@ def test_realisation_hors_dates_averti(clsm: Clsm, dossier: Path) -> None:
     assert r.stderr == (
         "Attention : la réalisation du 1er février 2026 tombe hors des dates de l'action "
         "(1er mars 2025 – 31 décembre 2025).\n"
+        "✓ Réalisation n° 2 ajoutée à « Guide ressources » : 1er février 2026 — Réédition.\n"
     )
 
 
 def test_realisation_refus(clsm: Clsm, dossier: Path) -> None:
     base = ["plan", "realisation", "ajouter"]
     assert refuse(
-        clsm, dossier, *base, "inconnue", "--date", "2026-01-01", "--libelle", "x", code=1
+        clsm, dossier, *base, "inconnue", "--date", "2026-01-01", "--libelle", "x", code=3
     ) == (
         "Erreur : Aucune action d'identifiant « inconnue » dans plan.toml. (voir « clsm plan "
         "liste »)\n"
@@ -777,10 +781,10 @@ def test_realisation_refus(clsm: Clsm, dossier: Path) -> None:
         "(AAAA-MM-JJ, AAAA-MM ou AAAA).\n"
     )
     assert refuse(clsm, dossier, *base, "guide", "--date", "2026-02-30", "--libelle", "x").endswith(
-        "Erreur : Valeur invalide pour '--date' : date invalide « 2026-02-30 » : format "
+        "Erreur : Valeur invalide pour « --date » : date invalide « 2026-02-30 » : format "
         "AAAA-MM-JJ\n"
     )
-    assert "Valeur invalide pour '--participants'" in refuse(
+    assert "Valeur invalide pour « --participants »" in refuse(
         clsm,
         dossier,
         *base,
@@ -808,7 +812,7 @@ def test_indicateur_cree_puis_mis_a_jour(clsm: Clsm, dossier: Path) -> None:
         "--unite",
         "structures",
     )
-    assert r.stdout == "✓ Indicateur « Structures destinataires » ajouté à « Guide ressources ».\n"
+    assert r.output == "✓ Indicateur « Structures destinataires » ajouté à « Guide ressources ».\n"
     r = reussit(
         clsm, dossier, "--format", "json", "plan", "indicateur", "guide",
         "--libelle", "exemplaires  DIFFUSÉS", "--realise", "420.5",

@@ -126,7 +126,7 @@ def test_ajouter_toutes_options(clsm: Clsm, dossier: Path) -> None:
         "--excuse", "paul-durand",
         "--ordre-du-jour", "Tour de table", "--ordre-du-jour", "Protocole incurie",
     )  # fmt: skip
-    assert r.stdout == (
+    assert r.output == (
         "✓ Réunion créée : Groupe de travail « Logement et santé mentale » du 1er décembre "
         "2026 (reunions/2026-12-01-groupe-logement.toml).\n"
     )
@@ -218,7 +218,8 @@ def test_ajouter_json_et_minimum(clsm: Clsm, dossier: Path) -> None:
     ],
 )  # fmt: skip
 def test_ajouter_refus(clsm: Clsm, dossier: Path, options: list[str], message: str) -> None:
-    assert refuse(clsm, dossier, "reunion", "ajouter", *options) == message
+    code = 3 if " inconnu « " in message else 2  # an unknown identifier exits 3 (README)
+    assert refuse(clsm, dossier, "reunion", "ajouter", *options, code=code) == message
 
 
 def test_ajouter_date_invalide(clsm: Clsm, dossier: Path) -> None:
@@ -226,7 +227,7 @@ def test_ajouter_date_invalide(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "reunion", "ajouter", "--instance", "copil", "--date", "2026-02-30"
     )
     assert erreur.endswith(
-        "Erreur : Valeur invalide pour '--date' : date invalide « 2026-02-30 » : format "
+        "Erreur : Valeur invalide pour « --date » : date invalide « 2026-02-30 » : format "
         "AAAA-MM-JJ\n"
     )
 
@@ -287,9 +288,9 @@ def test_liste_json_csv_et_filtres(clsm: Clsm, dossier: Path) -> None:
     r = reussit(clsm, dossier, "--format", "json", "reunion", "liste", "--instance", "groupe")
     assert [x["reunion"] for x in json.loads(r.stdout)] == ["2026-03-12-groupe-logement"]
     r = reussit(clsm, dossier, "--format", "json", "reunion", "liste", "--instance", "pleniere")
-    assert [x["reunion"] for x in json.loads(r.stdout)] == ["2025-11-18-pleniere"]
+    assert [x["reunion"] for x in json.loads(r.output)] == ["2025-11-18-pleniere"]
     r = reussit(clsm, dossier, "reunion", "liste", "--annee", "2024")
-    assert r.stdout == "Aucune réunion ne correspond.\n"
+    assert r.output == "Aucune réunion ne correspond.\n"
 
 
 def test_voir(clsm: Clsm, dossier: Path) -> None:
@@ -353,10 +354,10 @@ def test_voir_refus(clsm: Clsm, dossier: Path) -> None:
         "Erreur : Plusieurs réunions le 12 mars 2026 : précisez l'instance (2026-03-12-copil, "
         "2026-03-12-groupe-logement).\n"
     )
-    assert refuse(clsm, dossier, "reunion", "voir", "2026-03-13", code=1) == (
+    assert refuse(clsm, dossier, "reunion", "voir", "2026-03-13", code=3) == (
         "Erreur : Aucune réunion le 13 mars 2026 (voir « clsm reunion liste »).\n"
     )
-    assert refuse(clsm, dossier, "reunion", "voir", "2026-03-12-copi", code=1) == (
+    assert refuse(clsm, dossier, "reunion", "voir", "2026-03-12-copi", code=3) == (
         "Erreur : Aucune réunion « 2026-03-12-copi » (forme attendue : 2026-03-12-copil ou "
         "2026-03-12). Vouliez-vous dire « 2026-03-12-copil » ? (voir « clsm reunion liste »)\n"
     )
@@ -373,7 +374,7 @@ def test_point_avant_le_suivi_et_commentaires(clsm: Clsm, dossier: Path) -> None
         clsm, dossier, "reunion", "point", "2026-03-12-copil", "--titre", "Bilan 2025",
         "--compte-rendu", "Validé à l'unanimité.",
     )  # fmt: skip
-    assert r.stdout == "✓ Point 1 ajouté à 2026-03-12-copil : Bilan 2025.\n"
+    assert r.output == "✓ Point 1 ajouté à 2026-03-12-copil : Bilan 2025.\n"
     reussit(clsm, dossier, "reunion", "point", "2026-03-12-copil", "--titre", "Financements")
     assert texte(dossier, "reunions/2026-03-12-copil.toml") == COPIL.replace(
         "\n# --- Relevé de suivi ---\n",
@@ -390,7 +391,7 @@ def test_decision(clsm: Clsm, dossier: Path) -> None:
     r = reussit(
         clsm, dossier, "reunion", "decision", "2026-03-12-copil", "Le budget 2026 est voté."
     )
-    assert r.stdout == "✓ Décision 2 ajoutée à 2026-03-12-copil.\n"
+    assert r.output == "✓ Décision 2 ajoutée à 2026-03-12-copil.\n"
     assert lire(dossier, "reunions/2026-03-12-copil.toml")["decisions"] == [
         "Le bilan 2025 est validé.",
         "Le budget 2026 est voté.",
@@ -423,11 +424,11 @@ def test_suivi(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "reunion", "suivi", "2026-03-12-groupe-logement",
         "--quoi", "Relancer le bailleur", "--qui", "anne-martin", "--echeance", "2026-12-15",
     )  # fmt: skip
-    assert r.stdout == (
+    assert r.output == (
         "✓ Suivi n° 2 ajouté à 2026-03-12-groupe-logement (clsm suivi fait "
         "2026-03-12-groupe-logement 2 une fois fait).\n"
     )
-    assert r.stderr == ""
+    assert r.stdout == ""
     assert lire(dossier, "reunions/2026-03-12-groupe-logement.toml")["suivi"] == [
         {"quoi": "Rédiger le protocole incurie", "echeance": dt.date(2026, 6, 30)},
         {
@@ -442,12 +443,13 @@ def test_suivi(clsm: Clsm, dossier: Path) -> None:
     )
     assert r.stderr == (
         "Attention : « Service com » n'est pas un identifiant de membre : gardé comme texte "
-        "libre.\n"
+        "libre.\n✓ Suivi n° 2 ajouté à 2025-11-18-pleniere (clsm suivi fait 2025-11-18-pleniere "
+        "2 une fois fait).\n"
     )
     assert refuse(
         clsm, dossier, "reunion", "suivi", "2025-11-18", "--quoi", "x", "--echeance", "31/12/2026"
     ).endswith(
-        "Erreur : Valeur invalide pour '--echeance' : date invalide « 31/12/2026 » : format "
+        "Erreur : Valeur invalide pour « --echeance » : date invalide « 31/12/2026 » : format "
         "AAAA-MM-JJ\n"
     )
     assert refuse(clsm, dossier, "reunion", "suivi", "2025-11-18") == (
@@ -460,7 +462,7 @@ def test_presence(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "reunion", "presence", "2026-03-12-copil", "--present", "paul-durand",
         "--excuse", "Mme Roux (invitée)", "--present", "anne-martin",
     )  # fmt: skip
-    assert r.stdout == (
+    assert r.output == (
         "✓ 2026-03-12-copil : 1 présent(s) et 1 excusé(s) ajouté(s) (paul-durand, Mme Roux "
         "(invitée) changé(s) de liste).\n"
     )
@@ -473,15 +475,15 @@ def test_presence(clsm: Clsm, dossier: Path) -> None:
     r = reussit(
         clsm, dossier, "reunion", "presence", "2026-03-12-copil", "--present", "paul-durand"
     )
-    assert r.stdout == "Aucun changement : 2026-03-12-copil était déjà à jour.\n"
+    assert r.output == "Aucun changement : 2026-03-12-copil était déjà à jour.\n"
     reussit(clsm, dossier, "reunion", "presence", "2025-11-18", "--excuse", "anne-martin")
     assert lire(dossier, "reunions/2025-11-18-pleniere.toml")["excuses"] == ["anne-martin"]
     assert refuse(clsm, dossier, "reunion", "presence", "2025-11-18") == (
         "Erreur : Valeur manquante : précisez --present ou --excuse.\n"
     )
-    assert refuse(clsm, dossier, "reunion", "presence", "2025-11-18", "--present", "inconnu") == (
-        "Erreur : --present : membre inconnu « inconnu » (absent de membres.toml).\n"
-    )
+    assert refuse(
+        clsm, dossier, "reunion", "presence", "2025-11-18", "--present", "inconnu", code=3
+    ) == ("Erreur : --present : membre inconnu « inconnu » (absent de membres.toml).\n")
 
 
 def test_cinq_commandes_gardent_commentaires_et_lignes_vides(clsm: Clsm, dossier: Path) -> None:
@@ -518,9 +520,9 @@ def test_retirer(clsm: Clsm, dossier: Path) -> None:
         "ajoutez --oui pour confirmer.\n"
     )
     r = reussit(clsm, dossier, "reunion", "retirer", "2025-11-18", "--oui")
-    assert r.stdout == "✓ Réunion supprimée : reunions/2025-11-18-pleniere.toml.\n"
+    assert r.output == "✓ Réunion supprimée : reunions/2025-11-18-pleniere.toml.\n"
     assert not (dossier / "reunions/2025-11-18-pleniere.toml").exists()
-    assert refuse(clsm, dossier, "reunion", "retirer", "2025-11-18", "--oui", code=1) == (
+    assert refuse(clsm, dossier, "reunion", "retirer", "2025-11-18", "--oui", code=3) == (
         "Erreur : Aucune réunion le 18 novembre 2025 (voir « clsm reunion liste »).\n"
     )
 

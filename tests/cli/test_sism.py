@@ -127,7 +127,7 @@ def test_liste(clsm: Clsm, dossier: Path) -> None:
 
 
 def test_liste_vide(clsm: Clsm, projet: Path) -> None:
-    assert reussit(clsm, projet, "sism", "liste").stdout == (
+    assert reussit(clsm, projet, "sism", "liste").output == (
         "Aucune SISM : créez-en une avec « clsm sism nouvelle ANNEE ».\n"
     )
 
@@ -137,7 +137,7 @@ def test_nouvelle_theme_national(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "sism", "nouvelle", "2023", "--debut", "2023-10-09", "--fin", "2023-10-22",
         "--comite", "paul-durand", "--comite", "anne-martin",
     )  # fmt: skip
-    assert r.stdout == (
+    assert r.output == (
         "✓ SISM 2023 créée (sism/2023.toml) : « À tous les âges de la vie, ma santé mentale est "
         "un droit ».\n"
     )
@@ -196,11 +196,12 @@ def test_nouvelle_annee_inconnue(
     ],
 )
 def test_nouvelle_refus(clsm: Clsm, dossier: Path, args: list[str], message: str) -> None:
-    assert refuse(clsm, dossier, "sism", "nouvelle", *args) == message
+    code = 3 if " inconnu « " in message else 2  # an unknown identifier exits 3 (README)
+    assert refuse(clsm, dossier, "sism", "nouvelle", *args, code=code) == message
 
 
 def test_nouvelle_annee_hors_bornes(clsm: Clsm, dossier: Path) -> None:
-    assert "Valeur invalide pour 'ANNEE'" in refuse(clsm, dossier, "sism", "nouvelle", "20255")
+    assert "Valeur invalide pour « ANNEE »" in refuse(clsm, dossier, "sism", "nouvelle", "20255")
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -257,7 +258,7 @@ def test_evenement_liste(clsm: Clsm, dossier: Path) -> None:
 
 
 def test_evenement_liste_annee_absente(clsm: Clsm, dossier: Path) -> None:
-    assert refuse(clsm, dossier, "sism", "evenement", "liste", "2026", code=1) == (
+    assert refuse(clsm, dossier, "sism", "evenement", "liste", "2026", code=3) == (
         "Erreur : Aucune SISM 2026 (années présentes : 2025) : créez-la avec « clsm sism "
         "nouvelle 2026 ».\n"
     )
@@ -271,8 +272,8 @@ def test_evenement_ajouter(clsm: Clsm, dossier: Path) -> None:
         "--partenaire", "UNAFAM", "--public", "Tout public", "--participants", "60",
         "--inscription", "Gratuit", "--description", "Départ devant la mairie.", "--qpv",
     )  # fmt: skip
-    assert r.stdout == "✓ Événement n° 4 ajouté à la SISM 2025 : Marche bleue.\n"
-    assert r.stderr == ""
+    assert r.output == "✓ Événement n° 4 ajouté à la SISM 2025 : Marche bleue.\n"
+    assert r.stdout == ""
     assert texte(dossier) == SISM_2025.replace(
         "participants = 40\n",
         "participants = 40\n\n"
@@ -331,13 +332,13 @@ def test_evenement_ajouter(clsm: Clsm, dossier: Path) -> None:
         ),
         (
             ["--titre", "X", "--type", "film", "--date", "2025-10-10"],
-            "Erreur : Valeur invalide pour '--type' : « film » n'est pas une valeur possible "
-            "(valeurs : 'cine_debat', 'conference', 'stand', 'exposition', 'atelier', 'marche', "
-            "'portes_ouvertes', 'theatre', 'cafe_psy', 'autre').\n",
+            "Erreur : Valeur invalide pour « --type » : « film » n'est pas une valeur possible. "
+            "Valeurs possibles : cine_debat, conference, stand, exposition, atelier, marche, "
+            "portes_ouvertes, theatre, cafe_psy, autre.\n",
         ),
         (
             ["--titre", "X", "--type", "stand", "--date", "2025-02-30"],
-            "Erreur : Valeur invalide pour '--date' : date invalide « 2025-02-30 » : format "
+            "Erreur : Valeur invalide pour « --date » : date invalide « 2025-02-30 » : format "
             "AAAA-MM-JJ\n",
         ),
         (
@@ -367,7 +368,7 @@ def test_evenement_ajouter_refus(
 
 def test_evenement_ajouter_annee_absente(clsm: Clsm, dossier: Path) -> None:
     args = ["--titre", "X", "--type", "stand", "--date", "2024-10-10"]
-    assert refuse(clsm, dossier, "sism", "evenement", "ajouter", "2024", *args, code=1) == (
+    assert refuse(clsm, dossier, "sism", "evenement", "ajouter", "2024", *args, code=3) == (
         "Erreur : Aucune SISM 2024 (années présentes : 2025) : créez-la avec « clsm sism "
         "nouvelle 2024 ».\n"
     )
@@ -378,7 +379,7 @@ def test_evenement_modifier(clsm: Clsm, dossier: Path) -> None:
         clsm, dossier, "sism", "evenement", "modifier", "2025", "1", "--participants", "92",
         "--effacer", "heure", "--partenaire", "GEM", "--qpv", "Les Tilleuls",
     )  # fmt: skip
-    assert r.stdout == "✓ Événement n° 1 de la SISM 2025 modifié : Ciné-débat « Le lien ».\n"
+    assert r.output == "✓ Événement n° 1 de la SISM 2025 modifié : Ciné-débat « Le lien ».\n"
     assert lire(dossier)["evenement"][0] == {
         "titre": "Ciné-débat « Le lien »",
         "type": "cine_debat",
@@ -400,7 +401,7 @@ def test_evenement_modifier(clsm: Clsm, dossier: Path) -> None:
         "organisateurs": ["CCAS"],
     }
     r = reussit(clsm, dossier, "sism", "evenement", "modifier", "2025", "2", "--type", "stand")
-    assert r.stdout == "✓ Aucun changement : l'événement n° 2 était déjà à jour.\n"
+    assert r.output == "✓ Aucun changement : l'événement n° 2 était déjà à jour.\n"
     texte_final = texte(dossier)
     for commentaire in ("# Ouverture\n", "# Clôture\n", "# fin du programme\n"):
         assert commentaire in texte_final
@@ -408,7 +409,7 @@ def test_evenement_modifier(clsm: Clsm, dossier: Path) -> None:
 
 def test_evenement_modifier_refus(clsm: Clsm, dossier: Path) -> None:
     assert refuse(
-        clsm, dossier, "sism", "evenement", "modifier", "2025", "4", "--titre", "X", code=1
+        clsm, dossier, "sism", "evenement", "modifier", "2025", "4", "--titre", "X", code=3
     ) == (
         "Erreur : Événement n° 4 inconnu dans la SISM 2025 (1 à 3 ; voir « clsm sism evenement "
         "liste 2025 »).\n"
@@ -444,7 +445,7 @@ def test_evenement_retirer(clsm: Clsm, dossier: Path) -> None:
         "2025) ? — aucune réponse possible hors d'un terminal : ajoutez --oui pour confirmer.\n"
     )
     r = reussit(clsm, dossier, "sism", "evenement", "retirer", "2025", "2", "--oui")
-    assert r.stdout == (
+    assert r.output == (
         "✓ Événement retiré de la SISM 2025 : Stand au marché (les suivants sont renumérotés).\n"
     )
     debut = SISM_2025.index('[[evenement]]\ntitre = "Stand')
@@ -455,7 +456,7 @@ def test_evenement_retirer(clsm: Clsm, dossier: Path) -> None:
         (1, "Ciné-débat « Le lien »"),
         (2, "Conférence en ligne"),
     ]
-    assert refuse(clsm, dossier, "sism", "evenement", "retirer", "2025", "3", "--oui", code=1) == (
+    assert refuse(clsm, dossier, "sism", "evenement", "retirer", "2025", "3", "--oui", code=3) == (
         "Erreur : Événement n° 3 inconnu dans la SISM 2025 (1 à 2 ; voir « clsm sism evenement "
         "liste 2025 »).\n"
     )

@@ -89,9 +89,9 @@ def test_liste_en_retard_en_rouge_au_terminal(
 
 
 def test_liste_vide(clsm: Clsm, projet: Path) -> None:
-    assert reussit(clsm, projet, "suivi", "liste").stdout == "Aucun suivi ouvert.\n"
+    assert reussit(clsm, projet, "suivi", "liste").output == "Aucun suivi ouvert.\n"
     assert (
-        reussit(clsm, projet, "suivi", "liste", "--en-retard").stdout == "Aucun suivi en retard.\n"
+        reussit(clsm, projet, "suivi", "liste", "--en-retard").output == "Aucun suivi en retard.\n"
     )
 
 
@@ -174,7 +174,7 @@ def test_fait_le_et_par(clsm: Clsm, dossier: Path) -> None:
 
 
 def test_fait_refus(clsm: Clsm, dossier: Path) -> None:
-    assert refuse(clsm, dossier, "suivi", "fait", "2026-03-12-copil", "3") == (
+    assert refuse(clsm, dossier, "suivi", "fait", "2026-03-12-copil", "3", code=3) == (
         "Erreur : Suivi n° 3 inconnu : la réunion 2026-03-12-copil en a 2 (1 à 2 ; voir "
         "« clsm reunion voir 2026-03-12-copil »).\n"
     )
@@ -182,7 +182,7 @@ def test_fait_refus(clsm: Clsm, dossier: Path) -> None:
         "Erreur : Plusieurs réunions le 12 mars 2026 : précisez l'instance (2026-03-12-copil, "
         "2026-03-12-groupe-logement).\n"
     )
-    assert "Valeur invalide pour 'N'" in refuse(clsm, dossier, "suivi", "fait", "2025-11-18", "0")
+    assert "Valeur invalide pour « N »" in refuse(clsm, dossier, "suivi", "fait", "2025-11-18", "0")
     reussit(clsm, dossier, "reunion", "ajouter", "--instance", "autre", "--date", "2026-01-09")
     assert refuse(clsm, dossier, "suivi", "fait", "2026-01-09", "1") == (
         "Erreur : La réunion 2026-01-09-autre n'a aucun suivi.\n"

@@ -95,8 +95,8 @@ def test_commande_ecrit_les_deux_fichiers(produit: dict[str, Any]) -> None:
     for suffixe in ("docx", "xlsx"):
         chemin = dossier / "exports" / f"bilan-{ANNEE}.{suffixe}"
         assert chemin.is_file()
-        assert f"Bilan {ANNEE} écrit : " in r.stdout
-        assert str(chemin.name) in r.stdout
+        assert f"Bilan {ANNEE} écrit : " in r.output
+        assert str(chemin.name) in r.output
     assert not list((dossier / "exports").glob(".*.tmp"))
 
 
@@ -427,7 +427,7 @@ def test_processus_separe_graphiques_auxiliaires(demo: Path) -> None:
         check=False,
     )
     assert r.returncode == 0, r.stderr
-    assert "bilan-2025.docx" in r.stdout
+    assert "bilan-2025.docx" in r.stderr
     doc = A.docx(demo / "exports" / "bilan-2025.docx")
     assert len(doc.inline_shapes) == 3
     assert not (demo / "exports" / "bilan-2025.xlsx").exists()

@@ -42,7 +42,7 @@ def test_compte_rendu_copil(demo: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", demo, "copil", "compte-rendu", "2026-03-12")
     assert r.exit_code == 0, r.output
     chemin = demo / "exports" / "compte-rendu-2026-03-12-copil.docx"
-    assert "compte-rendu-2026-03-12-copil.docx" in r.stdout
+    assert "compte-rendu-2026-03-12-copil.docx" in r.output
     doc = A.docx(chemin)
     assert A.titres(doc, 1) == [
         "Présents",
@@ -105,7 +105,7 @@ def test_alias_reunion_et_instance(demo: Path, clsm: Callable[..., Result], tmp_
 
 def test_markdown(demo: Path, clsm: Callable[..., Result]) -> None:
     reunion = A.toml(demo / "reunions" / "2025-01-28-copil.toml")
-    r = clsm("-C", demo, "copil", "compte-rendu", "2025-01-28", "--format", "md")
+    r = clsm("-C", demo, "reunion", "compte-rendu", "2025-01-28", "--en", "md")
     assert r.exit_code == 0, r.output
     md = r.stdout
     assert md.startswith("# Compte rendu — Comité de pilotage\n")
@@ -122,7 +122,7 @@ def test_reunion_introuvable_ou_ambigue(demo: Path, clsm: Callable[..., Result])
     assert r.exit_code == 2
     assert "n'est pas une date valide" in r.stderr
     r = clsm("-C", demo, "copil", "compte-rendu", "2025-01-29")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert "Aucune réunion le 29 janvier 2025" in r.stderr
     assert "2025-01-28-copil" in r.stderr
     r = clsm("-C", demo, "copil", "compte-rendu", "hier")

@@ -21,8 +21,8 @@ def _aujourdhui(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_convention_demo(demo: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", demo, "convention")
     assert r.exit_code == 0, r.output
-    assert "Projet de convention écrit : " in r.stdout
-    assert "Rien à compléter" in r.stdout
+    assert "Projet de convention écrit : " in r.output
+    assert "Rien à compléter" in r.output
     doc = A.docx(demo / "exports" / "convention.docx")
     titres = A.titres(doc, 1)
     assert titres[:2] == ["Entre les parties", "Préambule"]
@@ -85,7 +85,7 @@ def test_convention_demo(demo: Path, clsm: Callable[..., Result]) -> None:
 def test_convention_a_completer(projet: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", projet, "convention", "--debut", "2026-01-01")
     assert r.exit_code == 0, r.output
-    manquants = [ligne.strip()[2:] for ligne in r.stdout.splitlines() if ligne.startswith("  - ")]
+    manquants = [ligne.strip()[2:] for ligne in r.output.splitlines() if ligne.startswith("  - ")]
     assert "signataires (clsm convention signataire ajouter)" in manquants
     assert "date de fin de la convention (--fin)" in manquants
     assert "date de début de la convention (--debut)" not in manquants
@@ -184,7 +184,7 @@ def test_signataire_ajouter_retirer(projet: Path, clsm: Callable[..., Result]) -
         "Maire",
     )
     assert r.exit_code == 0, r.output
-    assert "Signataire ajouté : Ville de Testville (Anne Martin, Maire)" in r.stdout
+    assert "Signataire ajouté : Ville de Testville (Anne Martin, Maire)" in r.output
     r = clsm("-C", projet, "convention", "signataire", "ajouter", "--structure", "ARS")
     assert r.exit_code == 0, r.output
     donnees = A.toml(projet / "clsm.toml")
@@ -213,7 +213,7 @@ def test_signataire_ajouter_retirer(projet: Path, clsm: Callable[..., Result]) -
     assert "signataire" not in A.toml(projet / "clsm.toml").get("convention", {})
     octets = (projet / "clsm.toml").read_bytes()
     r = clsm("-C", projet, "convention", "signataire", "retirer", "--structure", "ARS")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert "n'est pas signataire" in r.stderr
     assert (projet / "clsm.toml").read_bytes() == octets
 
@@ -232,7 +232,7 @@ def test_objectifs(demo: Path, clsm: Callable[..., Result]) -> None:
         "-C", demo, "convention", "objectif", "ajouter", "Former les élus aux premiers secours."
     )
     assert r.exit_code == 0, r.output
-    assert f"Objectif n° {len(avant) + 1} ajouté." in r.stdout
+    assert f"Objectif n° {len(avant) + 1} ajouté." in r.output
     apres = A.toml(demo / "clsm.toml")["convention"]["objectifs"]
     assert apres == [*avant, "Former les élus aux premiers secours."]
     r = clsm("-C", demo, "convention", "objectif", "retirer", "1")
@@ -245,7 +245,7 @@ def test_objectifs(demo: Path, clsm: Callable[..., Result]) -> None:
     assert A.toml(demo / "clsm.toml")["convention"]["objectifs"] == avant[1:]
     octets = (demo / "clsm.toml").read_bytes()
     r = clsm("-C", demo, "convention", "objectif", "retirer", "99")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert "Pas d'objectif n° 99" in r.stderr
     r = clsm("-C", demo, "convention", "objectif", "ajouter", avant[1])
     assert r.exit_code == 2

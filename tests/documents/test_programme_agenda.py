@@ -54,7 +54,7 @@ def test_programme_docx(demo: Path, clsm: Callable[..., Result]) -> None:
 
     r = clsm("-C", demo, "sism", "programme", "2025")
     assert r.exit_code == 0, r.output
-    assert "sism-programme-2025.docx" in r.stdout
+    assert "sism-programme-2025.docx" in r.output
     doc = A.docx(demo / "exports" / "sism-programme-2025.docx")
     evenements = _evenements(demo, 2025)
     jours = list(dict.fromkeys(e["date"] for e in evenements))
@@ -83,7 +83,7 @@ def test_programme_xlsx_et_absent(demo: Path, clsm: Callable[..., Result]) -> No
     assert ws.freeze_panes == "A2" and len(ws.tables) == 1
 
     r = clsm("-C", demo, "sism", "programme", "2019")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert "Aucune SISM 2019" in r.stderr
     assert "2025" in r.stderr
     assert not (demo / "exports" / "sism-programme-2019.docx").exists()
@@ -140,7 +140,7 @@ def test_agenda(demo: Path, clsm: Callable[..., Result]) -> None:
     assert r.exit_code == 0, r.output
     reunions = A.reunions(demo)
     evenements = [e for p in sorted((demo / "sism").glob("*.toml")) for e in A.toml(p)["evenement"]]
-    assert f"({len(reunions) + len(evenements)} événements)" in r.stdout
+    assert f"({len(reunions) + len(evenements)} événements)" in r.output
     calendrier = _calendrier(demo / "exports" / "agenda.ics")
     vevents = calendrier.walk("VEVENT")
     assert len(vevents) == len(reunions) + len(evenements)
@@ -183,7 +183,7 @@ def test_agenda_depuis(demo: Path, clsm: Callable[..., Result]) -> None:
 def test_agenda_vide(projet: Path, clsm: Callable[..., Result]) -> None:
     r = clsm("-C", projet, "agenda")
     assert r.exit_code == 0
-    assert "(0 événement)" in r.stdout
+    assert "(0 événement)" in r.output
     calendrier = _calendrier(projet / "exports" / "agenda.ics")
     assert calendrier.walk("VEVENT") == []
     assert str(calendrier["VERSION"]) == "2.0"
