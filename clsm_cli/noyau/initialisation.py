@@ -133,7 +133,7 @@ def _valider_textes(racine: Path, textes: dict[str, str]) -> None:
     for chemin, texte in textes.items():
         lu = lire_fichier(racine, chemin, texte)
         genre = D.type_de_fichier(chemin)
-        if genre in MODELES:
+        if genre is not None and genre in MODELES:
             valider(lu, MODELES[genre])
         problemes.extend(lu.problemes)
     if problemes:

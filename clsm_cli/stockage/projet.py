@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -49,41 +49,50 @@ if TYPE_CHECKING:
     from clsm_cli.stockage.cache import Cache, Cle
 
 
-def _modeles() -> dict[str, type[BaseModel]]:
-    """The model of each file kind (imports pydantic and the models: only when validating)."""
-    from clsm_cli.modeles import (
-        FichierClsm,
-        FichierGroupes,
-        FichierMembres,
-        FichierPlan,
-        FichierSituations,
-        Reunion,
-        SeanceCellule,
-        Sism,
-    )
-    from clsm_cli.modeles.archives import FichierArchives
-    from clsm_cli.modeles.diagnostic import FichierDiagnostic
-
-    return {
-        "clsm": FichierClsm,
-        "membres": FichierMembres,
-        "groupes": FichierGroupes,
-        "diagnostic": FichierDiagnostic,
-        "plan": FichierPlan,
-        "reunion": Reunion,
-        "sism": Sism,
-        "situations": FichierSituations,
-        "seance": SeanceCellule,
-        "archives": FichierArchives,
-    }
+_OU_SONT_LES_MODELES = {
+    "clsm": "identite:FichierClsm",
+    "membres": "membres:FichierMembres",
+    "groupes": "membres:FichierGroupes",
+    "diagnostic": "diagnostic:FichierDiagnostic",
+    "plan": "plan:FichierPlan",
+    "reunion": "reunion:Reunion",
+    "sism": "sism:Sism",
+    "situations": "cellule:FichierSituations",
+    "seance": "cellule:SeanceCellule",
+    "archives": "archives:FichierArchives",
+}
 
 
-def __getattr__(nom: str) -> Any:
-    if nom == "MODELES":  # ``from clsm_cli.stockage.projet import MODELES`` stays cheap to import
-        modeles = _modeles()
-        globals()["MODELES"] = modeles
-        return modeles
-    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+class _Modeles(Mapping[str, "type[BaseModel]"]):
+    """The model of each file kind, imported on first use: a command that validates only
+    membres.toml (the others come from the cache) builds only the members' models."""
+
+    def __init__(self) -> None:
+        self._charges: dict[str, type[BaseModel]] = {}
+
+    def __getitem__(self, genre: str) -> type[BaseModel]:
+        if genre not in self._charges:
+            import importlib
+
+            module, _, nom = _OU_SONT_LES_MODELES[genre].partition(":")
+            self._charges[genre] = getattr(
+                importlib.import_module(f"clsm_cli.modeles.{module}"), nom
+            )
+        return self._charges[genre]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_OU_SONT_LES_MODELES)
+
+    def __len__(self) -> int:
+        return len(_OU_SONT_LES_MODELES)
+
+
+MODELES: Mapping[str, type[BaseModel]] = _Modeles()
+"""``MODELES[genre]``: the model of a file kind (pydantic loads only when one is used)."""
+
+
+def _modeles() -> Mapping[str, type[BaseModel]]:
+    return MODELES
 
 
 GENRES_UNIQUES = ("membres", "groupes", "diagnostic", "plan", "situations", "archives")
