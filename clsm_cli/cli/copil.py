@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from clsm_cli.cli import GroupeParesseux
+from clsm_cli.cli._types import completer_reunions
 from clsm_cli.cli.contexte import Contexte, passer_contexte
 
 
@@ -22,7 +23,7 @@ def copil() -> None:
     "REUNION : AAAA-MM-JJ, ou AAAA-MM-JJ-INSTANCE s'il y a plusieurs réunions ce jour-là "
     "(par exemple 2026-03-12-copil, 2025-05-20-groupe-logement).",
 )
-@click.argument("reunion", metavar="REUNION")
+@click.argument("reunion", metavar="REUNION", shell_complete=completer_reunions)
 @click.option(
     "--format",
     "format_",

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clsm_cli.cli._types import DATE
+from clsm_cli.cli._types import (
+    DATE,
+    completer_actions,
+    completer_axes,
+    completer_groupes,
+    completer_membres,
+)
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
 from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -96,7 +102,7 @@ def axe_ajouter(contexte: Contexte, intitule: str | None, ident: str | None) -> 
 
 
 @axe.command("modifier", help="Changer l'intitulé d'un axe (son identifiant ne change pas).")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_axes)
 @click.option("--intitule", help="Nouvel intitulé.")
 @passer_contexte
 def axe_modifier(contexte: Contexte, ident: str, intitule: str | None) -> None:
@@ -118,7 +124,7 @@ def axe_modifier(contexte: Contexte, ident: str, intitule: str | None) -> None:
     help="Retirer un axe du plan (refusé tant que des actions y sont rattachées : elles sont "
     "listées).",
 )
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_axes)
 @click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
 @passer_contexte
 def axe_retirer(contexte: Contexte, ident: str, oui: bool) -> None:
@@ -161,7 +167,9 @@ def periode(contexte: Contexte, debut: dt.date | None, fin: dt.date | None) -> N
 
 
 @plan.command("liste", help="Lister les actions du plan, dans l'ordre du fichier.")
-@click.option("--axe", help="Seulement les actions de cet axe (identifiant).")
+@click.option(
+    "--axe", help="Seulement les actions de cet axe (identifiant).", shell_complete=completer_axes
+)
 @click.option("--statut", type=click.Choice(STATUTS), help="Seulement les actions de ce statut.")
 @click.option("--type", "type_", type=click.Choice(TYPES), help="Seulement les actions de ce type.")
 @passer_contexte
@@ -200,7 +208,11 @@ def action() -> None:
 def _options_action(commande: Any) -> Any:
     """Options shared by ``action ajouter`` and ``action modifier``."""
     options = [
-        click.option("--axe", help="Identifiant de l'axe (voir « clsm plan axes »)."),
+        click.option(
+            "--axe",
+            help="Identifiant de l'axe (voir « clsm plan axes »).",
+            shell_complete=completer_axes,
+        ),
         click.option("--intitule", help="Intitulé de l'action."),
         click.option("--type", "type_", type=click.Choice(TYPES), help="Type d'action."),
         click.option("--statut", type=click.Choice(STATUTS), help="Statut (par défaut : prevue)."),
@@ -214,9 +226,17 @@ def _options_action(commande: Any) -> Any:
             metavar="[NOM]",
             help=AIDE_QPV,
         ),
-        click.option("--pilote", help="Identifiant du membre pilote (membres.toml)."),
+        click.option(
+            "--pilote",
+            help="Identifiant du membre pilote (membres.toml).",
+            shell_complete=completer_membres,
+        ),
         click.option("--partenaire", "partenaires", multiple=True, help="Partenaire (répétable)."),
-        click.option("--groupe", help="Identifiant du groupe de travail porteur (groupes.toml)."),
+        click.option(
+            "--groupe",
+            help="Identifiant du groupe de travail porteur (groupes.toml).",
+            shell_complete=completer_groupes,
+        ),
         click.option("--debut", type=DATE, help="Date de début (AAAA-MM-JJ)."),
         click.option("--fin", type=DATE, help="Date de fin (AAAA-MM-JJ)."),
         click.option(
@@ -313,7 +333,7 @@ def action_ajouter(contexte: Contexte, ident: str | None, **options: Any) -> Non
     help="Modifier une action (son identifiant ne change pas). Une option répétable "
     "(--public, --partenaire, --qpv) remplace toute la liste.",
 )
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_actions)
 @_options_action
 @click.option(
     "--effacer",
@@ -345,7 +365,7 @@ def action_modifier(
 
 
 @action.command("voir", help="Afficher une action avec ses indicateurs et ses réalisations.")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_actions)
 @passer_contexte
 def action_voir(contexte: Contexte, ident: str) -> None:
     from clsm_cli.noyau.plan import trouver_action
@@ -399,7 +419,7 @@ def _fiche_action(projet: Projet, a: Action) -> list[tuple[str, str]]:
 
 
 @action.command("retirer", help="Retirer une action du plan (avec ses réalisations).")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_actions)
 @click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
 @passer_contexte
 def action_retirer(contexte: Contexte, ident: str, oui: bool) -> None:
@@ -428,7 +448,7 @@ def realisation() -> None:
 
 
 @realisation.command("ajouter", help="Ajouter une réalisation à la fin de celles d'une action.")
-@click.argument("ident", metavar="ACTION")
+@click.argument("ident", metavar="ACTION", shell_complete=completer_actions)
 @click.option("--date", "jour", type=DATE, help="Date de la réalisation (AAAA-MM-JJ).")
 @click.option("--libelle", help="Ce qui a été réalisé.")
 @click.option(
@@ -478,7 +498,7 @@ def realisation_ajouter(
     help="Créer l'indicateur d'une action, ou mettre à jour celui qui porte ce libellé "
     "(comparé sans tenir compte des majuscules).",
 )
-@click.argument("ident", metavar="ACTION")
+@click.argument("ident", metavar="ACTION", shell_complete=completer_actions)
 @click.option("--libelle", help="Libellé de l'indicateur (ex. « Personnes formées »).")
 @click.option("--cible", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur visée.")
 @click.option("--realise", type=click.FloatRange(min=0), metavar="NOMBRE", help="Valeur atteinte.")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from clsm_cli.cli._types import completer_annees_sism
 from clsm_cli.cli.contexte import Contexte, passer_contexte
 
 
@@ -13,7 +14,9 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte
     help="Programme imprimable de la SISM de l'année : événements par date, avec heure, lieu, "
     "commune, organisateurs, public et inscription (.docx ; .xlsx aussi avec --xlsx).",
 )
-@click.argument("annee", type=click.IntRange(1990, 2100), metavar="ANNEE")
+@click.argument(
+    "annee", type=click.IntRange(1990, 2100), metavar="ANNEE", shell_complete=completer_annees_sism
+)
 @click.option("--xlsx", is_flag=True, help="Écrire aussi le programme en classeur Excel.")
 @click.option(
     "-o",

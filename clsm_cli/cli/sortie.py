@@ -90,6 +90,10 @@ class Sortie:
         self._console(erreur=True).print(f"[bold red]Erreur :[/bold red] {_echapper(texte)}")
 
     # --- data -----------------------------------------------------------------------------
+    def brut(self, texte: str) -> None:
+        """Text that is the result itself (a script, a document), on stdout, unchanged."""
+        click.echo(texte)
+
     def json(self, donnees: Any) -> None:
         click.echo(en_json(donnees))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from clsm_cli.cli._types import completer_reunions
 from clsm_cli.cli.contexte import Contexte, passer_contexte
 
 
@@ -49,7 +50,7 @@ def liste(contexte: Contexte, en_retard: bool, tous: bool) -> None:
     help="Marquer fait le suivi n° N d'une réunion (numéros : clsm suivi liste, ou clsm "
     "reunion voir). REUNION : sa date et son instance (2026-03-12-copil), ou sa date seule.",
 )
-@click.argument("ref", metavar="REUNION")
+@click.argument("ref", metavar="REUNION", shell_complete=completer_reunions)
 @click.argument("numero", metavar="N", type=click.IntRange(min=1))
 @passer_contexte
 def fait(contexte: Contexte, ref: str, numero: int) -> None:
