@@ -12,9 +12,12 @@ block 2 under 4 minutes). Block 2 runs the whole fast suite inside this test.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -87,8 +90,9 @@ def _lancer(
     assert "Traceback" not in r.stderr
     etapes = []
     for ligne in trace.read_text(encoding="utf-8").splitlines():
-        if ligne.startswith("+ "):
-            horodatage, _, commande = ligne[2:].partition(" ")
+        # « + 1796101881.835209 python3 -m venv .venv » (EPOCHREALTIME: bash 5 or later)
+        horodatage, _, commande = ligne.removeprefix("+ ").partition(" ")
+        if ligne.startswith("+ ") and re.fullmatch(r"\d+[.,]\d+", horodatage):
             etapes.append((commande, float(horodatage.replace(",", "."))))
     return [
         (commande, (etapes[i + 1][1] if i + 1 < len(etapes) else fin) - moment)
@@ -96,8 +100,19 @@ def _lancer(
     ] or [(bloc.strip(), fin - debut)]
 
 
+@pytest.fixture
+def dossier_neuf() -> Iterator[Path]:
+    """A temporary folder of its own, not under pytest's base folder: pytest prunes old base
+    folders (it keeps three), and a concurrent run could delete the clone in mid-test."""
+    dossier = Path(tempfile.mkdtemp(prefix="clsm-premier-contact-"))
+    try:
+        yield dossier
+    finally:
+        shutil.rmtree(dossier, ignore_errors=True)
+
+
 def test_les_deux_commandes_du_readme_sur_une_machine_neuve(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    dossier_neuf: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for programme in ("git", "bash"):
         if shutil.which(programme) is None:
@@ -111,7 +126,7 @@ def test_les_deux_commandes_du_readme_sur_une_machine_neuve(
         indisponible(f"{python} n'a pas le module venv : sudo apt install python3-venv")
     version, marqueur = _decrire(python)
 
-    clone = tmp_path / "clsm"
+    clone = dossier_neuf / "clsm"
     subprocess.run(["git", "clone", "--quiet", str(RACINE_DEPOT), str(clone)], check=True)
     assert not (clone / ".venv").exists()
 

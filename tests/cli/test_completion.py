@@ -359,7 +359,7 @@ def test_duree_d_une_completion(demo: Path, capsys: pytest.CaptureFixture[str]) 
         "COMP_CWORD": "5",
     }
     completions, clicks = [], []
-    for _ in range(7):
+    for _ in range(5):
         t, sortie = duree([CLSM], env)
         assert sortie == (
             "plain,2026-03-12-copil\nplain,2026-06-23-pleniere\nplain,2026-09-15-groupe-logement\n"
@@ -369,6 +369,6 @@ def test_duree_d_une_completion(demo: Path, capsys: pytest.CaptureFixture[str]) 
     with capsys.disabled():
         print(
             f"\n[completion] clsm reunion voir <Tab> sur la démo : "
-            f"{statistics.median(completions):.3f} s (médiane de 7), "
+            f"{statistics.median(completions):.3f} s (médiane de 5), "
             f"python -c 'import click' : {statistics.median(clicks):.3f} s"
         )
