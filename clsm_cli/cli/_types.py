@@ -61,8 +61,8 @@ def _racine(ctx: click.Context) -> Path | None:
 
     dossier = ctx.find_root().params.get("dossier")
     try:
-        if dossier is not None:
-            return trouver_racine(Path(dossier), chercher_parents=False)
+        if dossier is not None:  # as typed: the shell has not expanded « ~ » yet
+            return trouver_racine(Path(dossier).expanduser(), chercher_parents=False)
         return trouver_racine(Path.cwd())
     except (ErreurClsm, OSError):
         return None

@@ -198,6 +198,12 @@ def test_dossier_courant_ou_parent(demo: Path, monkeypatch: pytest.MonkeyPatch) 
     assert completer("groupes", "voir", "l") == ["logement"]
 
 
+def test_dossier_donne_avec_un_tilde(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words reach completion as typed: ``-C ~/demo`` is not expanded by the shell yet."""
+    monkeypatch.setenv("HOME", str(demo.parent))
+    assert completer("-C", "~/demo", "groupes", "voir", "j") == ["jeunes"]
+
+
 def test_sans_dossier_clsm_aucune_suggestion(tmp_path: Path) -> None:
     assert completer("-C", tmp_path, "membres", "voir", "") == []
     assert completer("-C", tmp_path / "absent", "reunion", "voir", "") == []
