@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner, Result
@@ -12,6 +14,15 @@ from click.testing import CliRunner, Result
 from clsm_cli.cli import cli
 
 RACINE_DEPOT = Path(__file__).resolve().parent.parent
+
+
+def indisponible(raison: str) -> NoReturn:
+    """A test that cannot run on this machine (a missing program): skipped on a developer's
+    machine, where ``-ra`` lists the reason, but failed in continuous integration (CI set), so
+    that nothing the CI should check is ever skipped in silence."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{raison} : obligatoire en intégration continue (CI={os.environ['CI']}).")
+    pytest.skip(raison)
 
 
 AUJOURDHUI = "2026-11-26"

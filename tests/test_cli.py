@@ -36,9 +36,25 @@ def test_aide_en_francais(clsm: Callable[..., Result]) -> None:
 
 
 def test_version(clsm: Callable[..., Result]) -> None:
+    """Everything a bug report needs: clsm, Python and the system, the schemas' folder."""
+    import platform
+    from importlib.metadata import version
+
+    import clsm_cli
+
     r = clsm("--version")
     assert r.exit_code == 0
-    assert r.stdout.startswith("clsm ")
+    clsm_, python, schemas = r.stdout.splitlines()
+    assert clsm_ == f"clsm {version('clsm-cli')}"
+    assert python == (
+        f"Python {platform.python_version()} ({sys.executable}), "
+        f"{platform.system()} {platform.machine()}"
+    )
+    dossier = Path(clsm_cli.__file__).parent / "schemas"
+    assert schemas == (
+        f"Schémas des données : {dossier} (copiés dans .clsm/schemas/ de chaque dossier)"
+    )
+    assert (dossier / "membres.schema.json").is_file()
 
 
 def test_commande_inconnue(clsm: Callable[..., Result]) -> None:

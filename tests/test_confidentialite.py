@@ -208,8 +208,8 @@ def test_texte_decompose_en_nfd() -> None:
 
 # --- real field documents -----------------------------------------------------------------------
 
-# the field documents of the project, copied here (tests never read outside the repository)
 CONTEXTE = Path(__file__).parent / "donnees" / "terrain"
+"""Copies of the field documents of ../shared/context/ (see LISEZMOI.md there)."""
 
 # file → {line number: findings}; every finding below was checked by eye and is genuine
 ATTENDUS: dict[str, dict[int, list[DonneePersonnelle]]] = {

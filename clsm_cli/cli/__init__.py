@@ -47,6 +47,10 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "agenda": ("clsm_cli.cli.agenda:agenda", "Agenda .ics des réunions et de la SISM."),
     "national": ("clsm_cli.cli.national:national", "Consolider plusieurs CLSM."),
     "historique": ("clsm_cli.cli.historique:historique", "Historique des modifications (git)."),
+    "completion": (
+        "clsm_cli.cli.completion:completion",
+        "Script de complétion du shell (bash, zsh, fish).",
+    ),
 }
 
 
@@ -170,7 +174,8 @@ class GroupeParesseux(click.Group):
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         nom = args[0] if args else ""
-        if args and self.get_command(ctx, nom) is None and not nom.startswith("-"):
+        inconnue = args and self.get_command(ctx, nom) is None and not nom.startswith("-")
+        if inconnue and not ctx.resilient_parsing:  # completing: no error, no suggestion
             import difflib
 
             proches = difflib.get_close_matches(nom, self.list_commands(ctx), n=1)
@@ -252,10 +257,24 @@ def _version() -> str:
         return "inconnue"
 
 
+def texte_version() -> str:
+    """What ``clsm --version`` prints, for a bug report: clsm, Python and the system, and the
+    folder of the JSON Schemas this clsm validates against (each data folder has a copy)."""
+    import platform
+
+    schemas = Path(__file__).resolve().parent.parent / "schemas"
+    return (
+        f"clsm {_version()}\n"
+        f"Python {platform.python_version()} ({sys.executable}), "
+        f"{platform.system()} {platform.machine()}\n"
+        f"Schémas des données : {schemas} (copiés dans .clsm/schemas/ de chaque dossier)"
+    )
+
+
 def _afficher_version(ctx: click.Context, _option: click.Parameter, demande: bool) -> None:
     """``--version``: importlib.metadata is slow to import, so it is read only when asked."""
     if demande and not ctx.resilient_parsing:
-        click.echo(f"clsm {_version()}")
+        click.echo(texte_version())
         ctx.exit()
 
 
@@ -282,7 +301,7 @@ def _avec_options_globales(commande: Any) -> Any:
     expose_value=False,
     is_eager=True,
     callback=_afficher_version,
-    help="Afficher la version et quitter.",
+    help="Afficher la version (avec celle de Python et le dossier des schémas) et quitter.",
 )
 @click.pass_context
 def cli(

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE, Choix
+from clsm_cli.cli._types import DATE, Choix, completer_membres, completer_situations
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -107,7 +107,11 @@ def _options_situation(f: Any) -> Any:
             help="Consentement de la personne recueilli, par écrit ou oralement.",
         ),
         click.option("--date-consentement", type=DATE, help="Date du consentement."),
-        click.option("--referent", help="Identifiant du membre référent (membres.toml)."),
+        click.option(
+            "--referent",
+            help="Identifiant du membre référent (membres.toml).",
+            shell_complete=completer_membres,
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -159,7 +163,7 @@ def situation_ajouter(
 
 
 @situation.command("modifier", help=f"Modifier une situation. {AIDE_CONFIDENTIEL}")
-@click.argument("code")
+@click.argument("code", shell_complete=completer_situations)
 @_options_situation
 @click.option("--statut", type=Choix(["ouverte", "suivie"]), help="Statut.")
 @click.option("--issue", help="Issue ou orientation retenue (un rôle, jamais un nom).")
@@ -198,7 +202,7 @@ def situation_modifier(
 
 
 @situation.command("clore", help=f"Clore une situation en notant son issue. {AIDE_CONFIDENTIEL}")
-@click.argument("code")
+@click.argument("code", shell_complete=completer_situations)
 @click.option("--issue", help="Issue de la situation (un rôle, une orientation, jamais un nom).")
 @click.option(
     "--date", "date_cloture", type=DATE, help="Date de clôture (par défaut : aujourd'hui)."
@@ -289,12 +293,19 @@ def seance() -> None:
 
 @seance.command("ajouter", help=f"Enregistrer une séance. {AIDE_CONFIDENTIEL}")
 @click.option("--date", "date_seance", type=DATE, help="Date de la séance.")
-@click.option("--present", "presents", multiple=True, help="Membre présent (répétable).")
+@click.option(
+    "--present",
+    "presents",
+    multiple=True,
+    help="Membre présent (répétable).",
+    shell_complete=completer_membres,
+)
 @click.option(
     "--situation",
     "situations",
     multiple=True,
     help="Situation examinée, CODE ou CODE:orientation (répétable).",
+    shell_complete=completer_situations,
 )
 @passer_contexte
 def seance_ajouter(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import option_en
+from clsm_cli.cli._types import completer_reunions, option_en
 from clsm_cli.cli.contexte import Contexte, passer_contexte, refuser_format_liste
 
 
@@ -19,7 +19,7 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte, refuser_format_list
     "REUNION : AAAA-MM-JJ, ou AAAA-MM-JJ-INSTANCE s'il y a plusieurs réunions ce jour-là "
     "(par exemple 2026-03-12-copil, 2025-05-20-groupe-logement).",
 )
-@click.argument("reunion", metavar="REUNION")
+@click.argument("reunion", metavar="REUNION", shell_complete=completer_reunions)
 @option_en(
     "docx",
     "md",

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import Choix
+from clsm_cli.cli._types import Choix, completer_groupes, completer_membres
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
 from clsm_cli.modeles.erreurs import ErreurSaisie
@@ -56,7 +56,7 @@ def liste(contexte: Contexte, actifs: bool) -> None:
 
 
 @groupes.command("voir", help="Afficher un groupe : mission, pilote, membres, actions, réunions.")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_groupes)
 @passer_contexte
 def voir(contexte: Contexte, ident: str) -> None:
     from clsm_cli.noyau.membres import fiche_groupe, trouver_groupe
@@ -84,9 +84,19 @@ def _resultat(contexte: Contexte, groupe: Any, message: str) -> None:
 @click.option("--nom", help="Nom du groupe, par exemple « Logement et santé mentale ».")
 @click.option("--id", "ident", metavar="ID", help="Identifiant choisi (par défaut : tiré du nom).")
 @click.option("--mission", help="Mission du groupe.")
-@click.option("--pilote", metavar="ID", help="Identifiant du membre qui pilote le groupe.")
 @click.option(
-    "--membre", "membres", multiple=True, metavar="ID", help="Identifiant d'un membre ; répétable."
+    "--pilote",
+    metavar="ID",
+    help="Identifiant du membre qui pilote le groupe.",
+    shell_complete=completer_membres,
+)
+@click.option(
+    "--membre",
+    "membres",
+    multiple=True,
+    metavar="ID",
+    help="Identifiant d'un membre ; répétable.",
+    shell_complete=completer_membres,
 )
 @passer_contexte
 def ajouter(
@@ -132,11 +142,14 @@ def renommer(contexte: Contexte, ancien: str, nouveau: str) -> None:
 
 
 @groupes.command("modifier", help="Modifier un groupe (son identifiant ne change pas).")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_groupes)
 @click.option("--nom", help="Nouveau nom.")
 @click.option("--mission", help="Nouvelle mission.")
 @click.option(
-    "--pilote", metavar="ID", help="Nouveau pilote (ajouté aux membres s'il n'en est pas)."
+    "--pilote",
+    metavar="ID",
+    help="Nouveau pilote (ajouté aux membres s'il n'en est pas).",
+    shell_complete=completer_membres,
 )
 @click.option("--actif/--inactif", default=None, help="Réactiver ou désactiver le groupe.")
 @click.option(
@@ -180,7 +193,7 @@ def modifier(
     help="Supprimer un groupe qu'aucune action, réunion ni membre ne cite (sinon la commande "
     "refuse et liste ces références), ou le désactiver avec --desactiver (l'historique reste).",
 )
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_groupes)
 @click.option(
     "--desactiver", is_flag=True, help="Garder le groupe mais le marquer inactif (actif = false)."
 )
@@ -217,12 +230,22 @@ def retirer(contexte: Contexte, ident: str, desactiver: bool, oui: bool) -> None
     "membres",
     help="Ajouter ou retirer des membres d'un groupe ; leurs instances (membres.toml) suivent.",
 )
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_groupes)
 @click.option(
-    "--ajouter", "ajouts", multiple=True, metavar="MEMBRE", help="Membre à ajouter ; répétable."
+    "--ajouter",
+    "ajouts",
+    multiple=True,
+    metavar="MEMBRE",
+    help="Membre à ajouter ; répétable.",
+    shell_complete=completer_membres,
 )
 @click.option(
-    "--retirer", "retraits", multiple=True, metavar="MEMBRE", help="Membre à retirer ; répétable."
+    "--retirer",
+    "retraits",
+    multiple=True,
+    metavar="MEMBRE",
+    help="Membre à retirer ; répétable.",
+    shell_complete=completer_membres,
 )
 @passer_contexte
 def composition(

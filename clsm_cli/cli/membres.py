@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import COLLEGE, Choix
+from clsm_cli.cli._types import (
+    COLLEGE,
+    Choix,
+    completer_groupes,
+    completer_instances_membre,
+    completer_membres,
+)
 from clsm_cli.cli.contexte import SUFFIXE, Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 from clsm_cli.noyau.membres import COLLEGES, lire_date
@@ -80,8 +86,13 @@ def _valeur(m: Membre, champ: str, format: str) -> Any:
     "--instance",
     help="Seulement les membres de cette instance (copil, pleniere, comite_technique, cellule "
     "ou identifiant de groupe).",
+    shell_complete=completer_instances_membre,
 )
-@click.option("--groupe", help="Seulement les membres de ce groupe de travail (identifiant).")
+@click.option(
+    "--groupe",
+    help="Seulement les membres de ce groupe de travail (identifiant).",
+    shell_complete=completer_groupes,
+)
 @click.option(
     "--actifs/--tous",
     default=True,
@@ -237,7 +248,7 @@ def afficher_fiche(
 
 
 @membres.command("voir", help="Afficher la fiche d'un membre.")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_membres)
 @passer_contexte
 def voir(contexte: Contexte, ident: str) -> None:
     from clsm_cli.noyau.membres import fiche_membre, trouver_membre
@@ -292,6 +303,7 @@ def _champs(**valeurs: Any) -> dict[str, Any]:
     multiple=True,
     help="Instance où siège le membre (copil, pleniere, comite_technique, cellule ou "
     "identifiant de groupe) ; répétable.",
+    shell_complete=completer_instances_membre,
 )
 @passer_contexte
 def ajouter(
@@ -356,7 +368,7 @@ def renommer(contexte: Contexte, ancien: str, nouveau: str) -> None:
 
 
 @membres.command("modifier", help="Modifier la fiche d'un membre (son identifiant ne change pas).")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_membres)
 @options_membre
 @click.option("--jusqu-a", "jusqu_a", metavar="AAAA-MM-JJ", help="Date de départ du CLSM.")
 @click.option(
@@ -365,9 +377,14 @@ def renommer(contexte: Contexte, ancien: str, nouveau: str) -> None:
     "ajouts",
     multiple=True,
     help="Ajouter une instance (copil, pleniere, comite_technique, cellule ou groupe) ; répétable.",
+    shell_complete=completer_instances_membre,
 )
 @click.option(
-    "--retirer-instance", "retraits", multiple=True, help="Retirer une instance ; répétable."
+    "--retirer-instance",
+    "retraits",
+    multiple=True,
+    help="Retirer une instance ; répétable.",
+    shell_complete=completer_instances_membre,
 )
 @click.option(
     "--effacer",
@@ -418,7 +435,7 @@ def modifier(
     help="Enregistrer le départ d'un membre (sa fiche et son historique restent), ou, avec "
     "--supprimer, effacer sa fiche s'il n'est cité nulle part.",
 )
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_membres)
 @click.option(
     "--date", "date_texte", metavar="AAAA-MM-JJ", help="Date de départ (défaut : aujourd'hui)."
 )

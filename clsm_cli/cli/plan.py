@@ -17,6 +17,10 @@ from clsm_cli.cli._types import (
     TYPE_ACTION,
     Choix,
     GroupeAvecDefaut,
+    completer_actions,
+    completer_axes,
+    completer_groupes,
+    completer_membres,
 )
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.cli.membres import afficher_fiche
@@ -125,7 +129,7 @@ def axe_ajouter(
     help="Changer l'intitulé d'un axe ou les priorités du diagnostic auxquelles il répond "
     "(son identifiant ne change pas). --priorite, répétable, remplace toute la liste.",
 )
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_axes)
 @click.option("--intitule", help="Nouvel intitulé.")
 @click.option("--priorite", "priorites", multiple=True, metavar="ID", help=AIDE_PRIORITE)
 @click.option("--aucune-priorite", is_flag=True, help="Retirer toutes les priorités de l'axe.")
@@ -163,7 +167,7 @@ def axe_modifier(
     help="Retirer un axe du plan (refusé tant que des actions y sont rattachées : elles sont "
     "listées).",
 )
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_axes)
 @click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
 @passer_contexte
 def axe_retirer(contexte: Contexte, ident: str, oui: bool) -> None:
@@ -243,7 +247,9 @@ def feuille_de_route(contexte: Contexte, format_: str, fichier: Path | None) -> 
 
 
 @plan.command("liste", help="Lister les actions du plan, dans l'ordre du fichier.")
-@click.option("--axe", help="Seulement les actions de cet axe (identifiant).")
+@click.option(
+    "--axe", help="Seulement les actions de cet axe (identifiant).", shell_complete=completer_axes
+)
 @click.option("--statut", type=STATUT_ACTION, help="Seulement les actions de ce statut.")
 @click.option("--type", "type_", type=TYPE_ACTION, help="Seulement les actions de ce type.")
 @passer_contexte
@@ -282,7 +288,11 @@ def action() -> None:
 def _options_action(commande: Any) -> Any:
     """Options shared by ``action ajouter`` and ``action modifier``."""
     options = [
-        click.option("--axe", help="Identifiant de l'axe (voir « clsm plan axes »)."),
+        click.option(
+            "--axe",
+            help="Identifiant de l'axe (voir « clsm plan axes »).",
+            shell_complete=completer_axes,
+        ),
         click.option("--intitule", help="Intitulé de l'action."),
         click.option("--type", "type_", type=TYPE_ACTION, help="Type d'action."),
         click.option("--statut", type=STATUT_ACTION, help="Statut (par défaut : prevue)."),
@@ -296,9 +306,17 @@ def _options_action(commande: Any) -> Any:
             metavar="[NOM]",
             help=AIDE_QPV,
         ),
-        click.option("--pilote", help="Identifiant du membre pilote (membres.toml)."),
+        click.option(
+            "--pilote",
+            help="Identifiant du membre pilote (membres.toml).",
+            shell_complete=completer_membres,
+        ),
         click.option("--partenaire", "partenaires", multiple=True, help="Partenaire (répétable)."),
-        click.option("--groupe", help="Identifiant du groupe de travail porteur (groupes.toml)."),
+        click.option(
+            "--groupe",
+            help="Identifiant du groupe de travail porteur (groupes.toml).",
+            shell_complete=completer_groupes,
+        ),
         click.option("--debut", type=DATE, help="Date de début (AAAA-MM-JJ)."),
         click.option("--fin", type=DATE, help="Date de fin (AAAA-MM-JJ)."),
         click.option(
@@ -395,7 +413,7 @@ def action_ajouter(contexte: Contexte, ident: str | None, **options: Any) -> Non
     help="Modifier une action (son identifiant ne change pas). Une option répétable "
     "(--public, --partenaire, --qpv) remplace toute la liste.",
 )
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_actions)
 @_options_action
 @click.option(
     "--effacer",
@@ -427,7 +445,7 @@ def action_modifier(
 
 
 @action.command("voir", help="Afficher une action avec ses indicateurs et ses réalisations.")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_actions)
 @passer_contexte
 def action_voir(contexte: Contexte, ident: str) -> None:
     from clsm_cli.noyau.plan import trouver_action
@@ -484,7 +502,7 @@ def _fiche_action(projet: Projet, a: Action) -> list[tuple[str, str]]:
 
 
 @action.command("retirer", help="Retirer une action du plan (avec ses réalisations).")
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", shell_complete=completer_actions)
 @click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
 @passer_contexte
 def action_retirer(contexte: Contexte, ident: str, oui: bool) -> None:
@@ -513,7 +531,7 @@ def realisation() -> None:
 
 
 @realisation.command("ajouter", help="Ajouter une réalisation à la fin de celles d'une action.")
-@click.argument("ident", metavar="ACTION")
+@click.argument("ident", metavar="ACTION", shell_complete=completer_actions)
 @click.option(
     "--date",
     "jour",
@@ -684,7 +702,7 @@ def indicateur() -> None:
     help="Créer l'indicateur d'une action, ou mettre à jour celui qui porte ce libellé "
     "(comparé sans tenir compte des majuscules) pour la même année.",
 )
-@click.argument("ident", metavar="ACTION")
+@click.argument("ident", metavar="ACTION", shell_complete=completer_actions)
 @click.option("--libelle", help="Libellé de l'indicateur (ex. « Personnes formées »).")
 @click.option(
     "--annee",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from clsm_cli.cli._types import option_en
+from clsm_cli.cli._types import completer_annees_sism, option_en
 from clsm_cli.cli.contexte import Contexte, passer_contexte, refuser_format_liste
 
 
@@ -14,7 +14,9 @@ from clsm_cli.cli.contexte import Contexte, passer_contexte, refuser_format_list
     help="Programme imprimable de la SISM de l'année : événements par date, avec heure, lieu, "
     "commune, organisateurs, public et inscription (.docx ; .xlsx avec --en xlsx).",
 )
-@click.argument("annee", type=click.IntRange(1990, 2100), metavar="ANNEE")
+@click.argument(
+    "annee", type=click.IntRange(1990, 2100), metavar="ANNEE", shell_complete=completer_annees_sism
+)
 @option_en("docx", "xlsx", multiple=True, aide="Par défaut : docx.")
 @click.option("--xlsx", is_flag=True, hidden=True)
 @click.option(

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE, GroupeAvecDefaut
+from clsm_cli.cli._types import (
+    DATE,
+    GroupeAvecDefaut,
+    completer_instances_reunion,
+    completer_membres,
+    completer_reunions,
+)
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -64,13 +70,26 @@ def _donnees(chemin: str, r: Reunion) -> dict[str, Any]:
 @click.option(
     "--instance",
     help="copil, pleniere, comite_technique, autre, ou groupe:<id> pour un groupe de travail.",
+    shell_complete=completer_instances_reunion,
 )
 @click.option("--date", "jour", type=DATE, help="Date de la réunion (AAAA-MM-JJ).")
 @click.option("--heure", help="Heure de début (14:00).")
 @click.option("--heure-fin", "heure_fin", help="Heure de fin (16:30) : durée dans l'agenda.")
 @click.option("--lieu", help="Lieu de la réunion.")
-@click.option("--present", "presents", multiple=True, help=f"Présent : {AIDE_PERSONNE}.")
-@click.option("--excuse", "excuses", multiple=True, help=f"Excusé : {AIDE_PERSONNE}.")
+@click.option(
+    "--present",
+    "presents",
+    multiple=True,
+    help=f"Présent : {AIDE_PERSONNE}.",
+    shell_complete=completer_membres,
+)
+@click.option(
+    "--excuse",
+    "excuses",
+    multiple=True,
+    help=f"Excusé : {AIDE_PERSONNE}.",
+    shell_complete=completer_membres,
+)
 @click.option(
     "--ordre-du-jour",
     "ordre_du_jour",
@@ -124,6 +143,7 @@ def ajouter(
     "--instance",
     help="Seulement cette instance (copil, pleniere, comite_technique, autre, groupe:<id>, "
     "ou groupe pour tous les groupes de travail).",
+    shell_complete=completer_instances_reunion,
 )
 @passer_contexte
 def liste(contexte: Contexte, annee: int | None, instance: str | None) -> None:
@@ -157,7 +177,7 @@ def liste(contexte: Contexte, annee: int | None, instance: str | None) -> None:
     help="Afficher une réunion : présences, ordre du jour, points, "
     "décisions et suivi. " + AIDE_REUNION,
 )
-@click.argument("ref", metavar="REUNION")
+@click.argument("ref", metavar="REUNION", shell_complete=completer_reunions)
 @passer_contexte
 def voir(contexte: Contexte, ref: str) -> None:
     from clsm_cli.cli.membres import afficher_fiche
@@ -203,7 +223,7 @@ def voir(contexte: Contexte, ref: str) -> None:
 
 
 @reunion.command("point", help="Ajouter un point traité (titre et compte rendu). " + AIDE_REUNION)
-@click.argument("ref", metavar="REUNION")
+@click.argument("ref", metavar="REUNION", shell_complete=completer_reunions)
 @click.option("--titre", help="Titre du point.")
 @click.option("--compte-rendu", "compte_rendu", help="Ce qui a été dit.")
 @passer_contexte
@@ -222,7 +242,7 @@ def point(contexte: Contexte, ref: str, titre: str | None, compte_rendu: str | N
 
 
 @reunion.command("decision", help="Ajouter une décision au relevé de décisions. " + AIDE_REUNION)
-@click.argument("ref", metavar="REUNION")
+@click.argument("ref", metavar="REUNION", shell_complete=completer_reunions)
 @click.argument("texte")
 @passer_contexte
 def decision(contexte: Contexte, ref: str, texte: str) -> None:
@@ -239,10 +259,12 @@ def decision(contexte: Contexte, ref: str, texte: str) -> None:
 
 
 @reunion.command("suivi", help="Ajouter une action au relevé de suivi. " + AIDE_REUNION)
-@click.argument("ref", metavar="REUNION")
+@click.argument("ref", metavar="REUNION", shell_complete=completer_reunions)
 @click.option("--quoi", help="Ce qui doit être fait.")
 @click.option(
-    "--qui", help="Qui s'en charge : identifiant de membre (membres.toml) ou texte libre."
+    "--qui",
+    help="Qui s'en charge : identifiant de membre (membres.toml) ou texte libre.",
+    shell_complete=completer_membres,
 )
 @click.option("--echeance", type=DATE, help="Échéance (AAAA-MM-JJ).")
 @passer_contexte
@@ -290,10 +312,22 @@ def presence() -> None:
     "feuille d'émargement : clsm reunion presence 2026-03-12-copil anne-martin paul-durand). "
     + AIDE_REUNION,
 )
-@click.argument("ref", metavar="REUNION")
-@click.argument("identifiants", metavar="[ID]...", nargs=-1)
-@click.option("--present", "presents", multiple=True, help=f"Présent : {AIDE_PERSONNE}.")
-@click.option("--excuse", "excuses", multiple=True, help=f"Excusé : {AIDE_PERSONNE}.")
+@click.argument("ref", metavar="REUNION", shell_complete=completer_reunions)
+@click.argument("identifiants", metavar="[ID]...", nargs=-1, shell_complete=completer_membres)
+@click.option(
+    "--present",
+    "presents",
+    multiple=True,
+    help=f"Présent : {AIDE_PERSONNE}.",
+    shell_complete=completer_membres,
+)
+@click.option(
+    "--excuse",
+    "excuses",
+    multiple=True,
+    help=f"Excusé : {AIDE_PERSONNE}.",
+    shell_complete=completer_membres,
+)
 @passer_contexte
 def presence_ajouter(
     contexte: Contexte,
@@ -487,7 +521,7 @@ def modifier(
 
 
 @reunion.command("retirer", help="Supprimer le fichier d'une réunion. " + AIDE_REUNION)
-@click.argument("ref", metavar="REUNION")
+@click.argument("ref", metavar="REUNION", shell_complete=completer_reunions)
 @click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
 @passer_contexte
 def retirer(contexte: Contexte, ref: str, oui: bool) -> None:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clsm_cli.cli import GroupeParesseux
-from clsm_cli.cli._types import DATE, DATE_IMPRECISE, ENTIER, TYPE_EVENEMENT, Choix
+from clsm_cli.cli._types import (
+    DATE,
+    DATE_IMPRECISE,
+    ENTIER,
+    TYPE_EVENEMENT,
+    Choix,
+    completer_annees_sism,
+    completer_membres,
+)
 from clsm_cli.cli.contexte import Contexte, confirmer, demander, passer_contexte
 from clsm_cli.modeles.erreurs import ErreurSaisie
 
@@ -85,7 +93,10 @@ def sism() -> None:
 @click.option("--debut", type=DATE, help="Premier jour de la SISM (AAAA-MM-JJ).")
 @click.option("--fin", type=DATE, help="Dernier jour de la SISM (AAAA-MM-JJ).")
 @click.option(
-    "--comite", multiple=True, help="Membre du comité d'organisation (identifiant ; répétable)."
+    "--comite",
+    multiple=True,
+    help="Membre du comité d'organisation (identifiant ; répétable).",
+    shell_complete=completer_membres,
 )
 @_options_totaux
 @passer_contexte
@@ -275,7 +286,7 @@ def _avertir_dates(contexte: Contexte, annee: int, e: Evenement) -> None:
 
 
 @evenement.command("ajouter", help="Ajouter un événement à la fin du programme d'une année.")
-@click.argument("annee", metavar="ANNEE", type=ANNEE)
+@click.argument("annee", metavar="ANNEE", type=ANNEE, shell_complete=completer_annees_sism)
 @_options_evenement
 @passer_contexte
 def evenement_ajouter(contexte: Contexte, annee: int, **options: Any) -> None:
@@ -304,7 +315,7 @@ def evenement_ajouter(contexte: Contexte, annee: int, **options: Any) -> None:
     help="Modifier l'événement n° N d'une année (numéros : clsm sism evenement liste ANNEE). "
     "--organisateur et --partenaire remplacent toute la liste.",
 )
-@click.argument("annee", metavar="ANNEE", type=ANNEE)
+@click.argument("annee", metavar="ANNEE", type=ANNEE, shell_complete=completer_annees_sism)
 @click.argument("numero", metavar="N", type=click.IntRange(min=1))
 @_options_evenement
 @click.option(
@@ -338,7 +349,7 @@ def evenement_modifier(
 
 
 @evenement.command("retirer", help="Retirer l'événement n° N d'une année.")
-@click.argument("annee", metavar="ANNEE", type=ANNEE)
+@click.argument("annee", metavar="ANNEE", type=ANNEE, shell_complete=completer_annees_sism)
 @click.argument("numero", metavar="N", type=click.IntRange(min=1))
 @click.option("--oui", is_flag=True, help="Confirmer sans poser de question.")
 @passer_contexte
@@ -365,7 +376,7 @@ def evenement_retirer(contexte: Contexte, annee: int, numero: int, oui: bool) ->
 
 
 @evenement.command("liste", help="Lister les événements d'une année, avec leur numéro.")
-@click.argument("annee", metavar="ANNEE", type=ANNEE)
+@click.argument("annee", metavar="ANNEE", type=ANNEE, shell_complete=completer_annees_sism)
 @passer_contexte
 def evenement_liste(contexte: Contexte, annee: int) -> None:
     from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT

@@ -126,6 +126,10 @@ class Sortie:
         that stdout stays parseable)."""
         click.echo(texte, err=self.format != "table")
 
+    def brut(self, texte: str) -> None:
+        """Text that is the result itself (a script, a document), on stdout, unchanged."""
+        click.echo(texte)
+
     def texte(self, texte: str) -> None:
         """Data as plain text (a Markdown document…), always on stdout."""
         click.echo(texte)

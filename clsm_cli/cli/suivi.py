@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from clsm_cli.cli._types import DATE
+from clsm_cli.cli._types import DATE, completer_reunions
 from clsm_cli.cli.contexte import Contexte, passer_contexte
 
 
@@ -57,7 +57,7 @@ def liste(contexte: Contexte, en_retard: bool, tous: bool) -> None:
     help="Marquer fait le suivi n° N d'une réunion (numéros : clsm suivi liste, ou clsm "
     "reunion voir). REUNION : sa date et son instance (2026-03-12-copil), ou sa date seule.",
 )
-@click.argument("ref", metavar="REUNION")
+@click.argument("ref", metavar="REUNION", shell_complete=completer_reunions)
 @click.argument("numero", metavar="N", type=click.IntRange(min=1))
 @click.option(
     "--le", "jour", type=DATE, help="Date à laquelle il a été fait (par défaut : aujourd'hui)."

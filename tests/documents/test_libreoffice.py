@@ -2,7 +2,8 @@
 
 LibreOffice is required: CI installs it (``apt-get install libreoffice-writer-nogui
 libreoffice-calc-nogui``). Without ``soffice`` the test fails, unless CLSM_SANS_LIBREOFFICE=1
-says on purpose that this machine cannot run it.
+says on purpose that this machine cannot run it (then it is skipped, except in CI where it
+still fails).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from ..conftest import indisponible
 from . import aides as A
 
 
@@ -24,7 +26,7 @@ def _soffice() -> str:
     chemin = shutil.which("soffice") or shutil.which("libreoffice")
     if chemin is None:
         if os.environ.get("CLSM_SANS_LIBREOFFICE") == "1":
-            pytest.skip("LibreOffice absent, écarté volontairement (CLSM_SANS_LIBREOFFICE=1)")
+            indisponible("LibreOffice absent, écarté volontairement (CLSM_SANS_LIBREOFFICE=1)")
         pytest.fail(
             "LibreOffice (soffice) est introuvable : installez-le (apt-get install "
             "libreoffice-writer-nogui libreoffice-calc-nogui) ou, sur une machine qui ne peut "
