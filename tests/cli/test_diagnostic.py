@@ -166,7 +166,7 @@ def test_voir_le_plus_recent_par_defaut(clsm: Clsm, dossier: Path) -> None:
         " Priorité soins     Accès aux soins (axes : acces)",
         " Priorité logement  Maintien dans le logement (axes : aucun axe)",
     ]
-    assert refuse(clsm, dossier, "diagnostic", "voir", "diag-2019", code=1) == (
+    assert refuse(clsm, dossier, "diagnostic", "voir", "diag-2019", code=3) == (
         "Erreur : Aucun diagnostic d'identifiant « diag-2019 » (diagnostics : diag-2018). "
         "Vouliez-vous dire « diag-2018 » ?\n"
     )
@@ -244,7 +244,7 @@ def test_priorites_ajouter_modifier_retirer(clsm: Clsm, dossier: Path) -> None:
     r = reussit(clsm, dossier, "diagnostic", "priorite", "retirer", "logement", "--oui")
     assert r.output == "✓ Priorité « logement » retirée.\n"
     assert [p["id"] for p in lire(dossier)["diagnostic"][0]["priorite"]] == ["soins", "jeunes"]
-    assert refuse(clsm, dossier, "diagnostic", "priorite", "retirer", "logemnt", code=1) == (
+    assert refuse(clsm, dossier, "diagnostic", "priorite", "retirer", "logemnt", code=3) == (
         "Erreur : Aucune priorité d'identifiant « logemnt » (priorités : soins, jeunes).\n"
     )
 
@@ -304,7 +304,8 @@ def test_verifier_w304_priorite_sans_axe(clsm: Clsm, dossier: Path) -> None:
     )
     assert clsm("-C", dossier, "verifier", "--strict").exit_code == 1
     reussit(clsm, dossier, "plan", "axe", "modifier", "habitat", "--priorite", "logement")
-    assert clsm("-C", dossier, "verifier").stdout == "✓ Aucun problème.\n"
+    r = clsm("-C", dossier, "verifier")
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "", "✓ Aucun problème.\n")
 
 
 def test_verifier_w304_seulement_pour_le_dernier_diagnostic(clsm: Clsm, dossier: Path) -> None:

@@ -63,7 +63,7 @@ def test_ajouter_lister_retirer(clsm: Clsm, projet: Path) -> None:
     assert [j["type"] for j in lire(projet)["jalon"]] == ["bilan_intermediaire", "creation"]
     r = clsm("-C", projet, "jalon", "retirer", "3", "--oui")
     assert (r.exit_code, r.stderr) == (
-        1,
+        3,
         "Erreur : Aucun jalon n° 3 : la liste en compte 2 (voir « clsm jalon liste »).\n",
     )
 
@@ -91,8 +91,10 @@ def test_refus(clsm: Clsm, projet: Path) -> None:
     )
     assert (projet / "clsm.toml").read_bytes() == avant
     r = clsm("-C", projet, "jalon", "liste")
-    assert r.stdout == (
-        "Aucun jalon : ajoutez-en un avec « clsm jalon ajouter --date … --type … ».\n"
+    assert (r.exit_code, r.stdout, r.stderr) == (
+        0,
+        "",
+        "Aucun jalon : ajoutez-en un avec « clsm jalon ajouter --date … --type … ».\n",
     )
 
 
@@ -108,7 +110,8 @@ def test_init_date_creation_ajoute_le_jalon(clsm: Clsm, tmp_path: Path) -> None:
         dt.date(2016, 9, 20),
         [{"date": dt.date(2016, 9, 20), "type": "creation"}],
     )
-    assert clsm("-C", tmp_path / "b", "verifier").stdout == "✓ Aucun problème.\n"
+    r = clsm("-C", tmp_path / "b", "verifier")
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "", "✓ Aucun problème.\n")
     r = clsm("init", tmp_path / "c")
     assert "jalon" not in lire(tmp_path / "c")
     r = clsm("init", tmp_path / "d", "--date-creation", "20/09/2016")
@@ -123,7 +126,7 @@ def test_init_au_terminal_propose_le_jalon(
     avant = "Testville\n\n\n\n"
     r = clsm("init", tmp_path / "a", "--date-creation", "2015", input=avant + "n\n")
     assert r.exit_code == 0, r.output
-    assert "Ajouter le jalon « Création du CLSM » (2015) ? [Y/n]" in r.output
+    assert "Ajouter le jalon « Création du CLSM » (2015) ? [O/n] : " in r.output
     assert "jalon" not in lire(tmp_path / "a")
     r = clsm("init", tmp_path / "b", "--date-creation", "2015", input=avant + "\n")
     assert lire(tmp_path / "b")["jalon"] == [{"date": "2015", "type": "creation"}]

@@ -821,18 +821,28 @@ def test_ajouter_id_choisi_et_signataire(dossier: Path, clsm: Callable[..., Resu
 def test_deux_personnes_d_une_structure_ne_sont_pas_des_doublons(
     dossier: Path, clsm: Callable[..., Result]
 ) -> None:
-    for nom, fonction in (("Roche", "Déléguée"), ("Benali", "Chargé de mission")):
+    # no « Attention : … doublon » line: only the status line of each addition
+    for nom, fonction, ident in (
+        ("Roche", "Déléguée", "roche"),
+        ("Benali", "Chargé de mission", "benali"),
+    ):
         r = clsm(
             "-C", dossier, "membres", "ajouter", "--nom", nom, "--structure", "ARS DD",
             "--fonction", fonction, "--college", "institutions",
         )  # fmt: skip
-        assert (r.exit_code, r.stderr) == (0, "")
-    for fonction in ("Délégué territorial", "Inspectrice"):
+        assert (r.exit_code, r.stderr) == (
+            0,
+            f"✓ Membre ajouté : {nom} (ARS DD) — identifiant « {ident} ».\n",
+        )
+    for fonction, ident in (("Délégué territorial", "prefecture"), ("Inspectrice", "prefecture-2")):
         r = clsm(
             "-C", dossier, "membres", "ajouter", "--structure", "Préfecture", "--fonction",
             fonction, "--college", "institutions",
         )  # fmt: skip
-        assert (r.exit_code, r.stderr) == (0, "")
+        assert (r.exit_code, r.stderr) == (
+            0,
+            f"✓ Membre ajouté : Préfecture — identifiant « {ident} ».\n",
+        )
     r = clsm(
         "-C", dossier, "membres", "ajouter", "--structure", "préfecture", "--fonction",
         "Inspectrice", "--college", "institutions",
@@ -840,6 +850,7 @@ def test_deux_personnes_d_une_structure_ne_sont_pas_des_doublons(
     assert r.stderr == (
         "Attention : un membre de même nom et de même structure existait déjà (prefecture-2) : "
         "vérifiez qu'il ne s'agit pas d'un doublon.\n"
+        "✓ Membre ajouté : préfecture — identifiant « prefecture-3 ».\n"
     )
 
 

@@ -1103,7 +1103,9 @@ def test_realisation_date_annee_ou_mois(clsm: Clsm, dossier: Path) -> None:
         "--libelle",
         "x",
     )
-    assert "'--date' : date invalide « 2021-13 » : mois inconnu\n" in erreur
+    assert erreur.endswith(
+        "\nErreur : Valeur invalide pour « --date » : date invalide « 2021-13 » : mois inconnu\n"
+    )
 
 
 def test_realisation_modifier_et_retirer(clsm: Clsm, dossier: Path) -> None:

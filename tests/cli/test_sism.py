@@ -532,7 +532,7 @@ def test_modifier_theme_dates_comite_totaux(clsm: Clsm, dossier: Path) -> None:
     assert refuse(clsm, dossier, "sism", "modifier", "2025", "--fin", "2025-09-01") == (
         "Erreur : --fin (2025-09-01) précède --debut (2025-10-01).\n"
     )
-    assert refuse(clsm, dossier, "sism", "modifier", "2025", "--comite", "inconnu") == (
+    assert refuse(clsm, dossier, "sism", "modifier", "2025", "--comite", "inconnu", code=3) == (
         "Erreur : --comite : membre inconnu « inconnu » (absent de membres.toml).\n"
     )
     assert refuse(clsm, dossier, "sism", "modifier", "2025", "--fin", "2024-10-20") == (

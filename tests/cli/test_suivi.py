@@ -165,7 +165,9 @@ def test_fait_le_et_par(clsm: Clsm, dossier: Path) -> None:
     assert refuse(
         clsm, dossier, "suivi", "fait", "2026-03-12-copil", "2", "--le", "2026-12-01"
     ) == ("Erreur : --le : le 1er décembre 2026 n'est pas encore arrivé.\n")
-    assert refuse(clsm, dossier, "suivi", "fait", "2026-03-12-copil", "2", "--par", "anne-m") == (
+    assert refuse(
+        clsm, dossier, "suivi", "fait", "2026-03-12-copil", "2", "--par", "anne-m", code=3
+    ) == (
         "Erreur : --par : membre inconnu « anne-m » (absent de membres.toml). Vouliez-vous dire "
         "« anne-martin » ?\n"
     )

@@ -265,9 +265,13 @@ def test_convocation_courriel(clsm: Clsm, dossier: Path) -> None:
     import icalendar
 
     r = reussit(clsm, dossier, "reunion", "convocation", "2026-12-10-copil", "--courriel")
-    assert r.stderr == (
+    exports = dossier / "exports"
+    assert (r.stdout, r.stderr) == (
+        "",
         "Attention : 2 membre(s) convoqué(s) sans adresse électronique, à prévenir autrement : "
         "GEM L'Envol, Testville, Jean Roy.\n"
+        f"✓ Convocation écrite : {exports / 'convocation-2026-12-10-copil.docx'}\n"
+        f"✓ Courriel écrit : {exports / 'convocation-2026-12-10-copil.eml'}\n",
     )
     assert r.output.splitlines()[-1].endswith("exports/convocation-2026-12-10-copil.eml")
     brut = (dossier / "exports/convocation-2026-12-10-copil.eml").read_bytes()
@@ -318,10 +322,14 @@ def test_convocation_courriel_sans_expediteur(clsm: Clsm, projet: Path) -> None:
     how to set it; nobody convened: no To either."""
     reussit(clsm, projet, "reunion", "ajouter", "--instance", "pleniere", "--date", "2026-12-03")
     r = reussit(clsm, projet, "reunion", "convocation", "2026-12-03", "--courriel")
-    assert r.stderr == (
+    exports = projet / "exports"
+    assert (r.stdout, r.stderr) == (
+        "",
         "Attention : pas d'adresse de la coordination dans clsm.toml : l'expéditeur sera à "
         "choisir dans la messagerie (ou : clsm identite modifier --coordination-courriel "
         "ADRESSE).\n"
+        f"✓ Convocation écrite : {exports / 'convocation-2026-12-03-pleniere.docx'}\n"
+        f"✓ Courriel écrit : {exports / 'convocation-2026-12-03-pleniere.eml'}\n",
     )
     brut = (projet / "exports/convocation-2026-12-03-pleniere.eml").read_bytes()
     message = email.message_from_bytes(brut, policy=email.policy.default)
@@ -400,7 +408,7 @@ def test_presence_depuis_une_liste(clsm: Clsm, dossier: Path) -> None:
     assert fichier["date"] == dt.date(2026, 3, 12)
     r = clsm("-C", dossier, "reunion", "presence", "2026-03-12-copil", "inconnu-du-clsm")
     assert (r.exit_code, r.stderr) == (
-        2,
+        3,
         "Erreur : --present : membre inconnu « inconnu-du-clsm » (absent de membres.toml).\n",
     )
 
@@ -431,7 +439,7 @@ def test_exemple_du_readme(clsm: Clsm, demo: Path) -> None:
 def test_compte_rendu_du_copil_liste_les_suivis_en_retard(clsm: Clsm, dossier: Path) -> None:
     """The minutes of a copil list the open items (of every meeting) late on its day."""
     reussit(clsm, dossier, "reunion", "ajouter", "--instance", "copil", "--date", "2026-11-20")
-    r = reussit(clsm, dossier, "copil", "compte-rendu", "2026-11-20", "--format", "md")
+    r = reussit(clsm, dossier, "copil", "compte-rendu", "2026-11-20", "--en", "md")
     assert (
         "## Suivis en retard\n\n"
         "- Rédiger le protocole incurie (Paul Durand (CMP de Testville), pour le 30 juin 2026)"
@@ -447,7 +455,7 @@ def test_compte_rendu_du_copil_liste_les_suivis_en_retard(clsm: Clsm, dossier: P
     ]  # fmt: skip
     # not for another instance
     reussit(clsm, dossier, "reunion", "ajouter", "--instance", "pleniere", "--date", "2026-11-20")
-    r = reussit(clsm, dossier, "copil", "compte-rendu", "2026-11-20-pleniere", "--format", "md")
+    r = reussit(clsm, dossier, "copil", "compte-rendu", "2026-11-20-pleniere", "--en", "md")
     assert "Suivis en retard" not in r.stdout
 
 
