@@ -184,6 +184,20 @@ class GroupeAvecDefaut(click.Group):
             args = [self.defaut, *args]
         return super().parse_args(ctx, args)
 
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        """The group's commands, and what the default command's first argument completes to
+        (``clsm plan indicateur <Tab>`` offers the actions as well as ``definir``…)."""
+        resultats = list(super().shell_complete(ctx, incomplete))
+        defaut = self.commands.get(self.defaut)
+        if defaut is None:
+            return resultats
+        sous = defaut.make_context(self.defaut, [], parent=ctx, resilient_parsing=True)
+        for param in defaut.get_params(sous):
+            if isinstance(param, click.Argument):
+                resultats.extend(param.shell_complete(sous, incomplete))
+                break
+        return resultats
+
 
 # --- numbers -------------------------------------------------------------------------------
 
