@@ -32,6 +32,7 @@ ORIGINES: tuple[str, ...] = (
     "famille/entourage",
     "mandataire judiciaire",
     "service social départemental",
+    "éducation nationale",
     "élu/mairie",
     AUTRE,
 )

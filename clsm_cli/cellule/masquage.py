@@ -94,6 +94,10 @@ def masquer(
             if nom not in valeurs:
                 raise ValueError(f"effectif inconnu dans une ligne : {nom!r}")
     rang = {nom: i for i, nom in enumerate(valeurs)}
+
+    def cle_tri(nom: str) -> tuple[int, int]:
+        return valeurs[nom], rang[nom]
+
     masque = {nom: n < seuil for nom, n in valeurs.items()}
     change = True
     while change:
@@ -103,10 +107,8 @@ def masquer(
             if sum(masque[m] for m in membres) != 1:
                 continue
             visibles = [c for c in ligne.cellules if not masque[c]]
-            if visibles:
-                choix = min(visibles, key=lambda c: (valeurs[c], rang[c]))
-            else:
-                choix = ligne.total
+            # the smallest visible cell (all are ≥ seuil), else the total
+            choix = min(visibles, key=cle_tri) if visibles else ligne.total
             masque[choix] = True
             change = True
     return {nom: MASQUE if masque[nom] else n for nom, n in valeurs.items()}

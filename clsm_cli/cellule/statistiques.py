@@ -250,9 +250,7 @@ TOTAUX = {
 """Series that add up to an indicator (the equations an attacker knows)."""
 
 
-def systeme(
-    c: Comptes, cats: Mapping[str, Sequence[str]]
-) -> tuple[dict[str, int], list[Any]]:
+def systeme(c: Comptes, cats: Mapping[str, Sequence[str]]) -> tuple[dict[str, int], list[Any]]:
     """The figures of one year as one system: ``{"origines:CCAS": 3, …}`` and its equations."""
     from clsm_cli.cellule.masquage import Ligne
 
