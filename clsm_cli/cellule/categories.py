@@ -11,6 +11,7 @@ counted as « autre » everywhere outside the cellule, and ``verifier`` warns (W
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ CHAMPS = {
 """Field of a situation or examen → its vocabulary (the key under ``[cellule]``)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def normaliser(texte: str) -> str:
     """Case, accents and spaces ignored: « Médecin  généraliste » ~ « medecin generaliste »."""
     decompose = unicodedata.normalize("NFD", texte.casefold())

@@ -327,7 +327,8 @@ def seance_ajouter(
 
 
 @cellule.command(
-    help="Statistiques anonymes de l'année (effectifs de 1 à seuil − 1 masqués « < 11 »)."
+    help="Statistiques anonymes de l'année, par catégories fermées (effectifs de 0 à "
+    "seuil − 1 affichés « masqué », comme ceux qui permettraient de les retrouver)."
 )
 @click.argument("annee", type=int, required=False)
 @click.option(
@@ -357,8 +358,8 @@ def statistiques(contexte: Contexte, annee: int | None, format_: str | None) -> 
         sortie.tableau(["Rubrique", "Catégorie", "Effectif"], lignes)
         return
     sortie.message(
-        f"Cellule de cas complexes — statistiques {d['annee']} (effectifs de 1 à "
-        f"{d['seuil_masquage'] - 1} masqués)"
+        f"Cellule de cas complexes — statistiques {d['annee']} (effectifs de 0 à "
+        f"{d['seuil_masquage'] - 1} masqués, et ceux qui permettraient de les retrouver)"
         + (" ; situations purgées incluses (archives)" if d["archives_incluses"] else "")
     )
     for titre in ["Indicateur", *(t for t, _ in RUBRIQUES.values())]:

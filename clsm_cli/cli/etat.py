@@ -78,4 +78,8 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
         )
     else:
         console.print(f"SISM {d['annee']} : pas encore de programme (clsm sism nouvelle).")
-    console.print(f"Cellule : {d['cellule']['situations_ouvertes']} situation(s) en cours")
+    c = d["cellule"]
+    console.print(
+        f"Cellule {c['annee']} : saisines {c['situations_ouvertes']}, séances {c['seances']}, "
+        f"examens de situation {c['examens']} (effectifs de 0 à 10 masqués)"
+    )

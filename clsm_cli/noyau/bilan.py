@@ -386,8 +386,9 @@ DEFINITIONS = [
     "cours).",
     "Actions de l'année : actions dont la période rencontre l'année ou ayant une réalisation "
     "datée de l'année.",
-    "Cellule : effectifs agrégés ; un effectif inférieur au seuil de masquage est affiché "
-    "« < seuil » et les effectifs permettant de le recalculer sont masqués aussi.",
+    "Cellule : effectifs agrégés par catégories fermées ; tout effectif de 0 au seuil de "
+    "masquage moins un est affiché « masqué », comme les effectifs qui permettraient de le "
+    "recalculer.",
 ]
 
 

@@ -82,7 +82,19 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
             "evenements": len(sism.evenement),
             "participants": sum(e.participants or 0 for e in sism.evenement),
         },
-        "cellule": {
-            "situations_ouvertes": sum(1 for s in projet.situations if s.statut != "close"),
-        },
+        "cellule": _cellule(projet, annee),
+    }
+
+
+def _cellule(projet: Projet, annee: int) -> dict[str, Any]:
+    """The cellule's figures of the year exactly as ``clsm cellule statistiques`` publishes
+    them (masked): the dashboard adds no figure an attacker could combine with the others."""
+    from clsm_cli.cellule.statistiques import montrer, publies
+
+    p = publies(projet, annee)
+    return {
+        "annee": annee,
+        "situations_ouvertes": montrer(p["situations_ouvertes"]),
+        "seances": montrer(p["seances"]),
+        "examens": montrer(p["examens"]),
     }
