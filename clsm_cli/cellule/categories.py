@@ -85,6 +85,8 @@ def vocabulaire(projet: Projet, nom: str) -> list[str]:
         return _unir(ORIENTATIONS, ajouts)
     if nom == "communes":
         territoire = [*identite.communes, *identite.qpv] if identite else []
+        if identite and not identite.communes and getattr(identite, "territoire", None):
+            territoire.insert(0, identite.territoire)  # a folder without its communes yet
         return _unir(territoire, ajouts)
     raise ValueError(nom)
 
@@ -146,4 +148,12 @@ def non_classes(projet: Projet) -> list[TexteNonClasse]:
                 resultat.append(
                     TexteNonClasse(chemin, ("examen", i, "orientation"), "orientation", texte)
                 )
+    champs = {nom: champ for champ, nom in CHAMPS.items()}
+    for i, archive in enumerate(projet.archives.annee):
+        for nom, champ in champs.items():
+            for cle in getattr(archive, nom):
+                if cle != NON_PRECISE and classer(cle, listes[nom]) is None:
+                    resultat.append(
+                        TexteNonClasse("cellule/archives.toml", ("annee", i, nom, cle), champ, cle)
+                    )
     return resultat

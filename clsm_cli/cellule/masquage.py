@@ -41,12 +41,10 @@ __all__ = [
     "SEUIL_PAR_DEFAUT",
     "Ligne",
     "SommePubliee",
-    "TableauMasque",
     "afficher",
     "masquer",
     "masquer_nombre",
     "masquer_serie",
-    "masquer_tableau",
     "somme_publiee",
 ]
 
@@ -64,18 +62,6 @@ class Ligne:
 
     cellules: tuple[str, ...]
     total: str
-
-
-@dataclass(frozen=True)
-class TableauMasque:
-    """A two-way table of counts after masking; ``None`` marks a masked count."""
-
-    lignes: list[str]
-    colonnes: list[str]
-    valeurs: list[list[int | None]]
-    totaux_lignes: list[int | None]
-    totaux_colonnes: list[int | None]
-    total: int | None
 
 
 def masquer(
@@ -109,8 +95,9 @@ def masquer(
             visibles = [c for c in ligne.cellules if not masque[c]]
             # the smallest visible cell (all are ≥ seuil), else the total
             choix = min(visibles, key=cle_tri) if visibles else ligne.total
-            masque[choix] = True
-            change = True
+            if not masque[choix]:  # a line without cells has only its total: nothing to add
+                masque[choix] = True
+                change = True
     return {nom: MASQUE if masque[nom] else n for nom, n in valeurs.items()}
 
 
@@ -129,42 +116,6 @@ def masquer_serie(
     plat["total"] = sum(plat.values())
     m = masquer(plat, [Ligne(tuple(noms[c] for c in cles), "total")], seuil)
     return {cle: m[noms[cle]] for cle in cles}, m["total"]
-
-
-def masquer_tableau(
-    lignes: Sequence[str],
-    colonnes: Sequence[str],
-    valeurs: Sequence[Sequence[int]],
-    seuil: int = SEUIL_PAR_DEFAUT,
-) -> TableauMasque:
-    """Mask a two-way table with its row, column and grand totals (computed here)."""
-    nl, nc = len(lignes), len(colonnes)
-    if len(valeurs) != nl or any(len(rang) != nc for rang in valeurs):
-        raise ValueError(
-            f"le tableau doit avoir {nl} ligne(s) de {nc} valeur(s), comme ses intitulés"
-        )
-    plat: dict[str, int] = {}
-    for i in range(nl):
-        for j in range(nc):
-            plat[f"{i},{j}"] = valeurs[i][j]
-    for i in range(nl):
-        plat[f"L{i}"] = sum(valeurs[i])
-    for j in range(nc):
-        plat[f"C{j}"] = sum(valeurs[i][j] for i in range(nl))
-    plat["T"] = sum(sum(rang) for rang in valeurs)
-    equations = [Ligne(tuple(f"{i},{j}" for j in range(nc)), f"L{i}") for i in range(nl)]
-    equations += [Ligne(tuple(f"{i},{j}" for i in range(nl)), f"C{j}") for j in range(nc)]
-    equations.append(Ligne(tuple(f"L{i}" for i in range(nl)), "T"))
-    equations.append(Ligne(tuple(f"C{j}" for j in range(nc)), "T"))
-    m = masquer(plat, equations, seuil)
-    return TableauMasque(
-        lignes=list(lignes),
-        colonnes=list(colonnes),
-        valeurs=[[m[f"{i},{j}"] for j in range(nc)] for i in range(nl)],
-        totaux_lignes=[m[f"L{i}"] for i in range(nl)],
-        totaux_colonnes=[m[f"C{j}"] for j in range(nc)],
-        total=m["T"],
-    )
 
 
 @dataclass(frozen=True)

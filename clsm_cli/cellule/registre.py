@@ -505,6 +505,12 @@ def migrer(projet: Projet, correspondances: Sequence[Correspondance]) -> int:
         return 0
     with Edition(projet) as ed:
         for c in correspondances:
+            if c.fichier == ARCHIVES:  # a key of a yearly tally: merged into its category
+                _, index, serie, cle = c.chemin
+                tally = ed.document(ARCHIVES)["annee"][int(index)][str(serie)]
+                n = int(tally.pop(str(cle)))
+                tally[c.categorie] = int(tally.get(c.categorie, 0)) + n
+                continue
             table_nom, index, _ = c.chemin
             table = ed.document(c.fichier)[str(table_nom)][int(index)]
             modele = Examen if table_nom == "examen" else Situation

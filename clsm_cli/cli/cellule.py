@@ -126,14 +126,19 @@ def situation_ajouter(
     referent: str | None,
     precision: str | None,
 ) -> None:
+    from clsm_cli.cellule.categories import vocabulaire
     from clsm_cli.cellule.registre import SITUATIONS, ajouter_situation
 
     projet = contexte.projet()
     donnees = {
         "date_saisine": date_saisine or projet.aujourdhui(),
-        "origine": demander(origine, "--origine", "Origine de la saisine (profession)"),
+        "origine": demander(
+            origine, "--origine", "Origine de la saisine", choix=vocabulaire(projet, "origines")
+        ),
         "tranche_age": demander(tranche_age, "--tranche-age", "Tranche d'âge", choix=TRANCHES_AGE),
-        "commune": demander(commune, "--commune", "Commune"),
+        "commune": demander(
+            commune, "--commune", "Commune ou quartier", choix=vocabulaire(projet, "communes")
+        ),
         "qpv": bool(qpv),
         "problematiques": list(problematiques)
         or [demander(None, "--problematique", "Problématique", choix=PROBLEMATIQUES)],
