@@ -113,8 +113,7 @@ class Attaquant:
             for cle, valeur in rang.items():
                 if cle.startswith("cellule_") and cle.endswith(f"_{annee}"):
                     nom = cle[len("cellule_") : -len(f"_{annee}")]
-                    if (clsm, annee, nom) in self.index or isinstance(valeur, int) and valeur:
-                        self.publie((clsm, annee, nom), valeur)
+                    self.publie((clsm, annee, nom), valeur)
 
     def _somme(self, clsms: list[Any], a: int, cle: str, valeur: int | str) -> None:
         termes = {(c, a, cle): 1 for c in clsms if (c, a, cle) in self.index}

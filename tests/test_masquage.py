@@ -222,6 +222,7 @@ def cellules(draw: st.DrawFn, annees: int = 2, maxi: int = 20) -> Any:
             )
         )
     seances = []
+    orientations = st.sampled_from([*ORIENTATIONS[:3], "texte libre", None])
     jours = draw(st.sets(st.integers(0, 365 * nb_annees - 1), max_size=6 * nb_annees))
     for j in sorted(jours):
         date = dt.date(debut, 1, 1) + dt.timedelta(days=j)
@@ -233,10 +234,7 @@ def cellules(draw: st.DrawFn, annees: int = 2, maxi: int = 20) -> Any:
             SeanceCellule(
                 date=date,
                 examen=[
-                    Examen(
-                        code=s.code, orientation=draw(st.sampled_from([*ORIENTATIONS[:3], None]))
-                    )
-                    for s in choisis
+                    Examen(code=s.code, orientation=draw(orientations)) for s in choisis
                 ],
             )
         )

@@ -256,6 +256,18 @@ def lignes_situations(
     return lignes
 
 
+def _cellule_csv(valeur: Any) -> str:
+    """A CSV cell: lists joined, booleans oui/non, formulas neutralised (``'=…``)."""
+    if valeur is None:
+        return ""
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if isinstance(valeur, list):
+        valeur = "; ".join(map(str, valeur))
+    texte = str(valeur)
+    return "'" + texte if texte[:1] in ("=", "+", "-", "@") else texte
+
+
 def exporter_brut(chemin: Path, colonnes: Sequence[str], lignes: Sequence[Sequence[Any]]) -> Path:
     """Write raw records as CSV to a file created 0600 (refused if it exists and is wider)."""
     import csv
@@ -266,12 +278,7 @@ def exporter_brut(chemin: Path, colonnes: Sequence[str], lignes: Sequence[Sequen
     ecrivain = csv.writer(texte)
     ecrivain.writerow(colonnes)
     for ligne in lignes:
-        ecrivain.writerow(
-            [
-                "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                for v in ligne
-            ]
-        )
+        ecrivain.writerow([_cellule_csv(v) for v in ligne])
     try:
         descripteur = os.open(chemin, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     except OSError as e:

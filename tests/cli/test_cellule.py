@@ -44,7 +44,7 @@ AJOUT = [
     "--date-saisine",
     "2026-03-02",
     "--origine",
-    "assistante sociale du CCAS",
+    "CCAS",
     "--tranche-age",
     "40_59",
     "--commune",
@@ -139,7 +139,7 @@ def test_ajouter_situation(dossier: Path, cellule: Callable[..., Result]) -> Non
         {
             "code": "S-2026-001",
             "date_saisine": dt.date(2026, 3, 2),
-            "origine": "assistante sociale du CCAS",
+            "origine": "CCAS",
             "tranche_age": "40_59",
             "commune": "Testville",
             "qpv": True,
@@ -217,7 +217,10 @@ def test_ajouter_option_manquante(dossier: Path, cellule: Callable[..., Result])
     r = cellule("situation", "ajouter", *sans_origine)
     assert r.exit_code == 2
     assert r.stderr == (
-        "Erreur : Valeur manquante : précisez --origine — Origine de la saisine (profession).\n"
+        "Erreur : Valeur manquante : précisez --origine — Origine de la saisine (valeurs "
+        "possibles : CCAS, bailleur social, psychiatrie de secteur, médecin généraliste, "
+        "police/gendarmerie, famille/entourage, mandataire judiciaire, service social "
+        "départemental, éducation nationale, élu/mairie, autre).\n"
     )
     sans_tranche = AJOUT[:4] + AJOUT[6:]
     r = cellule("situation", "ajouter", *sans_tranche)
@@ -514,62 +517,64 @@ LISTE = (
 )
 
 
-def test_liste_json(dossier: Path, clsm: Callable[..., Result]) -> None:
+MESSAGE_TERMINAL = (
+    "Erreur : Les situations brutes ne s'affichent qu'à l'écran d'un terminal (ni JSON, ni CSV, "
+    "ni redirection vers un fichier ou un programme). Pour des chiffres à diffuser : clsm "
+    "cellule statistiques ; pour un fichier brut, assumé : --export-brut FICHIER.\n"
+)
+
+
+@pytest.mark.parametrize("format_", ["json", "csv", "table"])
+def test_liste_brute_refusee_hors_terminal(
+    dossier: Path, clsm: Callable[..., Result], format_: str
+) -> None:
+    """json and csv are refused even at a terminal; a table only at a terminal (CliRunner's
+    stdout is a pipe)."""
+    ecrire(dossier, "cellule/situations.toml", LISTE)
+    r = clsm("-C", dossier, "--format", format_, "cellule", "situation", "liste")
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", MESSAGE_TERMINAL)
+
+
+def test_liste_json_refusee_meme_au_terminal(
+    dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLSM_TERMINAL", "1")
     ecrire(dossier, "cellule/situations.toml", LISTE)
     r = clsm("-C", dossier, "--format", "json", "cellule", "situation", "liste")
-    assert r.exit_code == 0
-    assert json.loads(r.stdout) == [
-        {
-            "code": "S-2025-004",
-            "date_saisine": "2025-01-15",
-            "statut": "close",
-            "origine": '=HYPERLINK("http://x")',
-            "tranche_age": "25_39",
-            "commune": "Testville",
-            "qpv": False,
-            "problematiques": ["logement"],
-            "consentement": "oral 2025-01-10",
-            "referent": "as-ccas",
-            "date_cloture": "2025-06-30",
-            "issue": "-1+2 orientation CMP",
-        },
-        {
-            "code": "S-2026-001",
-            "date_saisine": "2026-01-15",
-            "statut": "ouverte",
-            "origine": None,
-            "tranche_age": "25_39",
-            "commune": "Auteuil\u0007",
-            "qpv": True,
-            "problematiques": ["logement"],
-            "consentement": None,
-            "referent": "as-ccas",
-            "date_cloture": None,
-            "issue": None,
-        },
-    ]
-    r = clsm(
-        "-C", dossier, "--format", "json", "cellule", "situation", "liste", "--statut", "ouverte"
-    )
-    assert [s["code"] for s in json.loads(r.stdout)] == ["S-2026-001"]
-    r = clsm("-C", dossier, "--format", "json", "cellule", "situation", "liste", "--annee", "2025")
-    assert [s["code"] for s in json.loads(r.stdout)] == ["S-2025-004"]
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", MESSAGE_TERMINAL)
 
 
-def test_liste_csv_formules_neutralisees(dossier: Path, clsm: Callable[..., Result]) -> None:
+def test_liste_export_brut(
+    dossier: Path, clsm: Callable[..., Result], tmp_path: Path
+) -> None:
     ecrire(dossier, "cellule/situations.toml", LISTE)
-    r = clsm("-C", dossier, "--format", "csv", "--separateur", ";", "cellule", "situation", "liste")
+    cible = tmp_path / "brut.csv"
+    r = clsm("-C", dossier, "cellule", "situation", "liste", "--export-brut", cible)
     assert r.exit_code == 0
-    assert r.stdout_bytes.decode("utf-8") == (
-        "\ufeffCode;Saisine;Statut;Origine;Âge;Commune;QPV;Problématiques;Consentement;"
-        "Référent;Clôture;Issue\r\n"
-        'S-2025-004;2025-01-15;close;"\'=HYPERLINK(""http://x"")";25_39;Testville;non;'
-        "logement;oral 2025-01-10;as-ccas;2025-06-30;'-1+2 orientation CMP\r\n"
-        "S-2026-001;2026-01-15;ouverte;;25_39;Auteuil;oui;logement;;as-ccas;;\r\n"
+    assert r.stdout == f"✓ 2 situation(s) écrite(s) dans {cible} (mode 0600).\n"
+    assert " ".join(r.stderr.split()) == (
+        f"Attention : {cible} contient les situations brutes de la cellule (secret "
+        "professionnel) : gardez-le pour vous, supprimez-le après usage."
     )
+    assert cible.read_bytes().decode("utf-8") == (
+        "Code,Saisine,Statut,Origine,Âge,Commune,QPV,Problématiques,Consentement,Référent,"
+        "Clôture,Issue,Précision\r\n"
+        "S-2025-004,2025-01-15,close,\"'=HYPERLINK(\"\"http://x\"\")\",25_39,Testville,non,"
+        "logement,oral 2025-01-10,as-ccas,2025-06-30,'-1+2 orientation CMP,\r\n"
+        "S-2026-001,2026-01-15,ouverte,,25_39,Auteuil\u0007,oui,logement,,as-ccas,,,\r\n"
+    )
+    if os.name == "posix":
+        assert stat.S_IMODE(cible.stat().st_mode) == 0o600
+        # an existing file wider open is narrowed to 0600 when rewritten
+        cible.chmod(0o644)
+        clsm("-C", dossier, "cellule", "situation", "liste", "--export-brut", cible)
+        assert stat.S_IMODE(cible.stat().st_mode) == 0o600
 
 
-def test_liste_table(dossier: Path, cellule: Callable[..., Result]) -> None:
+def test_liste_table(
+    dossier: Path, cellule: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLSM_TERMINAL", "1")
     assert cellule("situation", "liste").stdout == "Aucune situation.\n"
     ecrire(dossier, "cellule/situations.toml", LISTE)
     lignes = cellule("situation", "liste").stdout.splitlines()
@@ -607,7 +612,7 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
         "--present",
         "ide-cmp",
         "--situation",
-        "S-2026-001:Orientation vers le CMP",
+        "S-2026-001:Soins",
         "--situation",
         "S-2025-004",
     )
@@ -627,7 +632,7 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
         "\n"
         "[[examen]]\n"
         'code = "S-2026-001"\n'
-        'orientation = "Orientation vers le CMP"\n'
+        'orientation = "soins"\n'
         "\n"
         "[[examen]]\n"
         'code = "S-2025-004"\n'
@@ -648,9 +653,17 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
             "La séance du 2026-01-05 précède la saisine de S-2026-001 (2026-01-15).",
         ),
         (
-            ["--situation", "S-2026-001", "--situation", "S-2026-001:CMP"],
+            ["--situation", "S-2026-001", "--situation", "S-2026-001:veille"],
             2,
             "Situation citée deux fois : S-2026-001.",
+        ),
+        (
+            ["--situation", "S-2026-001:CMP"],
+            2,
+            "« orientation » : valeur hors de la liste fermée (soins, logement/hébergement, "
+            "protection juridique, accompagnement social, veille, clôture, autre). Ajoutez une "
+            "catégorie dans clsm.toml ([cellule] orientations) ; un détail libre va dans "
+            "--precision, qui ne sort jamais de la cellule.",
         ),
         (
             ["--date", "2026-03-01"],
@@ -710,7 +723,7 @@ def dossier_statistiques(dossier: Path) -> None:
     ecrire(dossier, "cellule/situations.toml", ENTETE + "".join(blocs))
     for j in range(12):
         examens = "".join(
-            f'\n[[examen]]\ncode = "S-2025-{i:03d}"\norientation = "CMP"\n' for i in (1, 2) if j < 7
+            f'\n[[examen]]\ncode = "S-2025-{i:03d}"\norientation = "soins"\n' for i in (1, 2) if j < 7
         )
         ecrire(
             dossier,
@@ -719,39 +732,66 @@ def dossier_statistiques(dossier: Path) -> None:
         )
 
 
+M = "masqué"
 STATISTIQUES_2025 = {
     "annee": 2025,
     "seuil_masquage": 11,
     "situations_ouvertes": 14,
-    "situations_closes": "< 11",
-    "situations_examinees": "< 11",
+    "situations_closes": M,
+    "situations_examinees": M,
     "seances": 12,
     "examens": 14,
+    # 0 is masked like 1 to 10: a zero beside a masked count would tell it is at least 1
     "problematiques": {
-        "logement": "< 11",
+        "logement": 11,
         "soins": 11,
-        "isolement": 0,
-        "troubles_voisinage": 0,
-        "addictions": "< 11",
-        "precarite": 0,
-        "protection": 0,
-        "parentalite": 0,
-        "autre": 0,
+        "isolement": M,
+        "troubles_voisinage": M,
+        "addictions": M,
+        "precarite": M,
+        "protection": M,
+        "parentalite": M,
+        "autre": M,
     },
-    "origines": {"bailleur social": "< 11", "CCAS": "< 11"},
+    # every category of the closed list, whatever the data
+    "origines": {
+        "CCAS": M,
+        "bailleur social": M,
+        "psychiatrie de secteur": M,
+        "médecin généraliste": M,
+        "police/gendarmerie": M,
+        "famille/entourage": M,
+        "mandataire judiciaire": M,
+        "service social départemental": M,
+        "éducation nationale": M,
+        "élu/mairie": M,
+        "autre": M,
+        "Non précisée": M,
+    },
     "tranches_age": {
-        "moins_18": 0,
-        "18_24": 0,
-        "25_39": "< 11",
-        "40_59": 0,
-        "60_74": 0,
-        "75_plus": "< 11",
-        "inconnue": 0,
+        "moins_18": M,
+        "18_24": M,
+        "25_39": 12,
+        "40_59": M,
+        "60_74": M,
+        "75_plus": M,
+        "inconnue": M,
     },
-    "communes": {"Hameau": "< 11", "Testville": "< 11"},
-    "qpv": {"oui": "< 11", "non": "< 11"},
-    "orientations": {"CMP": 14},
-    "delais": {"moins_1_mois": 0, "1_3_mois": 0, "3_6_mois": 0, "plus_6_mois": "< 11"},
+    # « Hameau » is not in the folder's list (the territoire, no communes yet): « autre »
+    "communes": {"Testville": 13, "autre": M, "Non précisée": M},
+    # 2 outside a QPV is masked alone in its line: 12 goes too (secondary suppression)
+    "qpv": {"oui": M, "non": M},
+    "orientations": {
+        "soins": 14,
+        "logement/hébergement": M,
+        "protection juridique": M,
+        "accompagnement social": M,
+        "veille": M,
+        "clôture": M,
+        "autre": M,
+        "Non précisée": M,
+    },
+    "delais": {"moins_1_mois": M, "1_3_mois": M, "3_6_mois": M, "plus_6_mois": M},
     "archives_incluses": False,
 }
 
@@ -783,20 +823,21 @@ def test_statistiques_csv_et_table(
     assert lignes[:3] == [
         "\ufeffRubrique,Catégorie,Effectif",
         "Indicateur,Situations ouvertes (saisines de l'année),14",
-        "Indicateur,Situations closes,< 11",
+        "Indicateur,Situations closes,masqué",
     ]
-    assert "Délai de traitement (situations closes),Plus de 6 mois,< 11" in lignes
-    assert len(lignes) == 1 + 5 + 9 + 2 + 7 + 2 + 2 + 1 + 4
+    assert "Délai de traitement (situations closes),Plus de 6 mois,masqué" in lignes
+    assert len(lignes) == 1 + 5 + 9 + 12 + 7 + 3 + 2 + 8 + 4
     r = cellule("statistiques", "2025")
     assert r.stdout.splitlines()[0] == (
-        "Cellule de cas complexes — statistiques 2025 (effectifs de 1 à 10 masqués)"
+        "Cellule de cas complexes — statistiques 2025 (effectifs de 0 à 10 masqués, et ceux "
+        "qui permettraient de les retrouver)"
     )
     assert "│ Situations ouvertes (saisines de l'année) │ 14       │" in r.stdout
-    assert "│ 3 à 6 mois      │ 0        │\n│ Plus de 6 mois  │ < 11     │" in r.stdout
+    assert "│ 3 à 6 mois      │ masqué   │\n│ Plus de 6 mois  │ masqué   │" in r.stdout
 
 
 def test_statistiques_annee_par_defaut_et_seuil(
-    dossier: Path, cellule: Callable[..., Result]
+    dossier: Path, cellule: Callable[..., Result], clsm: Callable[..., Result]
 ) -> None:
     dossier_statistiques(dossier)
     clsm_toml = dossier / "clsm.toml"
@@ -804,11 +845,28 @@ def test_statistiques_annee_par_defaut_et_seuil(
         clsm_toml.read_text(encoding="utf-8").replace("seuil_masquage = 11", "seuil_masquage = 5"),
         encoding="utf-8",
     )
+    # a threshold below 11 is refused by verifier, and never used
+    r = clsm("-C", dossier, "verifier")
+    assert r.exit_code == 1
+    assert "clsm.toml:" in r.stdout
+    assert (
+        "cellule.seuil_masquage: le seuil de masquage doit être d'au moins 11 (pratique des "
+        "données de santé) : les statistiques utilisent 11 (E410)"
+    ) in r.stdout
     d = json.loads(cellule("statistiques", "--format", "json").stdout)
-    assert (d["annee"], d["seuil_masquage"], d["situations_ouvertes"]) == (2026, 5, 0)
+    assert (d["annee"], d["seuil_masquage"], d["situations_ouvertes"]) == (2026, 11, "masqué")
     d = json.loads(cellule("statistiques", "2025", "--format", "json").stdout)
-    assert (d["tranches_age"]["25_39"], d["tranches_age"]["75_plus"]) == ("< 5", "< 5")
-    assert d["origines"] == {"bailleur social": 7, "CCAS": 7}
+    assert d == STATISTIQUES_2025
+    clsm_toml.write_text(
+        clsm_toml.read_text(encoding="utf-8").replace("seuil_masquage = 5", "seuil_masquage = 15"),
+        encoding="utf-8",
+    )
+    d = json.loads(cellule("statistiques", "2025", "--format", "json").stdout)
+    assert (d["seuil_masquage"], d["situations_ouvertes"], d["problematiques"]["soins"]) == (
+        15,
+        "masqué",
+        "masqué",
+    )
 
 
 # --- purge ---------------------------------------------------------------------------------
@@ -862,11 +920,20 @@ def test_verifier_signale_les_situations_a_purger(
 ) -> None:
     dossier_purge(dossier)
     r = clsm("-C", dossier, "verifier")
+    hors_liste = (
+        "texte hors de la liste fermée des {} : il compte comme « autre » dans les "
+        "statistiques ; classez-le avec « clsm cellule migrer » (W310)"
+    )
     assert (r.exit_code, r.stdout) == (
         0,
+        f"cellule/seances/2023-03-10.toml:7: orientation: {hors_liste.format('orientations')}\n"
+        f"cellule/seances/2024-01-12.toml:7: orientation: {hors_liste.format('orientations')}\n"
         "cellule/situations.toml: 2 situation(s) dépassent la durée de conservation : lancez "
-        "« clsm cellule purger » (W302)\n0 erreur(s), 1 avertissement(s).\n",
+        "« clsm cellule purger » (W302)\n"
+        f"cellule/situations.toml:19: origine: {hors_liste.format('origines')}\n"
+        "0 erreur(s), 4 avertissement(s).\n",
     )
+    assert "CMP" not in r.stdout and "mobile" not in r.stdout  # the text is never echoed
 
 
 def test_purger_liste_et_demande(dossier: Path, clsm: Callable[..., Result]) -> None:
@@ -956,10 +1023,11 @@ def test_purger(dossier: Path, clsm: Callable[..., Result]) -> None:
         "examens = 1\n"
         "qpv = 1\n"
         "problematiques = {logement = 2, soins = 1}\n"
-        "origines = {CCAS = 1, CMP = 1}\n"
+        # free texts of an old folder (« CMP ») are never carried: counted as « autre »
+        "origines = {CCAS = 1, autre = 1}\n"
         "tranches_age = {25_39 = 2}\n"
         "communes = {Testville = 2}\n"
-        "orientations = {CMP = 1}\n"
+        "orientations = {autre = 1}\n"
         "delais = {3_6_mois = 1}\n"
         "\n"
         "[[annee]]\n"
@@ -971,7 +1039,7 @@ def test_purger(dossier: Path, clsm: Callable[..., Result]) -> None:
         "examens = 1\n"
         "qpv = 0\n"
         "problematiques = {}\n"
-        'orientations = {"Équipe mobile" = 1}\n'
+        "orientations = {autre = 1}\n"
     )
     if os.name == "posix":
         assert stat.S_IMODE((dossier / "cellule/archives.toml").stat().st_mode) == 0o600
