@@ -233,9 +233,7 @@ def cellules(draw: st.DrawFn, annees: int = 2, maxi: int = 20) -> Any:
         seances.append(
             SeanceCellule(
                 date=date,
-                examen=[
-                    Examen(code=s.code, orientation=draw(orientations)) for s in choisis
-                ],
+                examen=[Examen(code=s.code, orientation=draw(orientations)) for s in choisis],
             )
         )
     return faux_projet(situations, seances), list(range(debut, fin + 1))

@@ -544,9 +544,7 @@ def test_liste_json_refusee_meme_au_terminal(
     assert (r.exit_code, r.stdout, r.stderr) == (2, "", MESSAGE_TERMINAL)
 
 
-def test_liste_export_brut(
-    dossier: Path, clsm: Callable[..., Result], tmp_path: Path
-) -> None:
+def test_liste_export_brut(dossier: Path, clsm: Callable[..., Result], tmp_path: Path) -> None:
     ecrire(dossier, "cellule/situations.toml", LISTE)
     cible = tmp_path / "brut.csv"
     r = clsm("-C", dossier, "cellule", "situation", "liste", "--export-brut", cible)
@@ -559,7 +557,7 @@ def test_liste_export_brut(
     assert cible.read_bytes().decode("utf-8") == (
         "Code,Saisine,Statut,Origine,Âge,Commune,QPV,Problématiques,Consentement,Référent,"
         "Clôture,Issue,Précision\r\n"
-        "S-2025-004,2025-01-15,close,\"'=HYPERLINK(\"\"http://x\"\")\",25_39,Testville,non,"
+        'S-2025-004,2025-01-15,close,"\'=HYPERLINK(""http://x"")",25_39,Testville,non,'
         "logement,oral 2025-01-10,as-ccas,2025-06-30,'-1+2 orientation CMP,\r\n"
         "S-2026-001,2026-01-15,ouverte,,25_39,Auteuil\u0007,oui,logement,,as-ccas,,,\r\n"
     )
@@ -723,7 +721,9 @@ def dossier_statistiques(dossier: Path) -> None:
     ecrire(dossier, "cellule/situations.toml", ENTETE + "".join(blocs))
     for j in range(12):
         examens = "".join(
-            f'\n[[examen]]\ncode = "S-2025-{i:03d}"\norientation = "soins"\n' for i in (1, 2) if j < 7
+            f'\n[[examen]]\ncode = "S-2025-{i:03d}"\norientation = "soins"\n'
+            for i in (1, 2)
+            if j < 7
         )
         ecrire(
             dossier,
