@@ -31,7 +31,7 @@ Masked values are ``None`` (:data:`MASQUE`) in results; :func:`afficher` renders
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
