@@ -282,7 +282,7 @@ def test_aucun_effectif_de_1_a_10_ne_sort(
     donnees: tuple[list[Situation], list[SeanceCellule]],
 ) -> None:
     """Every count is ≥ 11 or « masqué » (séances: any); and in each breakdown whose total
-    published (tranches d'âge, communes, QPV, origines → situations ouvertes; délais → closes;
+    is published (tranches d'âge, communes, QPV, origines → situations ouvertes; délais → closes;
     orientations → examens), no masked cell can be recomputed by subtraction."""
     projet = projet_de(*donnees)
     for annee in range(2022, 2027):
