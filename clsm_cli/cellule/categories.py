@@ -154,6 +154,6 @@ def non_classes(projet: Projet) -> list[TexteNonClasse]:
             for cle in getattr(archive, nom):
                 if cle != NON_PRECISE and classer(cle, listes[nom]) is None:
                     resultat.append(
-                        TexteNonClasse("cellule/archives.toml", ("annee", i, nom, cle), champ, cle)
+                        TexteNonClasse("cellule/archives.toml", ("annee", i, nom), champ, cle)
                     )
     return resultat

@@ -513,9 +513,9 @@ def migrer(projet: Projet, correspondances: Sequence[Correspondance]) -> int:
     with Edition(projet) as ed:
         for c in correspondances:
             if c.fichier == ARCHIVES:  # a key of a yearly tally: merged into its category
-                _, index, serie, cle = c.chemin
+                _, index, serie = c.chemin
                 tally = ed.document(ARCHIVES)["annee"][int(index)][str(serie)]
-                n = int(tally.pop(str(cle)))
+                n = int(tally.pop(c.texte))
                 tally[c.categorie] = int(tally.get(c.categorie, 0)) + n
                 continue
             table_nom, index, _ = c.chemin

@@ -9,6 +9,13 @@ import click
 from clsm_cli.cli.contexte import Contexte, passer_contexte
 
 
+def droits_reserves_possibles() -> bool:
+    """Whether this system can keep cellule/ to its owner (0700/0600): POSIX only."""
+    import os
+
+    return os.name == "posix"
+
+
 @click.command(help="Créer un dossier clsm valide, vide ou rempli d'un CLSM fictif (--demo).")
 @click.argument("dossier", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--nom", help="Nom du CLSM, par exemple « CLSM de Valmont ».")
@@ -23,6 +30,10 @@ def init(
     cible = dossier or contexte.dossier or Path.cwd()
     racine = creer_dossier(cible, nom=nom, territoire=territoire, demo=demo)
     sortie = contexte.sortie
+    if not droits_reserves_possibles():
+        from clsm_cli.noyau.verification import CONSEIL_CHIFFREMENT
+
+        sortie.avertissement(CONSEIL_CHIFFREMENT[0].upper() + CONSEIL_CHIFFREMENT[1:] + ".")
     if sortie.format == "json":
         sortie.json({"dossier": str(racine), "demo": demo})
         return

@@ -1133,3 +1133,232 @@ def test_module_de_commande_leger() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout == "[]\n"
+
+
+# --- closed lists and migration (issue 11) ---------------------------------------------------
+
+ANCIEN = (
+    ENTETE
+    + "\n# situations saisies avant les listes fermées\n"
+    + situation_toml("S-2025-001", origine="assistante sociale du CCAS", commune="Hameau")
+    + situation_toml("S-2025-002", origine="Assistante sociale du CCAS", precision="déjà là")
+    + situation_toml("S-2025-003", origine="bailleur social")
+)
+ANCIENNE_SEANCE = (
+    ENTETE + "date = 2025-03-10\n\n[[examen]]\n"
+    'code = "S-2025-001"\norientation = "Orientation vers le CMP"  # décidé en séance\n'
+)
+ANCIENNES_ARCHIVES = (
+    ENTETE + "\n[[annee]]\nannee = 2023\nsituations_ouvertes = 3\n"
+    'origines = {CCAS = 1, "assistante sociale du CCAS" = 2}\n'
+)
+
+
+def dossier_ancien(dossier: Path) -> None:
+    ecrire(dossier, "cellule/situations.toml", ANCIEN)
+    ecrire(dossier, "cellule/seances/2025-03-10.toml", ANCIENNE_SEANCE)
+    ecrire(dossier, "cellule/archives.toml", ANCIENNES_ARCHIVES)
+
+
+def test_verifier_signale_les_textes_hors_liste_sans_les_repeter(
+    dossier: Path, clsm: Callable[..., Result]
+) -> None:
+    dossier_ancien(dossier)
+    r = clsm("-C", dossier, "--format", "json", "verifier")
+    w310 = [
+        (p["fichier"], p["ligne"], p["champ"]) for p in json.loads(r.stdout) if p["code"] == "W310"
+    ]
+    assert w310 == [
+        ("cellule/archives.toml", 6, "origines"),  # the key itself is never echoed
+        ("cellule/seances/2025-03-10.toml", 6, "orientation"),
+        ("cellule/situations.toml", 8, "origine"),
+        ("cellule/situations.toml", 10, "commune"),
+        ("cellule/situations.toml", 17, "origine"),
+    ]
+    assert "Hameau" not in r.stdout and "Orientation vers" not in r.stdout
+
+
+def test_migrer_refuse_sans_correspondance_hors_terminal(
+    dossier: Path, cellule: Callable[..., Result]
+) -> None:
+    dossier_ancien(dossier)
+    avant = instantane(dossier)
+    r = cellule("migrer")
+    assert r.exit_code == 2
+    assert " ".join(r.stderr.split()) == (
+        "Erreur : Textes sans catégorie : donnez-en une avec --vers TEXTE=CATEGORIE ou "
+        "--correspondances FICHIER, ou lancez la commande dans un terminal. commune : « Hameau » "
+        "(catégories : Testville, autre) ; orientation : « Orientation vers le CMP » "
+        "(catégories : soins, logement/hébergement, protection juridique, accompagnement "
+        "social, veille, clôture, autre) ; origine : « Assistante sociale du CCAS », "
+        "« assistante sociale du CCAS » "
+        "(catégories : CCAS, bailleur social, psychiatrie de secteur, médecin généraliste, "
+        "police/gendarmerie, famille/entourage, mandataire judiciaire, service social "
+        "départemental, éducation nationale, élu/mairie, autre)."
+    )
+    r = cellule("migrer", "--vers", "Hameau=Lune")
+    assert r.exit_code == 2
+    assert "« Lune » n'est pas une catégorie de « commune » (Testville, autre)." in r.stderr
+    assert instantane(dossier) == avant
+
+
+def test_migrer_essai_puis_pour_de_vrai(
+    dossier: Path, cellule: Callable[..., Result], clsm: Callable[..., Result], tmp_path: Path
+) -> None:
+    dossier_ancien(dossier)
+    avant = instantane(dossier)
+    fichier = tmp_path / "correspondances.txt"
+    fichier.write_text(
+        "# une correspondance par ligne\nassistante sociale du ccas=CCAS\n\n"
+        "Orientation vers le CMP=Soins\n",
+        encoding="utf-8",
+    )
+    options = ["--correspondances", fichier, "--vers", "Hameau=autre"]
+    r = (
+        cellule("--format", "json", "migrer", "--essai", *options)
+        if False
+        else clsm("-C", dossier, "--format", "json", "cellule", "migrer", "--essai", *options)
+    )
+    assert r.exit_code == 0
+    assert [(x["Fichier"], x["Champ"], x["Catégorie"]) for x in json.loads(r.stdout)] == [
+        ("cellule/situations.toml", "origine", "CCAS"),
+        ("cellule/situations.toml", "commune", "autre"),
+        ("cellule/situations.toml", "origine", "CCAS"),
+        ("cellule/seances/2025-03-10.toml", "orientation", "soins"),
+        ("cellule/archives.toml", "origine", "CCAS"),
+    ]
+    assert "Essai : 5 texte(s) seraient classés ; rien n'a été écrit." in r.stderr
+    assert instantane(dossier) == avant
+    r = cellule("migrer", *options)
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[-1] == "✓ 5 texte(s) classé(s) dans les listes fermées."
+    situations = lire(dossier / "cellule/situations.toml")["situation"]
+    assert [(s["origine"], s["commune"], s.get("precision")) for s in situations] == [
+        ("CCAS", "autre", "assistante sociale du CCAS"),
+        ("CCAS", "Testville", "déjà là ; Assistante sociale du CCAS"),
+        ("bailleur social", "Testville", None),
+    ]
+    texte = (dossier / "cellule/situations.toml").read_text(encoding="utf-8")
+    assert "# situations saisies avant les listes fermées" in texte
+    seance = (dossier / "cellule/seances/2025-03-10.toml").read_text(encoding="utf-8")
+    assert 'orientation = "soins"  # décidé en séance\n' in seance
+    assert lire(dossier / "cellule/seances/2025-03-10.toml")["examen"][0]["precision"] == (
+        "Orientation vers le CMP"
+    )
+    assert lire(dossier / "cellule/archives.toml")["annee"][0]["origines"] == {"CCAS": 3}
+    r = clsm("-C", dossier, "verifier")
+    assert (r.exit_code, r.stdout) == (0, "✓ Aucun problème.\n")
+    assert cellule("migrer").stdout == (
+        "Rien à classer : tous les textes sont dans les listes fermées.\n"
+    )
+
+
+def test_migrer_interactif(
+    dossier: Path, cellule: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a terminal: the closest category is proposed; o accepts, a number chooses, n leaves
+    the text as it is."""
+    dossier_ancien(dossier)
+    monkeypatch.setenv("CLSM_INTERACTIF", "1")
+    r = cellule("migrer", input="o\nn\n1\n")
+    assert r.exit_code == 0, r.output
+    assert "commune : « Hameau »" in r.stdout
+    assert "Catégorie proposée : « CCAS »" in r.stdout
+    situations = lire(dossier / "cellule/situations.toml")["situation"]
+    assert [(s["origine"], s["commune"]) for s in situations] == [
+        ("CCAS", "Hameau"),
+        ("CCAS", "Testville"),
+        ("bailleur social", "Testville"),
+    ]
+    assert lire(dossier / "cellule/seances/2025-03-10.toml")["examen"][0]["orientation"] == (
+        "soins"
+    )
+
+
+def test_categories_ajoutees_dans_clsm_toml(
+    dossier: Path, cellule: Callable[..., Result], clsm: Callable[..., Result]
+) -> None:
+    clsm_toml = dossier / "clsm.toml"
+    texte = clsm_toml.read_text(encoding="utf-8")
+    clsm_toml.write_text(
+        texte.replace(
+            "seuil_masquage = 11",
+            'seuil_masquage = 11\norigines = ["CSAPA", "Jean Dupont"]\ncommunes = ["Hameau"]',
+        ),
+        encoding="utf-8",
+    )
+    r = clsm("-C", dossier, "verifier")
+    assert r.exit_code == 1
+    assert r.stdout.startswith("clsm.toml:11: cellule.origines: un nom de personne")
+    assert "(E401)" in r.stdout and "Dupont" not in r.stdout
+    r = cellule("situation", "ajouter", *AJOUT[:2], "--origine", "csapa", "--commune", "hameau",
+                *AJOUT[4:6], *AJOUT[9:11], "--referent", "as-ccas")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    s = lire(dossier / "cellule/situations.toml")["situation"][0]
+    assert (s["origine"], s["commune"]) == ("CSAPA", "Hameau")  # the list's spelling
+
+
+def test_precision_reste_dans_la_cellule(dossier: Path, cellule: Callable[..., Result]) -> None:
+    r = cellule("situation", "ajouter", *AJOUT, "--precision", "signalée par la gardienne")
+    assert r.exit_code == 0, r.stderr
+    assert lire(dossier / "cellule/situations.toml")["situation"][0]["precision"] == (
+        "signalée par la gardienne"
+    )
+    r = cellule("situation", "ajouter", *AJOUT[:2], "--origine", "assistante sociale",
+                *AJOUT[4:])  # fmt: skip
+    assert r.exit_code == 2
+    assert "« origine » : valeur hors de la liste fermée (CCAS, bailleur social," in r.stderr
+
+
+# --- no other door ---------------------------------------------------------------------------
+
+
+def test_verifier_cellule_suivie_par_git(
+    dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    ecrire(dossier, "cellule/situations.toml", LISTE.replace("=HYPERLINK", "CCAS").replace(
+        'origine = "CCAS(\\"http://x\\")"', 'origine = "CCAS"'))  # fmt: skip
+    if shutil.which("git") is None:
+        pytest.fail("git est nécessaire à ce test")
+    # not a repository yet: no warning
+    r = clsm("-C", dossier, "--format", "json", "verifier")
+    assert "W311" not in r.stdout
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    subprocess.run(["git", "init", "-q"], cwd=dossier, check=True, env=env)
+    subprocess.run(
+        ["git", "add", "-f", "cellule/situations.toml"], cwd=dossier, check=True, env=env
+    )
+    r = clsm("-C", dossier, "verifier")
+    assert (
+        "cellule/: 1 fichier(s) de la cellule sont suivis par git et partiraient avec le dépôt : "
+        "retirez-les (git rm -r --cached cellule) et ajoutez « cellule/ » au .gitignore (W311)"
+    ) in r.stdout
+    # without git on the machine: no warning, no error
+    monkeypatch.setattr(shutil, "which", lambda _: None)
+    r = clsm("-C", dossier, "--format", "json", "verifier")
+    assert "W311" not in r.stdout
+
+
+def test_systeme_sans_droits_reserves(
+    dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where 0700/0600 cannot be set (Windows), one warning with advice."""
+    ecrire(dossier, "cellule/situations.toml", ENTETE)
+    monkeypatch.setattr(os, "name", "nt-simule")
+    r = clsm("-C", dossier, "--format", "json", "verifier")
+    w301 = [p for p in json.loads(r.stdout) if p["code"] == "W301"]
+    assert [(p["fichier"], p["message"]) for p in w301] == [
+        (
+            "cellule/",
+            "ce système ne permet pas de réserver le dossier cellule/ à son propriétaire "
+            "(droits 0700/0600) : placez le dossier du CLSM dans un dossier chiffré (BitLocker, "
+            "VeraCrypt, FileVault…) et sur un compte personnel",
+        )
+    ]
+    r = clsm("init", tmp_path / "nouveau")
+    assert r.exit_code == 0
+    assert (
+        " ".join(r.stderr.split()).count("placez le dossier du CLSM dans un dossier chiffré") == 1
+    )
