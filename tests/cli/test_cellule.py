@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -1318,8 +1319,7 @@ def test_verifier_cellule_suivie_par_git(
 ) -> None:
     import shutil
 
-    ecrire(dossier, "cellule/situations.toml", LISTE.replace("=HYPERLINK", "CCAS").replace(
-        'origine = "CCAS(\\"http://x\\")"', 'origine = "CCAS"'))  # fmt: skip
+    ecrire(dossier, "cellule/situations.toml", ENTETE + situation_toml("S-2026-001"))
     if shutil.which("git") is None:
         pytest.fail("git est nécessaire à ce test")
     # not a repository yet: no warning
@@ -1362,3 +1362,89 @@ def test_systeme_sans_droits_reserves(
     assert (
         " ".join(r.stderr.split()).count("placez le dossier du CLSM dans un dossier chiffré") == 1
     )
+
+
+# --- done means: a marker written in every free text never leaves --------------------------
+
+MARQUEUR = "Zq7Marqueur"
+
+
+def _marquer(demo: Path) -> None:
+    """The marker in every free-text field of the cellule, in comments and an archive key."""
+    import tomlkit
+
+    chemin = demo / "cellule/situations.toml"
+    doc = tomlkit.parse(chemin.read_text(encoding="utf-8"))
+    for s in doc["situation"]:
+        for champ in ("origine", "commune", "issue", "precision"):
+            s[champ] = f"{MARQUEUR} {s.get(champ, '')}"
+    doc["situation"][0].comment(MARQUEUR)
+    chemin.write_text(f"# {MARQUEUR}\n" + tomlkit.dumps(doc), encoding="utf-8")
+    for seance in (demo / "cellule/seances").glob("*.toml"):
+        doc = tomlkit.parse(seance.read_text(encoding="utf-8"))
+        for e in doc.get("examen", []):
+            e["orientation"] = f"{MARQUEUR} {e.get('orientation', '')}"
+            e["precision"] = f"{MARQUEUR} {e.get('precision', '')}"
+            e["actions"] = [f"{MARQUEUR} {a}" for a in e.get("actions", [])] or [MARQUEUR]
+        seance.write_text(tomlkit.dumps(doc) + f"# {MARQUEUR}\n", encoding="utf-8")
+    ecrire(
+        demo,
+        "cellule/archives.toml",
+        ENTETE + f"\n# {MARQUEUR}\n[[annee]]\nannee = 2024\nsituations_ouvertes = 2\n"
+        "examens = 1\n"
+        f'origines = {{"{MARQUEUR}" = 2}}\norientations = {{"{MARQUEUR} CMP" = 1}}\n',
+    )
+
+
+def _contient(chemin: Path) -> bool:
+    import zipfile
+
+    if zipfile.is_zipfile(chemin):
+        with zipfile.ZipFile(chemin) as z:
+            return any(MARQUEUR.encode() in z.read(n) for n in z.namelist())
+    return MARQUEUR.encode() in chemin.read_bytes()
+
+
+def test_marqueur_ne_sort_jamais(
+    demo: Path, clsm: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _marquer(demo)
+    sorties: list[str] = []
+
+    def lancer(*args: object) -> Result:
+        r = clsm("-C", demo, *args)
+        sorties.append(r.output)
+        return r
+
+    autre = tmp_path / "autre"
+    shutil.copytree(demo, autre)
+    for annee in ("2024", "2025", "2026"):
+        assert lancer("bilan", annee).exit_code == 0
+        lancer("bilan", annee, "--format", "json")
+        for format_ in ("json", "csv", "table"):
+            lancer("--format", format_, "cellule", "statistiques", annee)
+            lancer("--format", format_, "etat", "--annee", annee)
+    lancer("convention")
+    lancer("agenda")
+    for format_ in ("json", "csv", "table"):
+        lancer("--format", format_, "verifier")
+        lancer("--format", format_, "cellule", "purger")
+    for avec in ([demo], [demo, autre]):
+        r = clsm("--format", "json", "national", *avec, "-o", demo / "exports" / "national.xlsx")
+        sorties.append(r.output)
+        sorties.append(clsm("--format", "json", "national", *avec).output)
+    fichiers = [p for p in (demo / "exports").rglob("*") if p.is_file()]
+    assert {p.suffix for p in fichiers} >= {".docx", ".xlsx", ".ics"}
+    assert [p.name for p in fichiers if _contient(p)] == []
+    assert [s for s in sorties if MARQUEUR in s] == []
+    assert len(sorties) == 3 * 8 + 2 + 3 * 2 + 4
+    assert "(W310)" in lancer("verifier").output  # the marked texts were read, and not echoed
+    assert MARQUEUR not in sorties[-1]
+    # the cellule's own terminal view shows its texts (that is what it is for)
+    monkeypatch.setenv("CLSM_TERMINAL", "1")
+    assert cellule_liste_contient(clsm, demo)
+
+
+def cellule_liste_contient(clsm: Callable[..., Result], demo: Path) -> bool:
+    r = clsm("-C", demo, "cellule", "situation", "liste")
+    return r.exit_code == 0 and MARQUEUR in r.stdout
