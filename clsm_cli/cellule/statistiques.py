@@ -14,8 +14,9 @@ back here, and the figures of a past year do not change with a purge. Séance fi
 removed by the purge: archived ``seances`` stay 0 unless a person removed séance files.
 
 :func:`comptes` gives raw figures (never to be shown); :func:`statistiques` the masked ones,
-every figure going through :mod:`clsm_cli.cellule.masquage` (1 to ``seuil_masquage - 1`` shown as
-« < 11 », with secondary suppression).
+every figure going through :mod:`clsm_cli.cellule.masquage` (0 to ``seuil_masquage - 1`` shown as
+« masqué », with secondary suppression over the equations the figures satisfy). Breakdowns are
+by closed category (:mod:`clsm_cli.cellule.categories`): a free text is never a key.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """``clsm cellule``: situations (pseudonymised), séances, masked statistics, purge.
 
-The only command that prints situations is ``clsm cellule situation liste`` (codes and fields);
-everything else that leaves the cellule is a masked aggregate.
+The only command that prints situations is ``clsm cellule situation liste``, to a terminal only
+(``--export-brut FICHIER`` writes a 0600 CSV, deliberately); everything else that leaves the
+cellule is a masked aggregate over closed categories.
 """
 
 from __future__ import annotations

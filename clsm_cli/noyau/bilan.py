@@ -259,7 +259,7 @@ class ValeurCellule:
     cle: str
     libelle: str
     valeur: int | str
-    """A count, or « < 11 » when masked (the folder's threshold)."""
+    """A count, or « masqué » (0 to the folder's threshold - 1, or masked to protect one)."""
 
 
 @dataclass

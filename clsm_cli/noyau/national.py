@@ -356,7 +356,8 @@ class Consolidation:
         )
 
     def en_dict(self) -> dict[str, Any]:
-        """Every indicator, JSON-ready (masked cellule counts are the text « < 11 »)."""
+        """Every indicator, JSON-ready (a cellule figure with masked parts is the text
+        « ≥ N (k parts masquées) »; a CLSM's masked figure is « masqué »)."""
         return {
             "resume": {
                 "dossiers_consolides": len(self.resumes),
