@@ -268,8 +268,26 @@ def national(resumes: list[Resume], annee: int) -> dict[str, Any]:
     return json.loads(json.dumps(c.en_dict()))
 
 
+def attaquer_ligne_a_ligne(projet: Any, annee: int) -> dict[int, int]:
+    """The second check: the line-by-line attacker on one year's published figures."""
+    from clsm_cli.cellule.statistiques import TOTAUX
+
+    p = publies(projet, annee)
+    noms = list(p)
+    rang = {nom: i for i, nom in enumerate(noms)}
+    cats = categories(projet)
+    droites = [
+        ([rang[f"{serie}:{c}"] for c in cats[serie]], rang[total])
+        for serie, total in TOTAUX.items()
+    ]
+    return attaquer([p[n] for n in noms], droites)
+
+
 def attaquer_cellules(cas: list[tuple[Any, list[int]]]) -> dict[tuple[Any, ...], int]:
     """Every output of every CLSM, and national runs with all and without each one."""
+    for projet, annees in cas:
+        for a in annees:
+            assert attaquer_ligne_a_ligne(projet, a) == {}
     attaquant = Attaquant()
     vrai: dict[tuple[Any, ...], int] = {}
     resumes = []
