@@ -236,7 +236,31 @@ def cellules(draw: st.DrawFn, annees: int = 2, maxi: int = 20) -> Any:
                 examen=[Examen(code=s.code, orientation=draw(orientations)) for s in choisis],
             )
         )
-    return faux_projet(situations, seances), list(range(debut, fin + 1))
+    projet = faux_projet(situations, seances)
+    if draw(st.booleans()):  # some closed situations purged: their tallies go to archives
+        projet = purger(projet, draw(st.sets(st.sampled_from([s.code for s in situations]))))
+    return projet, list(range(debut, fin + 1))
+
+
+def purger(projet: Any, codes: set[str]) -> Any:
+    """What ``clsm cellule purger`` leaves: the other situations, and yearly tallies."""
+    from clsm_cli.cellule.statistiques import contributions
+    from clsm_cli.modeles.archives import BilanArchive
+
+    archives = FichierArchives(
+        codes_utilises=sorted(codes),
+        annee=[
+            BilanArchive(annee=a, **c.en_archive()) for a, c in contributions(projet, codes).items()
+        ],
+    )
+    restantes = [s for s in projet.situations if s.code not in codes]
+    seances = [
+        s.model_copy(update={"examen": [e for e in s.examen if e.code not in codes]})
+        for s in projet.seances.values()
+    ]
+    resultat = faux_projet(restantes, seances)
+    resultat.archives = archives
+    return resultat
 
 
 def verite(projet: Any, annees: list[int], clsm: Any = 0) -> dict[tuple[Any, ...], int]:
