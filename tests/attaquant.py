@@ -86,15 +86,27 @@ class Attaquant:
         self.relation({examens: 1, examinees: -seances}, -np.inf, 0)
 
     def cumuls(self, clsm: Any, annees: Iterable[int]) -> None:
-        """Situations closed up to a year ≤ situations referred up to that year."""
+        """Situations closed up to a year ≤ situations referred up to that year; situations
+        examined in a year ≤ those referred up to it."""
         vues: list[int] = []
         for a in sorted(annees):
+            termes: dict[Cle, int] = {(clsm, a, "situations_examinees"): 1}
             vues.append(a)
-            termes: dict[Cle, int] = {}
+            for b in vues:
+                termes[(clsm, b, "situations_ouvertes")] = -1
+            self.relation(termes, -np.inf, 0)
+            termes = {}
             for b in vues:
                 termes[(clsm, b, "situations_closes")] = 1
                 termes[(clsm, b, "situations_ouvertes")] = -1
             self.relation(termes, -np.inf, 0)
+
+    def regle(self, seuil: int = 11) -> None:
+        """What an attacker who read the code knows: an indicator is never masked to protect
+        another count (only series cells are), so a masked indicator is below ``seuil``."""
+        for cle in list(self.index):
+            if cle[2] in INDICATEURS and cle not in self.connus:
+                self.relation({cle: 1}, 0, seuil - 1)
 
     def national(self, clsms: list[Any], d: Mapping[str, Any]) -> None:
         """``clsm national --format json`` over the CLSM ``clsms`` (in the same order)."""

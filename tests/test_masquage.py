@@ -326,6 +326,7 @@ def attaquer_cellules(cas: list[tuple[Any, list[int]]]) -> dict[tuple[Any, ...],
             for sans in range(len(cas)):
                 garde = [i for i in range(len(cas)) if i != sans]
                 attaquant.national(garde, national([resumes[i] for i in garde], annee))
+    attaquant.regle()
     return attaquant.epingles(vrai)
 
 
