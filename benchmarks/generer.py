@@ -321,17 +321,17 @@ LIEUX = (
     "Parc municipal",
     "Gymnase",
 )
-ORIGINES = (
-    "assistante sociale du CCAS",
-    "médecin traitant",
+ORIGINES = (  # categories of clsm's closed list (clsm_cli/cellule/categories.py)
+    "CCAS",
+    "médecin généraliste",
     "bailleur social",
-    "infirmier du CMP",
-    "service de tutelle",
-    "police municipale",
-    "équipe mobile psychiatrie précarité",
-    "gardien d'immeuble",
-    "éducateur de prévention",
-    "conseillère de la mission locale",
+    "psychiatrie de secteur",
+    "mandataire judiciaire",
+    "police/gendarmerie",
+    "psychiatrie de secteur",
+    "autre",
+    "service social départemental",
+    "autre",
 )
 TRANCHES = [
     ("moins_18", 1),
@@ -353,14 +353,14 @@ PROBLEMATIQUES = [
     ("parentalite", 1),
     ("autre", 1),
 ]
-ORIENTATIONS = (
-    "orientation vers le CMP de secteur",
-    "visite conjointe de l'équipe mobile et du bailleur",
-    "mise en lien avec le médecin traitant",
-    "accompagnement par le service social",
-    "demande de mesure de protection",
-    "suivi renforcé par l'infirmier de secteur",
-    "orientation vers le GEM",
+ORIENTATIONS = (  # categories of clsm's closed list
+    "soins",
+    "logement/hébergement",
+    "soins",
+    "accompagnement social",
+    "protection juridique",
+    "veille",
+    "accompagnement social",
 )
 ACTIONS_CELLULE = (
     "prise de contact par le référent",

@@ -43,7 +43,7 @@ def test_init_vide(tmp_path: Path, clsm: Callable[..., Result]) -> None:
     assert (cible / ".clsm/schemas/membres.schema.json").is_file()
     gitignore = (cible / ".gitignore").read_text(encoding="utf-8")
     assert "exports/" in gitignore.splitlines()
-    assert "# cellule/" in gitignore.splitlines()
+    assert "cellule/" in gitignore.splitlines()  # never in a shared repository
     assert clsm("-C", cible, "verifier").exit_code == 0
 
 

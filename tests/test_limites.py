@@ -158,6 +158,15 @@ def test_statistiques_csv_neutralisees(projet: Path, clsm: Callable[..., Result]
     (projet / "membres.toml").write_text(
         ENTETE + '[[membre]]\nid = "as"\nstructure = "CCAS"\ncollege = "elus"\n', encoding="utf-8"
     )
+    # labels of the closed lists come from clsm.toml: a formula there is neutralised too
+    clsm_toml = projet / "clsm.toml"
+    clsm_toml.write_text(
+        clsm_toml.read_text(encoding="utf-8").replace(
+            "seuil_masquage = 11",
+            'seuil_masquage = 11\norigines = ["@orig"]\ncommunes = ["=1+1", "-x", "+y"]',
+        ),
+        encoding="utf-8",
+    )
     (projet / "cellule/situations.toml").write_text(
         ENTETE
         + "".join(
@@ -169,11 +178,14 @@ def test_statistiques_csv_neutralisees(projet: Path, clsm: Callable[..., Result]
     )
     r = clsm("-C", projet, "--format", "csv", "cellule", "statistiques", "2026")
     lignes = r.stdout_bytes.decode("utf-8").split("\r\n")
-    assert "Origine de la saisine,'@orig,< 11" in lignes
-    assert [ligne for ligne in lignes if ligne.startswith("Commune,")] == [
-        "Commune,'+y,< 11",
-        "Commune,'-x,< 11",
-        "Commune,'=1+1,< 11",
+    assert "Origine de la saisine,'@orig,masqué" in lignes
+    assert [ligne for ligne in lignes if ligne.startswith("Commune ou quartier,")] == [
+        "Commune ou quartier,Testville,masqué",  # the territoire, until communes are listed
+        "Commune ou quartier,'=1+1,masqué",
+        "Commune ou quartier,'-x,masqué",
+        "Commune ou quartier,'+y,masqué",
+        "Commune ou quartier,autre,masqué",
+        "Commune ou quartier,Non précisée,masqué",
     ]
 
 

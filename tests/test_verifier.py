@@ -153,7 +153,7 @@ def test_references(projet: Path, verifier: Callable[..., Result]) -> None:
         projet,
         "cellule/seances/2026-02-01.toml",
         ENTETE + 'date = 2026-02-01\npresents = ["martin-paul"]\n\n[[examen]]\n'
-        'code = "S-2026-009"\norientation = "CMP"\n',
+        'code = "S-2026-009"\norientation = "soins"\n',
     )
     r = verifier(projet)
     assert lignes(r) == [

@@ -25,7 +25,7 @@ AJOUT = [*AJOUT_SITUATION, "--consentement", "oral"]
 
 @pytest.fixture
 def dossier(tmp_path: Path) -> Path:
-    d = creer_dossier(tmp_path / "clsm", nom="CLSM", territoire="T")
+    d = creer_dossier(tmp_path / "clsm", nom="CLSM", territoire="Testville")
     (d / "membres.toml").write_text(MEMBRES, encoding="utf-8")
     return d
 

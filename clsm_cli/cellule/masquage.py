@@ -1,60 +1,109 @@
 """Small-cell masking of counts that leave the cellule (SPEC §6).
 
 Counts derived from the cellule de cas complexes are shown outside it (bilan, statistiques,
-national) only as aggregates, and small aggregates identify people. Rules, as in French
-health-data practice:
+etat, national) only as aggregates, and small aggregates identify people. The masking is built
+to resist an attacker who reads *every* published table at once (bilans of several years,
+statistiques in every format, national workbooks with and without this CLSM):
 
-- **Primary suppression**: a count from 1 to ``seuil - 1`` (default 11, so 1 to 10) is masked and
-  rendered « < 11 ». Zero stays 0: an empty category says nothing about anyone.
-- **Secondary suppression**: a masked count must not be recomputable from visible counts. A *line*
-  is a row, a column or a series together with its total (the total counts as one of its cells;
-  in a table the row totals with the grand total, and the column totals with the grand total, are
-  lines too). When a line has exactly one masked cell, another one is masked: the smallest visible
-  non-zero cell of the line; when there is none (every other cell is zero or masked), its total.
-  Rows and columns interact, so the passes are repeated until nothing changes.
-- A line with **two or more** masked cells is considered protected, as is standard practice: this
-  stops an attacker who solves one line at a time (the tests run such an attacker until it can
-  learn nothing more). It does not defend against solving the whole system of lines at once, nor
-  against bounds reasoning (a masked cell lies between 1 and ``seuil - 1`` or is a secondary one).
+- **0 to 10 alike** (primary suppression): every count below ``seuil`` (11 by default, never
+  less), *zero included*, is masked. A printed zero beside a masked cell would tell that the
+  masked one is at least 1; masking zeros too leaves an attacker only « 0 or more ».
+- **One mark for every masked count**: « masqué », whether the count is small or was masked to
+  protect another one (secondary suppression). A label « < 11 » on a secondary count (which may
+  be 14) would be false, and two labels would tell the attacker which cells are small.
+- **Secondary suppression over a system of lines** (:class:`Ligne`): a line is an equation
+  « these counts add up to that total », and totals may be shared by several lines (the
+  situations of a year broken down by origine, by age, by commune…). A line with exactly one
+  masked member would give it away (total minus the visible ones), so another member is masked:
+  the smallest visible cell, or the total when every cell is masked. The passes repeat until
+  every line has zero or at least two masked members.
+
+Why that is enough: in the systems the cellule publishes, two lines share at most their total
+and the lines form a tree. An attacker who only knows that a masked count is a whole number
+≥ 0 then bounds each masked count between 0 and the sum left over in its line (or not at all
+when its total is masked too): its minimum equals its maximum only when that sum is 0. The
+tests check it with an exact integer program (scipy's ``milp``) over every published figure.
+Figures published elsewhere (national totals, ``etat``) are computed *from the masked figures*
+(:func:`somme_publiee`), so they add no equation an attacker could use.
 
 Masked values are ``None`` (:data:`MASQUE`) in results; :func:`afficher` renders them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "MARQUE",
     "MASQUE",
+    "SEUIL_MINIMUM",
     "SEUIL_PAR_DEFAUT",
-    "TableauMasque",
+    "Ligne",
+    "SommePubliee",
     "afficher",
+    "masquer",
     "masquer_nombre",
     "masquer_serie",
-    "masquer_tableau",
+    "somme_publiee",
 ]
 
 MASQUE = None
+MARQUE = "masqué"
+"""How a masked count is printed, in every output."""
 SEUIL_PAR_DEFAUT = 11
+SEUIL_MINIMUM = 11
+"""French health-data practice: counts from 1 to 10 are never published."""
 
 
 @dataclass(frozen=True)
-class TableauMasque:
-    """A two-way table of counts after masking; ``None`` marks a masked count."""
+class Ligne:
+    """A published equation: the counts ``cellules`` add up to the count ``total``."""
 
-    lignes: list[str]
-    colonnes: list[str]
-    valeurs: list[list[int | None]]
-    totaux_lignes: list[int | None]
-    totaux_colonnes: list[int | None]
-    total: int | None
+    cellules: tuple[str, ...]
+    total: str
+
+
+def masquer(
+    valeurs: Mapping[str, int], lignes: Iterable[Ligne], seuil: int = SEUIL_PAR_DEFAUT
+) -> dict[str, int | None]:
+    """Mask the counts ``valeurs`` (name → count) published with the equations ``lignes``.
+
+    Every name used by a line must be in ``valeurs``. The order of ``valeurs`` breaks ties, so
+    the result is stable.
+    """
+    for n in valeurs.values():
+        _verifier_compte(n)
+    lignes = list(lignes)
+    for ligne in lignes:
+        for nom in (*ligne.cellules, ligne.total):
+            if nom not in valeurs:
+                raise ValueError(f"effectif inconnu dans une ligne : {nom!r}")
+    rang = {nom: i for i, nom in enumerate(valeurs)}
+
+    def cle_tri(nom: str) -> tuple[int, int]:
+        return valeurs[nom], rang[nom]
+
+    masque = {nom: n < seuil for nom, n in valeurs.items()}
+    change = True
+    while change:
+        change = False
+        for ligne in lignes:
+            membres = (*ligne.cellules, ligne.total)
+            if sum(masque[m] for m in membres) != 1:
+                continue
+            visibles = [c for c in ligne.cellules if not masque[c]]
+            # the smallest visible cell (all are ≥ seuil), else the total
+            choix = min(visibles, key=cle_tri) if visibles else ligne.total
+            if not masque[choix]:  # a line without cells has only its total: nothing to add
+                masque[choix] = True
+                change = True
+    return {nom: MASQUE if masque[nom] else n for nom, n in valeurs.items()}
 
 
 def masquer_nombre(n: int, seuil: int = SEUIL_PAR_DEFAUT) -> int | None:
-    """A lone count shown without any total: primary suppression only."""
-    _verifier_compte(n)
-    return MASQUE if 1 <= n < seuil else n
+    """A lone count shown without any total: masked from 0 to ``seuil - 1``."""
+    return masquer({"n": n}, [], seuil)["n"]
 
 
 def masquer_serie(
@@ -62,95 +111,53 @@ def masquer_serie(
 ) -> tuple[dict[str, int | None], int | None]:
     """Mask a one-way distribution and its total; the keys keep their order."""
     cles = list(valeurs)
-    nombres = [valeurs[cle] for cle in cles]
-    for n in nombres:
-        _verifier_compte(n)
-    nombres.append(sum(nombres))
-    total = len(cles)
-    masque = _supprimer(nombres, [(list(range(total)), total)], seuil)
-    visibles = _visibles(nombres, masque)
-    return dict(zip(cles, visibles[:total], strict=True)), visibles[total]
+    noms = {cle: f"c{i}" for i, cle in enumerate(cles)}
+    plat = {noms[cle]: valeurs[cle] for cle in cles}
+    plat["total"] = sum(plat.values())
+    m = masquer(plat, [Ligne(tuple(noms[c] for c in cles), "total")], seuil)
+    return {cle: m[noms[cle]] for cle in cles}, m["total"]
 
 
-def masquer_tableau(
-    lignes: Sequence[str],
-    colonnes: Sequence[str],
-    valeurs: Sequence[Sequence[int]],
-    seuil: int = SEUIL_PAR_DEFAUT,
-) -> TableauMasque:
-    """Mask a two-way table with its row, column and grand totals (computed here)."""
-    nl, nc = len(lignes), len(colonnes)
-    if len(valeurs) != nl or any(len(rang) != nc for rang in valeurs):
-        raise ValueError(
-            f"le tableau doit avoir {nl} ligne(s) de {nc} valeur(s), comme ses intitulés"
-        )
-    for rang in valeurs:
-        for n in rang:
-            _verifier_compte(n)
+@dataclass(frozen=True)
+class SommePubliee:
+    """A sum of already published counts: the visible part and how many parts are masked."""
 
-    # one flat list: the cells row by row, then the row totals, the column totals, the total
-    nombres = [n for rang in valeurs for n in rang]
-    nombres += [sum(rang) for rang in valeurs]
-    nombres += [sum(valeurs[i][j] for i in range(nl)) for j in range(nc)]
-    nombres.append(sum(nombres[: nl * nc]))
+    connu: int
+    masques: int
 
-    def cellule(i: int, j: int) -> int:
-        return i * nc + j
+    @property
+    def exacte(self) -> int | None:
+        return self.connu if not self.masques else None
 
-    def total_ligne(i: int) -> int:
-        return nl * nc + i
+    def texte(self) -> str:
+        """« 37 », or « ≥ 37 (2 part(s) masquée(s)) » when some parts are masked."""
+        if not self.masques:
+            return afficher(self.connu)
+        parts = "part masquée" if self.masques == 1 else "parts masquées"
+        return f"≥ {afficher(self.connu)} ({self.masques} {parts})"
 
-    def total_colonne(j: int) -> int:
-        return nl * nc + nl + j
+    def en_json(self) -> int | str:
+        return self.connu if not self.masques else self.texte()
 
-    grand_total = nl * nc + nl + nc
-    traces: list[tuple[list[int], int]] = [
-        ([cellule(i, j) for j in range(nc)], total_ligne(i)) for i in range(nl)
-    ]
-    traces += [([cellule(i, j) for i in range(nl)], total_colonne(j)) for j in range(nc)]
-    traces.append(([total_ligne(i) for i in range(nl)], grand_total))
-    traces.append(([total_colonne(j) for j in range(nc)], grand_total))
 
-    visibles = _visibles(nombres, _supprimer(nombres, traces, seuil))
-    return TableauMasque(
-        lignes=list(lignes),
-        colonnes=list(colonnes),
-        valeurs=[[visibles[cellule(i, j)] for j in range(nc)] for i in range(nl)],
-        totaux_lignes=[visibles[total_ligne(i)] for i in range(nl)],
-        totaux_colonnes=[visibles[total_colonne(j)] for j in range(nc)],
-        total=visibles[grand_total],
-    )
+def somme_publiee(valeurs: Iterable[int | None]) -> SommePubliee:
+    """Sum of published counts (``None`` = masked): computed from what anyone can read, it
+    adds nothing an attacker could not compute already."""
+    liste = list(valeurs)
+    return SommePubliee(sum(v for v in liste if v is not None), sum(v is None for v in liste))
 
 
 def afficher(valeur: int | None, seuil: int = SEUIL_PAR_DEFAUT) -> str:
-    """French rendering: ``< 11`` for a masked count, ``1 234`` (narrow no-break space) else."""
+    """French rendering: « masqué » for a masked count, ``1 234`` (narrow no-break space) else.
+
+    ``seuil`` is kept for callers; the mark is the same whatever the threshold.
+    """
+    del seuil
     if valeur is None:
-        return f"< {seuil}"
+        return MARQUE
     return f"{valeur:,}".replace(",", "\u202f")
 
 
 def _verifier_compte(n: int) -> None:
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise ValueError(f"un effectif est un entier positif ou nul, pas {n!r}")
-
-
-def _supprimer(nombres: list[int], traces: list[tuple[list[int], int]], seuil: int) -> list[bool]:
-    """Which of ``nombres`` to mask; ``traces`` lists the lines as (cell indexes, total index)."""
-    masque = [1 <= n < seuil for n in nombres]
-    change = True
-    while change:
-        change = False
-        for cellules, total in traces:
-            if sum(masque[k] for k in cellules) + masque[total] != 1:
-                continue
-            candidats = [k for k in cellules if not masque[k] and nombres[k] > 0]
-            # min keeps the first of equal values: the choice is stable
-            choix = min(candidats, key=lambda k: nombres[k]) if candidats else total
-            if not masque[choix]:  # always true: a lone masked total has a non-zero cell
-                masque[choix] = True
-                change = True
-    return masque
-
-
-def _visibles(nombres: list[int], masque: list[bool]) -> list[int | None]:
-    return [MASQUE if m else n for n, m in zip(nombres, masque, strict=True)]

@@ -12,6 +12,7 @@ import datetime as dt
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clsm_cli.cellule.calendrier import ajouter_mois
@@ -144,6 +145,31 @@ def _majuscule(texte: str) -> str:
 # --- situations ----------------------------------------------------------------------------
 
 
+def categorie_fermee(projet: Projet, champ: str, texte: str | None) -> str | None:
+    """``texte`` as the category of the closed list of ``champ`` (origine, commune,
+    orientation) it names; refused (ErreurSaisie, with the list) when it names none."""
+    from clsm_cli.cellule.categories import CHAMPS, classer, vocabulaire
+
+    if texte is None or not texte.strip():
+        return None
+    liste = vocabulaire(projet, CHAMPS[champ])
+    trouve = classer(texte, liste)
+    if trouve is None:
+        raise ErreurSaisie(
+            f"« {champ} » : valeur hors de la liste fermée ({', '.join(liste)}). Ajoutez une "
+            f"catégorie dans clsm.toml ([cellule] {CHAMPS[champ]}) ; un détail libre va dans "
+            "--precision, qui ne sort jamais de la cellule."
+        )
+    return trouve
+
+
+def _categories(projet: Projet, donnees: dict[str, Any]) -> dict[str, Any]:
+    for champ in ("origine", "commune"):
+        if donnees.get(champ) is not None:
+            donnees[champ] = categorie_fermee(projet, champ, donnees[champ])
+    return donnees
+
+
 def _verifier_membres(projet: Projet, idents: Iterable[str | None]) -> None:
     for ident in idents:
         if ident is not None:
@@ -159,6 +185,7 @@ def ajouter_situation(projet: Projet, donnees: dict[str, Any]) -> str:
     from clsm_cli.stockage.ecriture import ajouter_enregistrement, en_donnees
 
     controler_confidentialite(donnees)
+    donnees = _categories(projet, dict(donnees))
     _verifier_membres(projet, [donnees.get("referent")])
     date_saisine = donnees["date_saisine"]
     with Edition(projet) as ed:
@@ -186,6 +213,7 @@ def modifier_situation(projet: Projet, code: str, champs: dict[str, Any]) -> Non
     if not champs:
         raise ErreurSaisie("Rien à modifier : précisez au moins une option (voir --help).")
     controler_confidentialite(champs)
+    champs = _categories(projet, dict(champs))
     _verifier_membres(projet, [champs.get("referent")])
     from clsm_cli.modeles import Situation
 
@@ -204,6 +232,62 @@ def clore_situation(projet: Projet, code: str, issue: str, date_cloture: dt.date
     modifier_situation(
         projet, code, {"statut": "close", "date_cloture": date_cloture, "issue": issue}
     )
+
+
+def lignes_situations(
+    projet: Projet, cles: Sequence[str], statut: str | None = None, annee: int | None = None
+) -> list[list[Any]]:
+    """Raw records for the cellule's own views: one row of ``cles`` per situation."""
+    lignes = []
+    for s in sorted(projet.situations, key=lambda s: (s.date_saisine, s.code)):
+        if (statut and s.statut.value != statut) or (annee and s.date_saisine.year != annee):
+            continue
+        c = s.consentement
+        consentement = None
+        if c is not None:
+            accord = (c.forme.value if c.forme else "oui") if c.recueilli else "non"
+            consentement = " ".join(x for x in (accord, c.date.isoformat() if c.date else "") if x)
+        valeurs = {
+            **s.model_dump(mode="json"),
+            "problematiques": [p.value for p in s.problematiques],
+            "consentement": consentement,
+        }
+        lignes.append([valeurs.get(cle) for cle in cles])
+    return lignes
+
+
+def _cellule_csv(valeur: Any) -> str:
+    """A CSV cell: lists joined, booleans oui/non, formulas neutralised (``'=…``)."""
+    if valeur is None:
+        return ""
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if isinstance(valeur, list):
+        valeur = "; ".join(map(str, valeur))
+    texte = str(valeur)
+    return "'" + texte if texte[:1] in ("=", "+", "-", "@") else texte
+
+
+def exporter_brut(chemin: Path, colonnes: Sequence[str], lignes: Sequence[Sequence[Any]]) -> Path:
+    """Write raw records as CSV to a file created 0600 (refused if it exists and is wider)."""
+    import csv
+    import io
+    import os
+
+    texte = io.StringIO()
+    ecrivain = csv.writer(texte)
+    ecrivain.writerow(colonnes)
+    for ligne in lignes:
+        ecrivain.writerow([_cellule_csv(v) for v in ligne])
+    try:
+        descripteur = os.open(chemin, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as e:
+        raise ErreurSaisie(f"Impossible d'écrire {chemin} : {e.strerror}.") from None
+    with os.fdopen(descripteur, "w", encoding="utf-8", newline="") as f:
+        if os.name == "posix":
+            os.fchmod(f.fileno(), 0o600)
+        f.write(texte.getvalue())
+    return chemin
 
 
 # --- séances -------------------------------------------------------------------------------
@@ -230,6 +314,7 @@ def ajouter_seance(
     if chemin in projet.seances or (projet.racine / chemin).exists():
         raise ErreurSaisie(f"Une séance du {date.isoformat()} existe déjà ({chemin}).")
     controler_confidentialite({"orientation": [o for _, o in examens if o]})
+    examens = [(code, categorie_fermee(projet, "orientation", o)) for code, o in examens]
     _verifier_membres(projet, presents)
     for code, _ in examens:
         situation = projet.situation(code)
@@ -331,3 +416,114 @@ def _archiver(ed: Edition, par_annee: Mapping[int, Any], codes: set[str]) -> Non
             )
         else:
             ajouter_enregistrement(doc, "annee", {"annee": annee, **comptes.en_archive()})
+
+
+# --- migration to the closed lists ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Correspondance:
+    """One text of the cellule mapped to a category by ``clsm cellule migrer``."""
+
+    fichier: str
+    chemin: tuple[str | int, ...]
+    champ: str
+    texte: str
+    categorie: str
+
+
+def lire_correspondances(lignes: Iterable[str]) -> dict[str, str]:
+    """``TEXTE=CATEGORIE`` lines (blank lines and ``#`` comments skipped) → normalised text →
+    category as written."""
+    from clsm_cli.cellule.categories import normaliser
+
+    resultat: dict[str, str] = {}
+    for numero, ligne in enumerate(lignes, 1):
+        ligne = ligne.strip()
+        if not ligne or ligne.startswith("#"):
+            continue
+        texte, egal, categorie = ligne.rpartition("=")
+        if not egal or not texte.strip() or not categorie.strip():
+            raise ErreurSaisie(
+                f"Correspondance {numero} illisible : écrivez TEXTE=CATEGORIE (une par ligne)."
+            )
+        resultat[normaliser(texte)] = categorie.strip()
+    return resultat
+
+
+def correspondances_a_faire(
+    projet: Projet,
+    donnees: Mapping[str, str],
+    choisir: Any = None,
+) -> list[Correspondance]:
+    """What the migration would change: each text outside the closed lists with its category.
+
+    ``donnees``: normalised text → category (``--vers``, mapping file). ``choisir(champ, texte,
+    liste)`` (interactive) returns a category or None to leave the text as it is. Without it, a
+    text without a mapping is refused (ErreurSaisie with the texts and the categories).
+    """
+    from clsm_cli.cellule.categories import CHAMPS, classer, non_classes, normaliser, vocabulaire
+
+    textes = non_classes(projet)
+    listes = {champ: vocabulaire(projet, nom) for champ, nom in CHAMPS.items()}
+    choix: dict[tuple[str, str], str | None] = {}
+    manquants: dict[str, set[str]] = {}
+    for t in textes:
+        cle = (t.champ, normaliser(t.texte))
+        if cle in choix:
+            continue
+        voulu = donnees.get(cle[1])
+        if voulu is not None:
+            trouve = classer(voulu, listes[t.champ])
+            if trouve is None:
+                raise ErreurSaisie(
+                    f"« {voulu} » n'est pas une catégorie de « {t.champ} » "
+                    f"({', '.join(listes[t.champ])})."
+                )
+            choix[cle] = trouve
+        elif choisir is not None:
+            choix[cle] = choisir(t.champ, t.texte, listes[t.champ])
+        else:
+            manquants.setdefault(t.champ, set()).add(t.texte)
+    if manquants:
+        details = " ; ".join(
+            f"{champ} : {', '.join(f'« {x} »' for x in sorted(textes_))} "
+            f"(catégories : {', '.join(listes[champ])})"
+            for champ, textes_ in sorted(manquants.items())
+        )
+        raise ErreurSaisie(
+            "Textes sans catégorie : donnez-en une avec --vers TEXTE=CATEGORIE ou "
+            f"--correspondances FICHIER, ou lancez la commande dans un terminal. {details}."
+        )
+    return [
+        Correspondance(t.fichier, t.chemin, t.champ, t.texte, categorie)
+        for t in textes
+        if (categorie := choix[(t.champ, normaliser(t.texte))]) is not None
+    ]
+
+
+def migrer(projet: Projet, correspondances: Sequence[Correspondance]) -> int:
+    """Apply the mappings in one change: each field gets its category; an old origine or
+    orientation text is kept in ``precision`` (inside the cellule only). Returns the count."""
+    from clsm_cli.modeles.cellule import Examen, Situation
+    from clsm_cli.stockage.ecriture import modifier_champs
+
+    if not correspondances:
+        return 0
+    with Edition(projet) as ed:
+        for c in correspondances:
+            if c.fichier == ARCHIVES:  # a key of a yearly tally: merged into its category
+                _, index, serie = c.chemin
+                tally = ed.document(ARCHIVES)["annee"][int(index)][str(serie)]
+                n = int(tally.pop(c.texte))
+                tally[c.categorie] = int(tally.get(c.categorie, 0)) + n
+                continue
+            table_nom, index, _ = c.chemin
+            table = ed.document(c.fichier)[str(table_nom)][int(index)]
+            modele = Examen if table_nom == "examen" else Situation
+            champs: dict[str, Any] = {c.champ: c.categorie}
+            if c.champ in ("origine", "orientation"):
+                ancienne = table.get("precision")
+                champs["precision"] = f"{ancienne} ; {c.texte}" if ancienne else c.texte
+            modifier_champs(table, champs, list(modele.model_fields))
+    return len(correspondances)

@@ -14,29 +14,32 @@ back here, and the figures of a past year do not change with a purge. Séance fi
 removed by the purge: archived ``seances`` stay 0 unless a person removed séance files.
 
 :func:`comptes` gives raw figures (never to be shown); :func:`statistiques` the masked ones,
-every figure going through :mod:`clsm_cli.cellule.masquage` (1 to ``seuil_masquage - 1`` shown as
-« < 11 », with secondary suppression).
+every figure going through :mod:`clsm_cli.cellule.masquage` (0 to ``seuil_masquage - 1`` shown as
+« masqué », with secondary suppression over the equations the figures satisfy). Breakdowns are
+by closed category (:mod:`clsm_cli.cellule.categories`): a free text is never a key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from clsm_cli.cellule.calendrier import ajouter_mois
-from clsm_cli.modeles.archives import DELAIS, LIBELLES_DELAI
-from clsm_cli.modeles.vocabulaires import LIBELLES_PROBLEMATIQUE, LIBELLES_TRANCHE_AGE
+from clsm_cli.cellule.categories import NON_PRECISE, categorie, vocabulaire
+from clsm_cli.modeles.vocabulaires import (
+    DELAIS,
+    LIBELLES_DELAI,
+    LIBELLES_PROBLEMATIQUE,
+    LIBELLES_TRANCHE_AGE,
+)
 
 if TYPE_CHECKING:
     from clsm_cli.modeles.archives import BilanArchive
     from clsm_cli.stockage.projet import ProjetLu as Projet
 
-
-NON_PRECISE = "Non précisée"
-"""Category of a situation without origine or commune, of an examen without orientation."""
 
 ENTIERS = (
     "situations_ouvertes",
@@ -54,11 +57,6 @@ SERIES = (
     "orientations",
     "delais",
 )
-
-
-def categorie(texte: str | None) -> str:
-    """Category of a free text (orientation, origine, commune): trimmed, or « Non précisée »."""
-    return (texte or "").strip() or NON_PRECISE
 
 
 def tranche_delai(saisine: dt.date, cloture: dt.date) -> str:
@@ -94,12 +92,20 @@ class Comptes:
                 getattr(self, f.name).update(getattr(autre, f.name))
 
     @classmethod
-    def depuis_archive(cls, archive: BilanArchive) -> Comptes:
+    def depuis_archive(
+        cls, archive: BilanArchive, listes: Mapping[str, Sequence[str]] | None = None
+    ) -> Comptes:
         """Counts of an ``[[annee]]`` table; breakdowns a person left incomplete are topped
-        up with « inconnue » / « Non précisée » so that they still add up to the total."""
+        up with « inconnue » / « Non précisée » so that they still add up to the total.
+        With ``listes`` (closed vocabularies), a key outside them counts as « autre »."""
         comptes = cls(**{nom: getattr(archive, nom) for nom in ENTIERS})
         for nom in SERIES:
-            getattr(comptes, nom).update({str(k): n for k, n in getattr(archive, nom).items()})
+            serie = getattr(comptes, nom)
+            for k, n in getattr(archive, nom).items():
+                cle = str(k)
+                if listes is not None and nom in listes and cle != NON_PRECISE:
+                    cle = categorie(cle, listes[nom])
+                serie[cle] += n
         for nom, inconnu in (
             ("tranches_age", "inconnue"),
             ("origines", NON_PRECISE),
@@ -134,8 +140,15 @@ class Comptes:
         return total.en_archive()
 
 
+def listes(projet: Projet) -> dict[str, list[str]]:
+    """The folder's closed vocabularies, by series name."""
+    return {nom: vocabulaire(projet, nom) for nom in ("origines", "communes", "orientations")}
+
+
 def _compter(projet: Projet, annee: int, codes: set[str] | None) -> Comptes:
-    """Counts of ``annee`` from the files (only situations ``codes``, if given)."""
+    """Counts of ``annee`` from the files (only situations ``codes``, if given), by closed
+    category: a free text never becomes a key."""
+    vocab = listes(projet)
 
     def retenue(code: str) -> bool:
         return codes is None or code in codes
@@ -147,9 +160,9 @@ def _compter(projet: Projet, annee: int, codes: set[str] | None) -> Comptes:
         if s.date_saisine.year == annee:
             c.situations_ouvertes += 1
             c.problematiques.update(p.value for p in dict.fromkeys(s.problematiques))
-            c.origines[categorie(s.origine)] += 1
+            c.origines[categorie(s.origine, vocab["origines"])] += 1
             c.tranches_age[s.tranche_age.value] += 1
-            c.communes[categorie(s.commune)] += 1
+            c.communes[categorie(s.commune, vocab["communes"])] += 1
             c.qpv += s.qpv
         if s.date_cloture is not None and s.date_cloture.year == annee:
             c.situations_closes += 1
@@ -163,7 +176,7 @@ def _compter(projet: Projet, annee: int, codes: set[str] | None) -> Comptes:
         for examen in seance.examen:
             if retenue(examen.code):
                 c.examens += 1
-                c.orientations[categorie(examen.orientation)] += 1
+                c.orientations[categorie(examen.orientation, vocab["orientations"])] += 1
                 examinees.add(examen.code)
     c.situations_examinees = len(examinees)
     return c
@@ -172,9 +185,10 @@ def _compter(projet: Projet, annee: int, codes: set[str] | None) -> Comptes:
 def comptes(projet: Projet, annee: int) -> Comptes:
     """Raw counts of ``annee``: the files plus the tallies archived by the purge."""
     total = _compter(projet, annee, None)
+    vocab = listes(projet)
     for archive in projet.archives.annee:
         if archive.annee == annee:
-            total.ajouter(Comptes.depuis_archive(archive))
+            total.ajouter(Comptes.depuis_archive(archive, vocab))
     return total
 
 
@@ -201,60 +215,97 @@ def annees_archivees(projet: Projet) -> list[int]:
 
 
 def seuil(projet: Projet) -> int:
-    return projet.identite.cellule.seuil_masquage if projet.identite else 11
+    """The folder's masking threshold, never below 11 (``verifier`` refuses less: E410)."""
+    from clsm_cli.cellule.masquage import SEUIL_MINIMUM
+
+    voulu = projet.identite.cellule.seuil_masquage if projet.identite else SEUIL_MINIMUM
+    return max(voulu, SEUIL_MINIMUM)
 
 
-def montrer(valeur: int | None, seuil_: int) -> int | str:
-    """A count as it leaves the cellule: the number, or « < 11 » when masked."""
+def montrer(valeur: int | None, seuil_: int | None = None) -> int | str:
+    """A count as it leaves the cellule: the number, or « masqué »."""
     from clsm_cli.cellule.masquage import afficher
 
-    return afficher(valeur, seuil_) if valeur is None else valeur
+    return afficher(valeur) if valeur is None else valeur
 
 
-def _serie(
-    valeurs: Mapping[str, int], seuil_: int, ordre: Iterable[str] | None = None
-) -> dict[str, int | str]:
-    """A masked series, in a stable key order (``ordre``, or the categories sorted)."""
-    from clsm_cli.cellule.masquage import masquer_serie
+def categories(projet: Projet) -> dict[str, list[str]]:
+    """Every category of every series, in a stable order: the lists are closed, so which
+    categories appear never depends on the data."""
+    vocab = listes(projet)
+    return {
+        "problematiques": list(LIBELLES_PROBLEMATIQUE),
+        "origines": [*vocab["origines"], NON_PRECISE],
+        "tranches_age": list(LIBELLES_TRANCHE_AGE),
+        "communes": [*vocab["communes"], NON_PRECISE],
+        "qpv": ["oui", "non"],
+        "orientations": [*vocab["orientations"], NON_PRECISE],
+        "delais": list(DELAIS),
+    }
 
-    cles = list(ordre) if ordre is not None else sorted(valeurs, key=str.casefold)
-    masque, _ = masquer_serie({k: int(valeurs.get(k, 0)) for k in cles}, seuil_)
-    return {k: montrer(masque[k], seuil_) for k in cles}
+
+TOTAUX = {
+    "origines": "situations_ouvertes",
+    "tranches_age": "situations_ouvertes",
+    "communes": "situations_ouvertes",
+    "qpv": "situations_ouvertes",
+    "orientations": "examens",
+    "delais": "situations_closes",
+}
+"""Series that add up to an indicator (the equations an attacker knows)."""
 
 
-def _nombre(n: int, seuil_: int) -> int | str:
-    from clsm_cli.cellule.masquage import masquer_nombre
+def systeme(c: Comptes, cats: Mapping[str, Sequence[str]]) -> tuple[dict[str, int], list[Any]]:
+    """The figures of one year as one system: ``{"origines:CCAS": 3, …}`` and its equations."""
+    from clsm_cli.cellule.masquage import Ligne
 
-    return montrer(masquer_nombre(n, seuil_), seuil_)
+    valeurs: dict[str, int] = {nom: int(getattr(c, nom)) for nom in INDICATEURS}
+    serie_qpv = Counter({"oui": c.qpv, "non": c.situations_ouvertes - c.qpv})
+    for nom, cles in cats.items():
+        serie = serie_qpv if nom == "qpv" else getattr(c, nom)
+        for cle in cles:
+            valeurs[f"{nom}:{cle}"] = int(serie.get(cle, 0))
+    lignes = [
+        Ligne(tuple(f"{nom}:{cle}" for cle in cats[nom]), total) for nom, total in TOTAUX.items()
+    ]
+    return valeurs, lignes
+
+
+NON_MASQUES = frozenset({"seances"})
+"""Figures that count no person (séances held): shown as they are."""
+
+
+def publies(projet: Projet, annee: int) -> dict[str, int | None]:
+    """Every figure of ``annee`` as published (``None`` = masked), flat: ``origines:CCAS``."""
+    from clsm_cli.cellule.masquage import masquer
+
+    c = comptes(projet, annee)
+    valeurs, lignes = systeme(c, categories(projet))
+    visibles = {k: valeurs.pop(k) for k in NON_MASQUES}
+    return {**visibles, **masquer(valeurs, lignes, seuil(projet))}
 
 
 def statistiques(projet: Projet, annee: int) -> dict[str, Any]:
     """Masked aggregates of ``annee``: what may leave the cellule (stable JSON keys).
 
-    A masked count is the string « < 11 » (with the folder's threshold); zero stays 0.
+    A masked count is the string « masqué »; every category of the closed lists is listed.
     """
     s = seuil(projet)
-    c = comptes(projet, annee)
-    return {
-        "annee": annee,
-        "seuil_masquage": s,
-        **{nom: _nombre(getattr(c, nom), s) for nom in INDICATEURS},
-        "problematiques": _serie(c.problematiques, s, LIBELLES_PROBLEMATIQUE),
-        "origines": _serie(c.origines, s),
-        "tranches_age": _serie(c.tranches_age, s, LIBELLES_TRANCHE_AGE),
-        "communes": _serie(c.communes, s),
-        "qpv": _serie({"oui": c.qpv, "non": c.situations_ouvertes - c.qpv}, s, ("oui", "non")),
-        "orientations": _serie(c.orientations, s),
-        "delais": _serie(c.delais, s, DELAIS),
-        "archives_incluses": annee in annees_archivees(projet),
-    }
+    p = publies(projet, annee)
+    resultat: dict[str, Any] = {"annee": annee, "seuil_masquage": s}
+    for nom in INDICATEURS:
+        resultat[nom] = montrer(p[nom])
+    for nom, cles in categories(projet).items():
+        resultat[nom] = {cle: montrer(p[f"{nom}:{cle}"]) for cle in cles}
+    resultat["archives_incluses"] = annee in annees_archivees(projet)
+    return resultat
 
 
 RUBRIQUES: dict[str, tuple[str, dict[str, str] | None]] = {
     "problematiques": ("Problématiques (plusieurs par situation)", LIBELLES_PROBLEMATIQUE),
     "origines": ("Origine de la saisine", None),
     "tranches_age": ("Tranche d'âge", LIBELLES_TRANCHE_AGE),
-    "communes": ("Commune", None),
+    "communes": ("Commune ou quartier", None),
     "qpv": ("Quartier prioritaire (QPV)", {"oui": "Oui", "non": "Non"}),
     "orientations": ("Orientations décidées en séance", None),
     "delais": ("Délai de traitement (situations closes)", LIBELLES_DELAI),

@@ -1,7 +1,8 @@
 """``clsm cellule``: situations (pseudonymised), séances, masked statistics, purge.
 
-The only command that prints situations is ``clsm cellule situation liste`` (codes and fields);
-everything else that leaves the cellule is a masked aggregate.
+The only command that prints situations is ``clsm cellule situation liste``, to a terminal only
+(``--export-brut FICHIER`` writes a 0600 CSV, deliberately); everything else that leaves the
+cellule is a masked aggregate over closed categories.
 """
 
 from __future__ import annotations
@@ -88,11 +89,15 @@ def _options_situation(f: Any) -> Any:
     options = [
         click.option(
             "--origine",
-            help="Profession ou service à l'origine de la saisine, jamais un nom "
-            "(ex. : « assistante sociale du CCAS »).",
+            help="Origine de la saisine, dans la liste fermée (CCAS, bailleur social, "
+            "psychiatrie de secteur… ; clsm.toml [cellule] origines pour en ajouter).",
         ),
         click.option("--tranche-age", type=Choix(TRANCHES_AGE), help="Tranche d'âge."),
-        click.option("--commune", help="Commune de résidence (jamais l'adresse)."),
+        click.option(
+            "--commune",
+            help="Commune ou quartier de résidence, parmi les communes et QPV de clsm.toml "
+            "(jamais l'adresse).",
+        ),
         click.option("--qpv/--hors-qpv", default=None, help="Réside dans un quartier prioritaire."),
         click.option(
             "--problematique",
@@ -111,6 +116,11 @@ def _options_situation(f: Any) -> Any:
             "--referent",
             help="Identifiant du membre référent (membres.toml).",
             shell_complete=completer_membres,
+        ),
+        click.option(
+            "--precision",
+            help="Détail libre pour les membres de la cellule : n'apparaît dans aucun "
+            "document, export ni statistique.",
         ),
     ]
     for option in reversed(options):
@@ -133,23 +143,30 @@ def situation_ajouter(
     consentement: str | None,
     date_consentement: dt.date | None,
     referent: str | None,
+    precision: str | None,
 ) -> None:
+    from clsm_cli.cellule.categories import vocabulaire
     from clsm_cli.cellule.registre import SITUATIONS, ajouter_situation
 
     projet = contexte.projet()
     donnees = {
         "date_saisine": date_saisine or projet.aujourdhui(),
-        "origine": demander(origine, "--origine", "Origine de la saisine (profession)"),
+        "origine": demander(
+            origine, "--origine", "Origine de la saisine", choix=vocabulaire(projet, "origines")
+        ),
         "tranche_age": demander(tranche_age, "--tranche-age", "Tranche d'âge", choix=TRANCHES_AGE),
-        "commune": demander(commune, "--commune", "Commune"),
+        "commune": demander(
+            commune, "--commune", "Commune ou quartier", choix=vocabulaire(projet, "communes")
+        ),
         "qpv": bool(qpv),
         "problematiques": list(problematiques)
         or [demander(None, "--problematique", "Problématique", choix=PROBLEMATIQUES)],
         "consentement": _consentement(consentement, date_consentement),
         "referent": demander(referent, "--referent", "Identifiant du membre référent"),
         "statut": "ouverte",
+        "precision": precision,
     }
-    code = ajouter_situation(projet, donnees)
+    code = ajouter_situation(projet, {k: v for k, v in donnees.items() if v is not None})
     sortie = contexte.sortie
     if consentement is None:
         sortie.avertissement(
@@ -179,6 +196,7 @@ def situation_modifier(
     consentement: str | None,
     date_consentement: dt.date | None,
     referent: str | None,
+    precision: str | None,
     statut: str | None,
     issue: str | None,
 ) -> None:
@@ -196,6 +214,7 @@ def situation_modifier(
         "referent": referent,
         "statut": statut,
         "issue": issue,
+        "precision": precision,
     }
     modifier_situation(projet, code, {k: v for k, v in champs.items() if v is not None})
     contexte.sortie.succes(f"Situation {code} modifiée.")
@@ -233,54 +252,65 @@ COLONNES_SITUATIONS = [
     ("referent", "Référent"),
     ("date_cloture", "Clôture"),
     ("issue", "Issue"),
+    ("precision", "Précision"),
 ]
 COMPACTES = {"code", "date_saisine", "statut", "tranche_age", "commune", "problematiques"}
 
 
 @situation.command(
     "liste",
-    help="Lister les situations (codes et champs seulement). Seule commande qui montre des "
-    "situations : gardez sa sortie dans la cellule.",
+    help="Lister les situations, à l'écran seulement (données brutes confidentielles : ni "
+    "JSON, ni CSV, ni redirection). Pour un fichier, --export-brut FICHIER (mode 0600).",
 )
 @click.option("--statut", type=Choix(STATUTS), help="Seulement ce statut.")
 @click.option("--annee", type=int, help="Seulement les saisines de cette année.")
+@click.option(
+    "--export-brut",
+    "export_brut",
+    type=click.Path(dir_okay=False),
+    help="Écrire les situations brutes (CSV) dans ce fichier, lisible par vous seul (0600) : "
+    "il contient des données confidentielles, ne le partagez pas.",
+)
 @passer_contexte
-def situation_liste(contexte: Contexte, statut: str | None, annee: int | None) -> None:
+def situation_liste(
+    contexte: Contexte, statut: str | None, annee: int | None, export_brut: str | None
+) -> None:
+    from pathlib import Path
+
+    from clsm_cli.cellule.registre import exporter_brut, lignes_situations
+
     projet = contexte.projet()
-    lignes = []
-    for s in sorted(projet.situations, key=lambda s: (s.date_saisine, s.code)):
-        if (statut and s.statut.value != statut) or (annee and s.date_saisine.year != annee):
-            continue
-        c = s.consentement
-        consentement = (
-            None
-            if c is None
-            else " ".join(
-                x
-                for x in (
-                    (c.forme.value if c.forme else "oui") if c.recueilli else "non",
-                    c.date.isoformat() if c.date else None,
-                )
-                if x
-            )
-        )
-        valeurs = {
-            **s.model_dump(mode="json"),
-            "problematiques": [p.value for p in s.problematiques],
-            "consentement": consentement,
-        }
-        lignes.append([valeurs.get(cle) for cle, _ in COLONNES_SITUATIONS])
     sortie = contexte.sortie
-    colonnes = list(range(len(COLONNES_SITUATIONS)))
-    if sortie.format == "table":  # a terminal is narrow: the main fields only
-        colonnes = [i for i, (c, _) in enumerate(COLONNES_SITUATIONS) if c in COMPACTES]
+    lignes = lignes_situations(projet, [c for c, _ in COLONNES_SITUATIONS], statut, annee)
+    if export_brut:
+        chemin = exporter_brut(Path(export_brut), [t for _, t in COLONNES_SITUATIONS], lignes)
+        sortie.avertissement(
+            f"{chemin} contient les situations brutes de la cellule (secret professionnel) : "
+            "gardez-le pour vous, supprimez-le après usage."
+        )
+        sortie.succes(f"{len(lignes)} situation(s) écrite(s) dans {chemin} (mode 0600).")
+        return
+    if sortie.format != "table" or not _terminal():
+        raise ErreurSaisie(
+            "Les situations brutes ne s'affichent qu'à l'écran d'un terminal (ni JSON, ni CSV, "
+            "ni redirection vers un fichier ou un programme). Pour des chiffres à diffuser : "
+            "clsm cellule statistiques ; pour un fichier brut, assumé : --export-brut FICHIER."
+        )
+    colonnes = [i for i, (c, _) in enumerate(COLONNES_SITUATIONS) if c in COMPACTES]
     sortie.tableau(
         [COLONNES_SITUATIONS[i][1] for i in colonnes],
         [[ligne[i] for i in colonnes] for ligne in lignes],
-        cles=[COLONNES_SITUATIONS[i][0] for i in colonnes],
         titre="Situations de la cellule (confidentiel)",
         vide="Aucune situation.",
     )
+
+
+def _terminal() -> bool:
+    """Raw records go to a person's terminal only (CLSM_TERMINAL=1 for tests)."""
+    import os
+    import sys
+
+    return os.environ.get("CLSM_TERMINAL") == "1" or sys.stdout.isatty()
 
 
 # --- séances -------------------------------------------------------------------------------
@@ -304,7 +334,9 @@ def seance() -> None:
     "--situation",
     "situations",
     multiple=True,
-    help="Situation examinée, CODE ou CODE:orientation (répétable).",
+    help="Situation examinée, CODE ou CODE:orientation, l'orientation étant prise dans la "
+    "liste fermée (soins, logement/hébergement, protection juridique, accompagnement social, "
+    "veille, clôture, autre ; clsm.toml [cellule] orientations) (répétable).",
     shell_complete=completer_situations,
 )
 @passer_contexte
@@ -326,7 +358,8 @@ def seance_ajouter(
 
 
 @cellule.command(
-    help="Statistiques anonymes de l'année (effectifs de 1 à seuil − 1 masqués « < 11 »)."
+    help="Statistiques anonymes de l'année, par catégories fermées (effectifs de 0 à "
+    "seuil − 1 affichés « masqué », comme ceux qui permettraient de les retrouver)."
 )
 @click.argument("annee", type=int, required=False)
 @passer_contexte
@@ -348,8 +381,8 @@ def statistiques(contexte: Contexte, annee: int | None) -> None:
         sortie.tableau(["Rubrique", "Catégorie", "Effectif"], lignes)
         return
     sortie.message(
-        f"Cellule de cas complexes — statistiques {d['annee']} (effectifs de 1 à "
-        f"{d['seuil_masquage'] - 1} masqués)"
+        f"Cellule de cas complexes — statistiques {d['annee']} (effectifs de 0 à "
+        f"{d['seuil_masquage'] - 1} masqués, et ceux qui permettraient de les retrouver)"
         + (" ; situations purgées incluses (archives)" if d["archives_incluses"] else "")
     )
     for titre in ["Indicateur", *(t for t, _ in RUBRIQUES.values())]:
@@ -397,3 +430,80 @@ def purger(contexte: Contexte, avant: dt.date | None, oui: bool) -> None:
         f"{len(purges)} situation(s) purgée(s) ; leurs décomptes anonymes sont conservés dans "
         "cellule/archives.toml."
     )
+
+
+# --- migration -----------------------------------------------------------------------------
+
+
+@cellule.command(
+    help="Classer les textes libres d'un ancien dossier (origine, commune, orientation) dans "
+    "les listes fermées ; l'ancien texte d'une origine ou d'une orientation est gardé dans "
+    "« precision », qui ne sort jamais de la cellule."
+)
+@click.option("--essai", is_flag=True, help="Montrer ce qui changerait, sans rien écrire.")
+@click.option(
+    "--vers",
+    "vers",
+    multiple=True,
+    metavar="TEXTE=CATEGORIE",
+    help="Catégorie d'un texte (répétable).",
+)
+@click.option(
+    "--correspondances",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Fichier de lignes TEXTE=CATEGORIE (# pour un commentaire).",
+)
+@passer_contexte
+def migrer(
+    contexte: Contexte, essai: bool, vers: tuple[str, ...], correspondances: str | None
+) -> None:
+    from pathlib import Path
+
+    from clsm_cli.cellule.registre import correspondances_a_faire, lire_correspondances
+    from clsm_cli.cellule.registre import migrer as appliquer
+    from clsm_cli.cli.contexte import interactif
+
+    projet = contexte.projet()
+    sortie = contexte.sortie
+    lignes = list(vers)
+    if correspondances:
+        lignes += Path(correspondances).read_text(encoding="utf-8-sig").splitlines()
+    donnees = lire_correspondances(lignes)
+    a_faire = correspondances_a_faire(
+        projet, donnees, _choisir if interactif() and not essai else None
+    )
+    if not a_faire:
+        sortie.message("Rien à classer : tous les textes sont dans les listes fermées.")
+        return
+    sortie.tableau(
+        ["Fichier", "Champ", "Texte", "Catégorie"],
+        [[c.fichier, c.champ, c.texte, c.categorie] for c in a_faire],
+        titre="Textes classés" + (" (essai : rien n'est écrit)" if essai else ""),
+    )
+    if essai:
+        sortie.message(f"Essai : {len(a_faire)} texte(s) seraient classés ; rien n'a été écrit.")
+        return
+    n = appliquer(projet, a_faire)
+    sortie.succes(f"{n} texte(s) classé(s) dans les listes fermées.")
+
+
+def _choisir(champ: str, texte: str, liste: list[str]) -> str | None:
+    """At a terminal: propose the closest category; o = yes, n = leave it, or a number."""
+    from clsm_cli.cellule.categories import proches
+
+    proposition = (proches(texte, liste) or [liste[-1]])[0]
+    click.echo(f"\n{champ} : « {texte} »")
+    for i, categorie in enumerate(liste, 1):
+        click.echo(f"  {i}. {categorie}")
+    while True:
+        reponse = click.prompt(
+            f"Catégorie proposée : « {proposition} » — o (oui), n (laisser) ou numéro",
+            default="o",
+        ).strip()
+        if reponse.lower() in ("o", "oui"):
+            return proposition
+        if reponse.lower() in ("n", "non"):
+            return None
+        if reponse.isdigit() and 1 <= int(reponse) <= len(liste):
+            return liste[int(reponse) - 1]
+        click.echo("Répondez o, n ou un numéro de la liste.")

@@ -114,10 +114,14 @@ def _afficher(console: Any, d: dict[str, Any]) -> None:
         )
     else:
         console.print(f"SISM {d['annee']} : pas encore de programme (clsm sism nouvelle).")
-    if d["cellule"] is None:
+    c = d["cellule"]
+    if c is None:
         console.print("Cellule : ce CLSM n'a pas de cellule de cas complexes.")
     else:
-        console.print(f"Cellule : {d['cellule']['situations_ouvertes']} situation(s) en cours")
+        console.print(
+            f"Cellule {c['annee']} : saisines {c['situations_ouvertes']}, séances "
+            f"{c['seances']}, examens de situation {c['examens']} (effectifs de 0 à 10 masqués)"
+        )
 
 
 def _ou_inconnu(nombre: int | None, mot: str) -> str:

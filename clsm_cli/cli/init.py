@@ -9,6 +9,13 @@ import click
 from clsm_cli.cli.contexte import SUFFIXE, Contexte, confirmer, interactif, passer_contexte
 
 
+def droits_reserves_possibles() -> bool:
+    """Whether this system can keep cellule/ to its owner (0700/0600): POSIX only."""
+    import os
+
+    return os.name == "posix"
+
+
 @click.command(
     help="Créer un dossier clsm valide, vide ou rempli d'un CLSM fictif (--demo). Au terminal, "
     "le nom, le territoire et la coordination sont demandés."
@@ -91,6 +98,10 @@ def init(
 
         commit = initialiser_depot(racine, existant=existant)
     sortie = contexte.sortie
+    if not droits_reserves_possibles():
+        from clsm_cli.noyau.verification import CONSEIL_CHIFFREMENT
+
+        sortie.avertissement(CONSEIL_CHIFFREMENT[0].upper() + CONSEIL_CHIFFREMENT[1:] + ".")
     if sortie.format == "json":
         sortie.json({"dossier": str(racine), "demo": demo, "git": commit})
         return

@@ -795,9 +795,9 @@ def _cellule(doc: DocumentWord, b: Bilan, numero: int) -> None:
     _h(doc, f"{numero}. {TITRES[5]}", 1)
     W.note(
         doc,
-        "Chiffres agrégés et anonymes. Conformément aux règles de la cellule, un effectif "
-        f"inférieur à {c.seuil_masquage} est affiché « < {c.seuil_masquage} », et les effectifs "
-        "qui permettraient de le retrouver sont masqués aussi.",
+        "Chiffres agrégés et anonymes. Conformément aux règles de la cellule, tout effectif "
+        f"de 0 à {c.seuil_masquage - 1} est affiché « masqué », comme les effectifs qui "
+        "permettraient de le retrouver.",
     )
     _h(doc, "6.1 Activité", 2)
     if not c.activite:
@@ -833,8 +833,8 @@ def _cellule(doc: DocumentWord, b: Bilan, numero: int) -> None:
     if non_publiees:
         W.note(
             doc,
-            f"Répartitions non publiées, tous les effectifs étant inférieurs à "
-            f"{c.seuil_masquage} ou masqués : {F.liste(non_publiees)}.",
+            f"Répartitions non publiées, tous leurs effectifs étant masqués : "
+            f"{F.liste(non_publiees)}.",
         )
 
 

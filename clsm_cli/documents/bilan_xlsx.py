@@ -378,6 +378,6 @@ def _cellule(b: Bilan, feuille) -> None:  # type: ignore[no-untyped-def]
         "",
     )
     ws.cell(row=1, column=5).value = (
-        f"Effectifs agrégés ; un effectif inférieur à {c.seuil_masquage} est affiché "
-        f"« < {c.seuil_masquage} »."
+        f"Effectifs agrégés ; tout effectif de 0 à {c.seuil_masquage - 1} est affiché "
+        "« masqué », comme ceux qui permettraient de le retrouver."
     )

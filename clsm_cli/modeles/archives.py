@@ -8,21 +8,11 @@ not personal data) so that clsm never gives the same code to another situation.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from clsm_cli.modeles.cellule import CodeSituation
 from clsm_cli.modeles.communs import Entier, Fichier, Modele, Problematique, Texte, TrancheAge
-
-DelaiTraitement = Literal["moins_1_mois", "1_3_mois", "3_6_mois", "plus_6_mois"]
-DELAIS: tuple[DelaiTraitement, ...] = ("moins_1_mois", "1_3_mois", "3_6_mois", "plus_6_mois")
-LIBELLES_DELAI: dict[str, str] = {
-    "moins_1_mois": "Moins d'un mois",
-    "1_3_mois": "1 à 3 mois",
-    "3_6_mois": "3 à 6 mois",
-    "plus_6_mois": "Plus de 6 mois",
-}
+from clsm_cli.modeles.vocabulaires import DelaiTraitement
 
 
 class BilanArchive(Modele):

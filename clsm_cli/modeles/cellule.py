@@ -36,8 +36,10 @@ class Situation(Modele):
     code: CodeSituation
     date_saisine: dt.date
     origine: Texte | None = None
+    """A category of the closed list of referrers (clsm cellule migrer maps old texts)."""
     tranche_age: TrancheAge = TrancheAge.inconnue
     commune: Texte | None = None
+    """A commune, qpv or territory of clsm.toml (closed list)."""
     qpv: bool = False
     problematiques: list[Problematique] = []
     consentement: Consentement | None = None
@@ -45,6 +47,8 @@ class Situation(Modele):
     statut: StatutSituation = StatutSituation.ouverte
     date_cloture: dt.date | None = None
     issue: Texte | None = None
+    precision: Texte | None = None
+    """Free details for the cellule's members only: never in a document, export or statistic."""
 
 
 class FichierSituations(Fichier):
@@ -56,6 +60,9 @@ class FichierSituations(Fichier):
 class Examen(Modele):
     code: CodeSituation
     orientation: Texte | None = None
+    """A category of the closed list of orientations."""
+    precision: Texte | None = None
+    """Free details of the decision, for the cellule's members only."""
     actions: list[Texte] = []
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 TITRES: dict[str, str] = {
+    "precision": "Précision",
     "evenements": "Événements",
     "totaux": "Totaux déclarés",
     "active": "Cellule active",
@@ -225,6 +226,15 @@ DESCRIPTIONS: dict[str, str] = {
     "Indicateur.annee": "Année de la valeur atteinte (un indicateur par année suivie).",
     "Evenement.fin": "Dernier jour d'un événement sur plusieurs jours (une exposition du 10 au "
     "29 octobre).",
+    "ParametresCellule.origines": "Origines de saisine ajoutées à la liste fermée de clsm "
+    "(des professions ou des structures, jamais des noms).",
+    "ParametresCellule.orientations": "Orientations ajoutées à la liste fermée de clsm.",
+    "ParametresCellule.communes": "Communes ou quartiers ajoutés à ceux de clsm.toml (communes et "
+    "QPV) pour classer les situations.",
+    "Situation.precision": "Détail libre, pour les seuls membres de la cellule : n'apparaît dans "
+    "aucun document, export ni statistique (jamais de donnée personnelle).",
+    "Examen.precision": "Détail libre de l'orientation, pour les seuls membres de la cellule : "
+    "n'apparaît dans aucun document, export ni statistique.",
     # clsm.toml
     "FichierClsm": "clsm.toml : identité du CLSM, convention, financements et paramètres.",
     "FichierClsm.nom": "Nom du CLSM, tel qu'il figure dans les documents (« CLSM de … »).",

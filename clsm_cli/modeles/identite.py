@@ -57,7 +57,14 @@ class ParametresCellule(Modele):
     active: bool = True
     """False when the CLSM has no cellule de cas complexes: documents omit it."""
     seuil_masquage: int = Field(default=11, ge=2, le=100)
+    """At least 11: ``verifier`` refuses less (E410); statistics never use less than 11."""
     conservation_mois: int = Field(default=24, ge=1, le=240)
+    origines: list[Texte] = []
+    """Referrers added to clsm's closed list (each checked by the personal-data guard)."""
+    orientations: list[Texte] = []
+    """Orientations / decisions added to clsm's closed list."""
+    communes: list[Texte] = []
+    """Territories (quartiers, lieux) added to the folder's communes and qpv."""
 
 
 class ParametresExport(Modele):

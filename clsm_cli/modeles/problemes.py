@@ -22,12 +22,15 @@ CODES: dict[str, str] = {
     "E204": "Nom de fichier qui ne correspond pas au contenu",
     "E205": "Priorité inconnue (absente de diagnostic.toml) dans un axe du plan",
     "E401": "Donnée personnelle dans la cellule de cas complexes",
+    "E410": "Seuil de masquage de la cellule inférieur à 11",
     "W301": "Droits d'accès trop larges sur la cellule",
     "W302": "Situations à purger (durée de conservation dépassée)",
     "W303": "Incohérence probable (avertissement)",
     "W304": "Fichier inattendu dans un dossier de données (ignoré)",
     "W305": "Priorité du dernier diagnostic à laquelle aucun axe du plan ne répond",
     "W306": "Courriel ou téléphone invalide (avertissement)",
+    "W310": "Texte de la cellule hors des listes fermées (à classer : clsm cellule migrer)",
+    "W311": "Fichiers de la cellule suivis par git",
 }
 """Stable codes of the kinds of problems. E = error (exit 1), W = warning."""
 

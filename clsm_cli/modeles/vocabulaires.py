@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 VERSION_CLSM = "0.2.0.dev0"
 """Version of clsm itself (pyproject.toml reads it from here)."""
@@ -270,3 +271,15 @@ def _date_partielle(texte: str) -> DatePartielle:
 def date_precise(valeur: date) -> bool:
     """True for a full date (day known), False for a :class:`DatePartielle`."""
     return not isinstance(valeur, DatePartielle)
+
+
+# --- cellule: processing delays ------------------------------------------------------------
+
+DelaiTraitement = Literal["moins_1_mois", "1_3_mois", "3_6_mois", "plus_6_mois"]
+DELAIS: tuple[DelaiTraitement, ...] = ("moins_1_mois", "1_3_mois", "3_6_mois", "plus_6_mois")
+LIBELLES_DELAI: dict[str, str] = {
+    "moins_1_mois": "Moins d'un mois",
+    "1_3_mois": "1 à 3 mois",
+    "3_6_mois": "3 à 6 mois",
+    "plus_6_mois": "Plus de 6 mois",
+}

@@ -281,7 +281,7 @@ class ValeurCellule:
     cle: str
     libelle: str
     valeur: int | str
-    """A count, or « < 11 » when masked (the folder's threshold)."""
+    """A count, or « masqué » (0 to the folder's threshold - 1, or masked to protect one)."""
 
 
 @dataclass
@@ -432,8 +432,9 @@ DEFINITIONS = [
     "datée de l'année.",
     "Couverture des priorités : actions des axes qui répondent à chaque priorité du dernier "
     "diagnostic partagé, selon leur statut (réalisées, en cours, prévues ou reportées).",
-    "Cellule : effectifs agrégés ; un effectif inférieur au seuil de masquage est affiché "
-    "« < seuil » et les effectifs permettant de le recalculer sont masqués aussi.",
+    "Cellule : effectifs agrégés par catégories fermées ; tout effectif de 0 au seuil de "
+    "masquage moins un est affiché « masqué », comme les effectifs qui permettraient de le "
+    "recalculer.",
 ]
 
 

@@ -77,9 +77,21 @@ def calculer_etat(projet: Projet, annee: int | None = None) -> dict[str, Any]:
             "evenements": sism.chiffres()["evenements"],
             "participants": sism.chiffres()["participants"],
         },
-        "cellule": {
-            "situations_ouvertes": sum(1 for s in projet.situations if s.statut != "close"),
-        }
+        "cellule": _cellule(projet, annee)
         if projet.identite is None or projet.identite.cellule.active
         else None,
+    }
+
+
+def _cellule(projet: Projet, annee: int) -> dict[str, Any]:
+    """The cellule's figures of the year exactly as ``clsm cellule statistiques`` publishes
+    them (masked): the dashboard adds no figure an attacker could combine with the others."""
+    from clsm_cli.cellule.statistiques import montrer, publies
+
+    p = publies(projet, annee)
+    return {
+        "annee": annee,
+        "situations_ouvertes": montrer(p["situations_ouvertes"]),
+        "seances": montrer(p["seances"]),
+        "examens": montrer(p["examens"]),
     }

@@ -22,9 +22,8 @@ exports/
 .*.tmp
 
 # La cellule de cas complexes contient des informations couvertes par le secret
-# professionnel. Si ce dépôt est partagé (serveur git, cloud…), retirez le « # » de la
-# ligne suivante pour ne jamais y envoyer le dossier cellule/ :
-# cellule/
+# professionnel : elle ne doit jamais partir dans un dépôt partagé (serveur git, cloud…).
+cellule/
 """
 
 ENTETES = {

@@ -3,10 +3,12 @@
 Each folder is loaded on its own (in a worker process when there are many folders and more
 than one core) and reduced to a :class:`Resume`: counts only. No member name, identifier,
 situation code or free text of the cellule ever leaves a folder; the CLSM's name, territory and
-its number of communes do, as they are public. Cellule figures are masked
-(:mod:`clsm_cli.cellule.masquage`): with each CLSM's ``seuil_masquage`` on the per-CLSM sheet, with
-the default threshold (11) for consolidated figures, and with secondary suppression in each
-column so that a masked CLSM figure cannot be recomputed from the national total.
+its number of communes do, as they are public. Cellule figures leave a
+folder already masked, exactly as its own bilan and statistiques publish them
+(:func:`clsm_cli.cellule.statistiques.publies`); a consolidated figure is the sum of those
+published figures (:func:`clsm_cli.cellule.masquage.somme_publiee`): « 37 » when no part is
+masked, « ≥ 37 (2 parts masquées) » otherwise. It is computed from what anyone can read, so a
+national table, with or without a CLSM, tells nothing its bilans did not.
 
 A folder that cannot be loaded is skipped and reported (file, line, field and the kind of
 problem, never the offending value, which could be personal data); the others are consolidated.
@@ -23,12 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.cellule.masquage import (
-    SEUIL_PAR_DEFAUT,
-    afficher,
-    masquer_nombre,
-    masquer_serie,
-)
+from clsm_cli.cellule.masquage import SEUIL_PAR_DEFAUT, afficher, somme_publiee
 from clsm_cli.modeles.problemes import CODES
 from clsm_cli.modeles.vocabulaires import (
     LIBELLES_COLLEGE,
@@ -200,7 +197,8 @@ class Resume:
     actions_qpv: int
     realisations: dict[int, tuple[int, int]]
     sism: dict[int, dict[str, Any]]
-    cellule: dict[int, dict[str, Any]]
+    cellule: dict[int, dict[str, int | None]]
+    """Published (masked) cellule figures by year, flat (``tranches_age:25_39``)."""
     financements: dict[int, dict[str, float]]
     diagnostic: int | None = None
     """Year of the latest diagnostic partagé (made by today), if any."""
@@ -232,7 +230,7 @@ def decrire_probleme(p: Probleme) -> str:
 
 def resumer(projet: Projet, dossier: str | None = None) -> Resume:
     """The aggregates of one loaded folder."""
-    from clsm_cli.cellule.statistiques import comptes
+    from clsm_cli.cellule.statistiques import publies
 
     jour = projet.aujourdhui()
     identite = projet.identite
@@ -271,15 +269,7 @@ def resumer(projet: Projet, dossier: str | None = None) -> Resume:
     annees_cellule |= {s.date_cloture.year for s in projet.situations if s.date_cloture}
     annees_cellule |= {s.date.year for s in projet.seances.values()}
     annees_cellule |= {a.annee for a in projet.archives.annee}
-    cellule: dict[int, dict[str, Any]] = {}
-    for annee in sorted(annees_cellule):
-        c = comptes(projet, annee)
-        cellule[annee] = {
-            **{nom: getattr(c, nom) for nom in CELLULE_ENTIERS},
-            "qpv": c.qpv,
-            "problematiques": dict(c.problematiques),
-            "tranches_age": dict(c.tranches_age),
-        }
+    cellule = {annee: publies(projet, annee) for annee in sorted(annees_cellule)}
 
     financements: dict[int, dict[str, float]] = {}
     for f in identite.financement if identite else []:
@@ -383,7 +373,8 @@ class Consolidation:
         )
 
     def en_dict(self) -> dict[str, Any]:
-        """Every indicator, JSON-ready (masked cellule counts are the text « < 11 »)."""
+        """Every indicator, JSON-ready (a cellule figure with masked parts is the text
+        « ≥ N (k parts masquées) »; a CLSM's masked figure is « masqué »)."""
         return {
             "resume": {
                 "dossiers_consolides": len(self.resumes),
@@ -497,29 +488,24 @@ class Consolidation:
             }
         return resultat
 
-    def _colonne_cellule(self, annee: int, nom: str) -> tuple[list[int | None], int | None]:
-        """One cellule figure of ``annee`` for each CLSM and in total, masked (see module)."""
-        valeurs = [int(x.cellule.get(annee, {}).get(nom, 0)) for x in self.resumes]
-        return masquer_colonne(valeurs, [x.seuil for x in self.resumes], SEUIL_NATIONAL)
-
     def _cellule(self) -> dict[int, dict[str, Any]]:
+        """Sums of each CLSM's published (masked) figures: see the module."""
         resultat = {}
         for annee in self._annees("cellule"):
             lignes = [x.cellule[annee] for x in self.resumes if annee in x.cellule]
+
+            def somme(cle: str, lignes: list[dict[str, int | None]] = lignes) -> int | str:
+                return somme_publiee(ligne.get(cle, 0) for ligne in lignes).en_json()
+
             ligne: dict[str, Any] = {"clsm_avec_activite": len(lignes)}
             for nom in CELLULE_ENTIERS:
-                ligne[nom] = _montrer(self._colonne_cellule(annee, nom)[1], SEUIL_NATIONAL)
-            ligne["qpv"] = _montrer(
-                masquer_nombre(sum(int(c["qpv"]) for c in lignes), SEUIL_NATIONAL),
-                SEUIL_NATIONAL,
-            )
+                ligne[nom] = somme(nom)
+            ligne["qpv"] = somme("qpv:oui")
             for serie, libelles in (
                 ("problematiques", LIBELLES_PROBLEMATIQUE),
                 ("tranches_age", LIBELLES_TRANCHE_AGE),
             ):
-                brute = {k: sum(int(c[serie].get(k, 0)) for c in lignes) for k in libelles}
-                masque, _ = masquer_serie(brute, SEUIL_NATIONAL)
-                ligne[serie] = {k: _montrer(v, SEUIL_NATIONAL) for k, v in masque.items()}
+                ligne[serie] = {k: somme(f"{serie}:{k}") for k in libelles}
             resultat[annee] = ligne
         return resultat
 
@@ -537,9 +523,8 @@ class Consolidation:
 
     def _par_clsm(self) -> list[dict[str, Any]]:
         a = self.annee
-        colonnes = {nom: self._colonne_cellule(a, nom)[0] for nom in CELLULE_ENTIERS}
         lignes = []
-        for i, x in enumerate(self.resumes):
+        for x in self.resumes:
             instances = x.instances.get(a, {})
             sism = x.sism.get(a, {})
             lignes.append(
@@ -558,7 +543,7 @@ class Consolidation:
                     f"evenements_sism_{a}": sism.get("evenements", 0),
                     f"participants_sism_{a}": sism.get("participants", 0),
                     **{
-                        f"cellule_{nom}_{a}": _montrer(colonnes[nom][i], x.seuil)
+                        f"cellule_{nom}_{a}": _montrer(x.cellule.get(a, {}).get(nom, 0), x.seuil)
                         for nom in CELLULE_ENTIERS
                     },
                     f"financements_{a}": round(sum(x.financements.get(a, {}).values()), 2),
@@ -585,31 +570,6 @@ def _distribution(valeurs: Sequence[int]) -> dict[str, float | int]:
 
 def _montrer(valeur: int | None, seuil: int) -> int | str:
     return afficher(valeur, seuil) if valeur is None else valeur
-
-
-def masquer_colonne(
-    valeurs: Sequence[int], seuils: Sequence[int], seuil_total: int = SEUIL_NATIONAL
-) -> tuple[list[int | None], int | None]:
-    """Mask one figure across CLSM (each with its own threshold) and its total.
-
-    Primary: a CLSM value from 1 to its ``seuil - 1``, the total from 1 to ``seuil_total - 1``.
-    Secondary: when exactly one cell of the column (total included) is masked, the smallest
-    visible non-zero value is masked too, or the total if there is none; so a masked value is
-    never the difference between the total and the visible ones. ``None`` marks a mask.
-    """
-    total = sum(valeurs)
-    masque = [1 <= v < s for v, s in zip(valeurs, seuils, strict=True)]
-    masque_total = 1 <= total < seuil_total
-    if sum(masque) + masque_total == 1:
-        candidats = [i for i, v in enumerate(valeurs) if not masque[i] and v > 0]
-        if candidats:
-            masque[min(candidats, key=lambda i: valeurs[i])] = True
-        else:
-            masque_total = True
-    return (
-        [None if m else v for v, m in zip(valeurs, masque, strict=True)],
-        None if masque_total else total,
-    )
 
 
 def consolider(

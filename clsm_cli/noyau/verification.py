@@ -8,6 +8,7 @@ function that yields problems.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 
@@ -398,11 +399,19 @@ def controle_fichiers_inattendus(projet: ProjetLu) -> Iterator[Probleme]:
         )
 
 
+CONSEIL_CHIFFREMENT = (
+    "ce système ne permet pas de réserver le dossier cellule/ à son propriétaire "
+    "(droits 0700/0600) : placez le dossier du CLSM dans un dossier chiffré (BitLocker, "
+    "VeraCrypt, FileVault…) et sur un compte personnel"
+)
+
+
 def controle_permissions(projet: ProjetLu) -> Iterator[Probleme]:
-    if not systeme.posix():
-        return
     cellule = projet.racine / D.DOSSIER_CELLULE
     if not cellule.is_dir():
+        return
+    if not systeme.posix():  # Windows (and CLSM_SANS_POSIX=1): permissions cannot be set
+        yield Probleme("cellule/", None, "", CONSEIL_CHIFFREMENT, "W301")
         return
     if stat.S_IMODE(cellule.stat().st_mode) & 0o077:
         yield Probleme(
@@ -445,6 +454,91 @@ def controle_purge(projet: ProjetLu) -> Iterator[Probleme]:
         )
 
 
+def controle_seuil(projet: ProjetLu) -> Iterator[Probleme]:
+    from clsm_cli.cellule.masquage import SEUIL_MINIMUM
+
+    identite = projet.identite
+    if identite is not None and identite.cellule.seuil_masquage < SEUIL_MINIMUM:
+        lu = _f(projet, D.FICHIER_IDENTITE)
+        yield lu.probleme(
+            ["cellule", "seuil_masquage"],
+            f"le seuil de masquage doit être d'au moins {SEUIL_MINIMUM} (pratique des données "
+            f"de santé) : les statistiques utilisent {SEUIL_MINIMUM}",
+            "E410",
+        )
+
+
+def controle_categories(projet: ProjetLu) -> Iterator[Probleme]:
+    """W310 on each cellule text outside the closed lists (never echoing the text), and E401
+    on a label added in clsm.toml that looks like personal data."""
+    from clsm_cli.cellule.categories import CHAMPS, non_classes
+    from clsm_cli.cellule.confidentialite import detecter
+
+    if "clsm.toml" in projet.invalides:  # its lists are unknown: no text can be judged
+        return
+    for t in non_classes(projet):
+        yield _f(projet, t.fichier).probleme(
+            list(t.chemin),
+            f"texte hors de la liste fermée des {CHAMPS[t.champ]} : il compte comme « autre » "
+            "dans les statistiques ; classez-le avec « clsm cellule migrer »",
+            "W310",
+        )
+    identite = projet.identite
+    if identite is None:
+        return
+    lu = _f(projet, D.FICHIER_IDENTITE)
+    for nom in CHAMPS.values():
+        for i, texte in enumerate(getattr(identite.cellule, nom)):
+            for trouve in detecter(texte):
+                yield lu.probleme(
+                    ["cellule", nom, i],
+                    f"{trouve.nature} semble figurer dans cette catégorie, qui sortirait de la "
+                    f"cellule dans les statistiques ; {trouve.conseil}",
+                    "E401",
+                )
+
+
+def fichiers_suivis_par_git(racine: os.PathLike[str] | str) -> list[str] | None:
+    """Files of cellule/ tracked by git (``git ls-files``); None when git is absent or the
+    folder is not in a repository."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        r = subprocess.run(
+            [git, "ls-files", "--", D.DOSSIER_CELLULE],
+            cwd=racine,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if r.returncode != 0:
+        return None
+    return [ligne for ligne in r.stdout.splitlines() if ligne]
+
+
+def controle_git(projet: ProjetLu) -> Iterator[Probleme]:
+    if not (projet.racine / D.DOSSIER_CELLULE).is_dir():
+        return
+    suivis = fichiers_suivis_par_git(projet.racine)
+    if suivis:
+        yield Probleme(
+            "cellule/",
+            None,
+            "",
+            f"{len(suivis)} fichier(s) de la cellule sont suivis par git et partiraient avec le "
+            "dépôt : retirez-les (git rm -r --cached cellule) et ajoutez « cellule/ » au "
+            ".gitignore",
+            "W311",
+        )
+
+
 CONTROLES: list[Controle] = [
     controle_doublons,
     controle_references,
@@ -456,4 +550,7 @@ CONTROLES: list[Controle] = [
     controle_purge,
     controle_fichiers_inattendus,
     controle_coordonnees,
+    controle_seuil,
+    controle_categories,
+    controle_git,
 ]

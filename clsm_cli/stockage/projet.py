@@ -183,6 +183,9 @@ class ProjetLu:
             projet._charger(chemin, texte)
         if memoire is not None and textes is None and base is None:
             memoire.garder_seulement(set(chemins))
+            for genre in GENRES_UNIQUES:  # absent files read as empty models: cache those too
+                if genre not in projet._uniques and memoire.vide(genre) is None:
+                    projet._unique(genre)
             memoire.enregistrer()
         if not tolerant and any(p.est_erreur for p in projet.problemes):
             raise ErreurChargement(projet.problemes)
@@ -304,6 +307,9 @@ class ProjetLu:
                 morceaux.append(f"{chemin.name}:{chemin.stat().st_mode}")
             except OSError:
                 morceaux.append(f"{chemin.name}:-")
+        import shutil
+
+        morceaux.append(f"git:{shutil.which('git') is not None}")  # W311 needs git
         for dossier in [self.racine, *self.racine.parents]:
             index = dossier / ".git" / "index"
             if (dossier / ".git").exists():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -47,7 +48,7 @@ AJOUT = [
     "--date-saisine",
     "2026-03-02",
     "--origine",
-    "assistante sociale du CCAS",
+    "CCAS",
     "--tranche-age",
     "40_59",
     "--commune",
@@ -133,7 +134,7 @@ def test_ajouter_situation(dossier: Path, cellule: Callable[..., Result]) -> Non
         {
             "code": "S-2026-001",
             "date_saisine": dt.date(2026, 3, 2),
-            "origine": "assistante sociale du CCAS",
+            "origine": "CCAS",
             "tranche_age": "40_59",
             "commune": "Testville",
             "qpv": True,
@@ -211,7 +212,10 @@ def test_ajouter_option_manquante(dossier: Path, cellule: Callable[..., Result])
     r = cellule("situation", "ajouter", *sans_origine)
     assert r.exit_code == 2
     assert r.stderr == (
-        "Erreur : Valeur manquante : précisez --origine — Origine de la saisine (profession).\n"
+        "Erreur : Valeur manquante : précisez --origine — Origine de la saisine (valeurs "
+        "possibles : CCAS, bailleur social, psychiatrie de secteur, médecin généraliste, "
+        "police/gendarmerie, famille/entourage, mandataire judiciaire, service social "
+        "départemental, éducation nationale, élu/mairie, autre).\n"
     )
     sans_tranche = AJOUT[:4] + AJOUT[6:]
     r = cellule("situation", "ajouter", *sans_tranche)
@@ -508,62 +512,63 @@ LISTE = (
 )
 
 
-def test_liste_json(dossier: Path, clsm: Callable[..., Result]) -> None:
+MESSAGE_TERMINAL = (
+    "Erreur : Les situations brutes ne s'affichent qu'à l'écran d'un terminal (ni JSON, ni CSV, "
+    "ni redirection vers un fichier ou un programme). Pour des chiffres à diffuser : clsm "
+    "cellule statistiques ; pour un fichier brut, assumé : --export-brut FICHIER.\n"
+)
+
+
+@pytest.mark.parametrize("format_", ["json", "csv", "table"])
+def test_liste_brute_refusee_hors_terminal(
+    dossier: Path, clsm: Callable[..., Result], format_: str
+) -> None:
+    """json and csv are refused even at a terminal; a table only at a terminal (CliRunner's
+    stdout is a pipe)."""
+    ecrire(dossier, "cellule/situations.toml", LISTE)
+    r = clsm("-C", dossier, "--format", format_, "cellule", "situation", "liste")
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", MESSAGE_TERMINAL)
+
+
+def test_liste_json_refusee_meme_au_terminal(
+    dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLSM_TERMINAL", "1")
     ecrire(dossier, "cellule/situations.toml", LISTE)
     r = clsm("-C", dossier, "--format", "json", "cellule", "situation", "liste")
-    assert r.exit_code == 0
-    assert json.loads(r.stdout) == [
-        {
-            "code": "S-2025-004",
-            "date_saisine": "2025-01-15",
-            "statut": "close",
-            "origine": '=HYPERLINK("http://x")',
-            "tranche_age": "25_39",
-            "commune": "Testville",
-            "qpv": False,
-            "problematiques": ["logement"],
-            "consentement": "oral 2025-01-10",
-            "referent": "as-ccas",
-            "date_cloture": "2025-06-30",
-            "issue": "-1+2 orientation CMP",
-        },
-        {
-            "code": "S-2026-001",
-            "date_saisine": "2026-01-15",
-            "statut": "ouverte",
-            "origine": None,
-            "tranche_age": "25_39",
-            "commune": "Auteuil\u0007",
-            "qpv": True,
-            "problematiques": ["logement"],
-            "consentement": None,
-            "referent": "as-ccas",
-            "date_cloture": None,
-            "issue": None,
-        },
-    ]
-    r = clsm(
-        "-C", dossier, "--format", "json", "cellule", "situation", "liste", "--statut", "ouverte"
-    )
-    assert [s["code"] for s in json.loads(r.stdout)] == ["S-2026-001"]
-    r = clsm("-C", dossier, "--format", "json", "cellule", "situation", "liste", "--annee", "2025")
-    assert [s["code"] for s in json.loads(r.stdout)] == ["S-2025-004"]
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", MESSAGE_TERMINAL)
 
 
-def test_liste_csv_formules_neutralisees(dossier: Path, clsm: Callable[..., Result]) -> None:
+def test_liste_export_brut(dossier: Path, clsm: Callable[..., Result], tmp_path: Path) -> None:
     ecrire(dossier, "cellule/situations.toml", LISTE)
-    r = clsm("-C", dossier, "--format", "csv", "--separateur", ";", "cellule", "situation", "liste")
+    cible = tmp_path / "brut.csv"
+    r = clsm("-C", dossier, "cellule", "situation", "liste", "--export-brut", cible)
     assert r.exit_code == 0
-    assert r.stdout_bytes.decode("utf-8") == (
-        "\ufeffCode;Saisine;Statut;Origine;Âge;Commune;QPV;Problématiques;Consentement;"
-        "Référent;Clôture;Issue\r\n"
-        'S-2025-004;2025-01-15;close;"\'=HYPERLINK(""http://x"")";25_39;Testville;non;'
-        "logement;oral 2025-01-10;as-ccas;2025-06-30;'-1+2 orientation CMP\r\n"
-        "S-2026-001;2026-01-15;ouverte;;25_39;Auteuil;oui;logement;;as-ccas;;\r\n"
+    assert r.stderr.splitlines()[-1] == f"✓ 2 situation(s) écrite(s) dans {cible} (mode 0600)."
+    assert " ".join(r.stderr.split()) == (
+        f"Attention : {cible} contient les situations brutes de la cellule (secret "
+        "professionnel) : gardez-le pour vous, supprimez-le après usage. "
+        f"✓ 2 situation(s) écrite(s) dans {cible} (mode 0600)."
     )
+    assert cible.read_bytes().decode("utf-8") == (
+        "Code,Saisine,Statut,Origine,Âge,Commune,QPV,Problématiques,Consentement,Référent,"
+        "Clôture,Issue,Précision\r\n"
+        'S-2025-004,2025-01-15,close,"\'=HYPERLINK(""http://x"")",25_39,Testville,non,'
+        "logement,oral 2025-01-10,as-ccas,2025-06-30,'-1+2 orientation CMP,\r\n"
+        "S-2026-001,2026-01-15,ouverte,,25_39,Auteuil\u0007,oui,logement,,as-ccas,,,\r\n"
+    )
+    if os.name == "posix":
+        assert stat.S_IMODE(cible.stat().st_mode) == 0o600
+        # an existing file wider open is narrowed to 0600 when rewritten
+        cible.chmod(0o644)
+        clsm("-C", dossier, "cellule", "situation", "liste", "--export-brut", cible)
+        assert stat.S_IMODE(cible.stat().st_mode) == 0o600
 
 
-def test_liste_table(dossier: Path, cellule: Callable[..., Result]) -> None:
+def test_liste_table(
+    dossier: Path, cellule: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLSM_TERMINAL", "1")
     assert cellule("situation", "liste").output == "Aucune situation.\n"
     ecrire(dossier, "cellule/situations.toml", LISTE)
     lignes = cellule("situation", "liste").stdout.splitlines()
@@ -601,7 +606,7 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
         "--present",
         "ide-cmp",
         "--situation",
-        "S-2026-001:Orientation vers le CMP",
+        "S-2026-001:Soins",
         "--situation",
         "S-2025-004",
     )
@@ -621,7 +626,7 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
         "\n"
         "[[examen]]\n"
         'code = "S-2026-001"\n'
-        'orientation = "Orientation vers le CMP"\n'
+        'orientation = "soins"\n'
         "\n"
         "[[examen]]\n"
         'code = "S-2025-004"\n'
@@ -642,9 +647,17 @@ def test_seance_ajouter(dossier: Path, cellule: Callable[..., Result]) -> None:
             "La séance du 2026-01-05 précède la saisine de S-2026-001 (2026-01-15).",
         ),
         (
-            ["--situation", "S-2026-001", "--situation", "S-2026-001:CMP"],
+            ["--situation", "S-2026-001", "--situation", "S-2026-001:veille"],
             2,
             "Situation citée deux fois : S-2026-001.",
+        ),
+        (
+            ["--situation", "S-2026-001:CMP"],
+            2,
+            "« orientation » : valeur hors de la liste fermée (soins, logement/hébergement, "
+            "protection juridique, accompagnement social, veille, clôture, autre). Ajoutez une "
+            "catégorie dans clsm.toml ([cellule] orientations) ; un détail libre va dans "
+            "--precision, qui ne sort jamais de la cellule.",
         ),
         (
             ["--date", "2026-03-01"],
@@ -704,7 +717,9 @@ def dossier_statistiques(dossier: Path) -> None:
     ecrire(dossier, "cellule/situations.toml", ENTETE + "".join(blocs))
     for j in range(12):
         examens = "".join(
-            f'\n[[examen]]\ncode = "S-2025-{i:03d}"\norientation = "CMP"\n' for i in (1, 2) if j < 7
+            f'\n[[examen]]\ncode = "S-2025-{i:03d}"\norientation = "soins"\n'
+            for i in (1, 2)
+            if j < 7
         )
         ecrire(
             dossier,
@@ -713,39 +728,66 @@ def dossier_statistiques(dossier: Path) -> None:
         )
 
 
+M = "masqué"
 STATISTIQUES_2025 = {
     "annee": 2025,
     "seuil_masquage": 11,
     "situations_ouvertes": 14,
-    "situations_closes": "< 11",
-    "situations_examinees": "< 11",
+    "situations_closes": M,
+    "situations_examinees": M,
     "seances": 12,
     "examens": 14,
+    # 0 is masked like 1 to 10: a zero beside a masked count would tell it is at least 1
     "problematiques": {
-        "logement": "< 11",
+        "logement": 11,
         "soins": 11,
-        "isolement": 0,
-        "troubles_voisinage": 0,
-        "addictions": "< 11",
-        "precarite": 0,
-        "protection": 0,
-        "parentalite": 0,
-        "autre": 0,
+        "isolement": M,
+        "troubles_voisinage": M,
+        "addictions": M,
+        "precarite": M,
+        "protection": M,
+        "parentalite": M,
+        "autre": M,
     },
-    "origines": {"bailleur social": "< 11", "CCAS": "< 11"},
+    # every category of the closed list, whatever the data
+    "origines": {
+        "CCAS": M,
+        "bailleur social": M,
+        "psychiatrie de secteur": M,
+        "médecin généraliste": M,
+        "police/gendarmerie": M,
+        "famille/entourage": M,
+        "mandataire judiciaire": M,
+        "service social départemental": M,
+        "éducation nationale": M,
+        "élu/mairie": M,
+        "autre": M,
+        "Non précisée": M,
+    },
     "tranches_age": {
-        "moins_18": 0,
-        "18_24": 0,
-        "25_39": "< 11",
-        "40_59": 0,
-        "60_74": 0,
-        "75_plus": "< 11",
-        "inconnue": 0,
+        "moins_18": M,
+        "18_24": M,
+        "25_39": 12,
+        "40_59": M,
+        "60_74": M,
+        "75_plus": M,
+        "inconnue": M,
     },
-    "communes": {"Hameau": "< 11", "Testville": "< 11"},
-    "qpv": {"oui": "< 11", "non": "< 11"},
-    "orientations": {"CMP": 14},
-    "delais": {"moins_1_mois": 0, "1_3_mois": 0, "3_6_mois": 0, "plus_6_mois": "< 11"},
+    # « Hameau » is not in the folder's list (the territoire, no communes yet): « autre »
+    "communes": {"Testville": 13, "autre": M, "Non précisée": M},
+    # 2 outside a QPV is masked alone in its line: 12 goes too (secondary suppression)
+    "qpv": {"oui": M, "non": M},
+    "orientations": {
+        "soins": 14,
+        "logement/hébergement": M,
+        "protection juridique": M,
+        "accompagnement social": M,
+        "veille": M,
+        "clôture": M,
+        "autre": M,
+        "Non précisée": M,
+    },
+    "delais": {"moins_1_mois": M, "1_3_mois": M, "3_6_mois": M, "plus_6_mois": M},
     "archives_incluses": False,
 }
 
@@ -777,20 +819,21 @@ def test_statistiques_csv_et_table(
     assert lignes[:3] == [
         "\ufeffRubrique,Catégorie,Effectif",
         "Indicateur,Situations ouvertes (saisines de l'année),14",
-        "Indicateur,Situations closes,< 11",
+        "Indicateur,Situations closes,masqué",
     ]
-    assert "Délai de traitement (situations closes),Plus de 6 mois,< 11" in lignes
-    assert len(lignes) == 1 + 5 + 9 + 2 + 7 + 2 + 2 + 1 + 4
+    assert "Délai de traitement (situations closes),Plus de 6 mois,masqué" in lignes
+    assert len(lignes) == 1 + 5 + 9 + 12 + 7 + 3 + 2 + 8 + 4
     r = cellule("statistiques", "2025")
     assert r.stdout.splitlines()[0] == (
-        "Cellule de cas complexes — statistiques 2025 (effectifs de 1 à 10 masqués)"
+        "Cellule de cas complexes — statistiques 2025 (effectifs de 0 à 10 masqués, et ceux "
+        "qui permettraient de les retrouver)"
     )
     assert "│ Situations ouvertes (saisines de l'année) │ 14       │" in r.stdout
-    assert "│ 3 à 6 mois      │ 0        │\n│ Plus de 6 mois  │ < 11     │" in r.stdout
+    assert "│ 3 à 6 mois      │ masqué   │\n│ Plus de 6 mois  │ masqué   │" in r.stdout
 
 
 def test_statistiques_annee_par_defaut_et_seuil(
-    dossier: Path, cellule: Callable[..., Result]
+    dossier: Path, cellule: Callable[..., Result], clsm: Callable[..., Result]
 ) -> None:
     dossier_statistiques(dossier)
     clsm_toml = dossier / "clsm.toml"
@@ -798,11 +841,28 @@ def test_statistiques_annee_par_defaut_et_seuil(
         clsm_toml.read_text(encoding="utf-8").replace("seuil_masquage = 11", "seuil_masquage = 5"),
         encoding="utf-8",
     )
+    # a threshold below 11 is refused by verifier, and never used
+    r = clsm("-C", dossier, "verifier")
+    assert r.exit_code == 1
+    assert "clsm.toml:" in r.stdout
+    assert (
+        "cellule.seuil_masquage: le seuil de masquage doit être d'au moins 11 (pratique des "
+        "données de santé) : les statistiques utilisent 11 (E410)"
+    ) in r.stdout
     d = json.loads(cellule("statistiques", "--format", "json").stdout)
-    assert (d["annee"], d["seuil_masquage"], d["situations_ouvertes"]) == (2026, 5, 0)
+    assert (d["annee"], d["seuil_masquage"], d["situations_ouvertes"]) == (2026, 11, "masqué")
     d = json.loads(cellule("statistiques", "2025", "--format", "json").stdout)
-    assert (d["tranches_age"]["25_39"], d["tranches_age"]["75_plus"]) == ("< 5", "< 5")
-    assert d["origines"] == {"bailleur social": 7, "CCAS": 7}
+    assert d == STATISTIQUES_2025
+    clsm_toml.write_text(
+        clsm_toml.read_text(encoding="utf-8").replace("seuil_masquage = 5", "seuil_masquage = 15"),
+        encoding="utf-8",
+    )
+    d = json.loads(cellule("statistiques", "2025", "--format", "json").stdout)
+    assert (d["seuil_masquage"], d["situations_ouvertes"], d["problematiques"]["soins"]) == (
+        15,
+        "masqué",
+        "masqué",
+    )
 
 
 # --- purge ---------------------------------------------------------------------------------
@@ -856,11 +916,20 @@ def test_verifier_signale_les_situations_a_purger(
 ) -> None:
     dossier_purge(dossier)
     r = clsm("-C", dossier, "verifier")
+    hors_liste = (
+        "texte hors de la liste fermée des {} : il compte comme « autre » dans les "
+        "statistiques ; classez-le avec « clsm cellule migrer » (W310)"
+    )
     assert (r.exit_code, r.stdout) == (
         0,
+        f"cellule/seances/2023-03-10.toml:7: orientation: {hors_liste.format('orientations')}\n"
+        f"cellule/seances/2024-01-12.toml:7: orientation: {hors_liste.format('orientations')}\n"
         "cellule/situations.toml: 2 situation(s) dépassent la durée de conservation : lancez "
-        "« clsm cellule purger » (W302)\n0 erreur(s), 1 avertissement(s).\n",
+        "« clsm cellule purger » (W302)\n"
+        f"cellule/situations.toml:19: origine: {hors_liste.format('origines')}\n"
+        "0 erreur(s), 4 avertissement(s).\n",
     )
+    assert "CMP" not in r.stdout and "mobile" not in r.stdout  # the text is never echoed
 
 
 def test_purger_liste_et_demande(dossier: Path, clsm: Callable[..., Result]) -> None:
@@ -950,10 +1019,11 @@ def test_purger(dossier: Path, clsm: Callable[..., Result]) -> None:
         "examens = 1\n"
         "qpv = 1\n"
         "problematiques = {logement = 2, soins = 1}\n"
-        "origines = {CCAS = 1, CMP = 1}\n"
+        # free texts of an old folder (« CMP ») are never carried: counted as « autre »
+        "origines = {CCAS = 1, autre = 1}\n"
         "tranches_age = {25_39 = 2}\n"
         "communes = {Testville = 2}\n"
-        "orientations = {CMP = 1}\n"
+        "orientations = {autre = 1}\n"
         "delais = {3_6_mois = 1}\n"
         "\n"
         "[[annee]]\n"
@@ -965,7 +1035,7 @@ def test_purger(dossier: Path, clsm: Callable[..., Result]) -> None:
         "examens = 1\n"
         "qpv = 0\n"
         "problematiques = {}\n"
-        'orientations = {"Équipe mobile" = 1}\n'
+        "orientations = {autre = 1}\n"
     )
     if os.name == "posix":
         assert stat.S_IMODE((dossier / "cellule/archives.toml").stat().st_mode) == 0o600
@@ -1059,3 +1129,317 @@ def test_module_de_commande_leger() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout == "[]\n"
+
+
+# --- closed lists and migration (issue 11) ---------------------------------------------------
+
+ANCIEN = (
+    ENTETE
+    + "\n# situations saisies avant les listes fermées\n"
+    + situation_toml("S-2025-001", origine="assistante sociale du CCAS", commune="Hameau")
+    + situation_toml("S-2025-002", origine="Assistante sociale du CCAS", precision="déjà là")
+    + situation_toml("S-2025-003", origine="bailleur social")
+)
+ANCIENNE_SEANCE = (
+    ENTETE + "date = 2025-03-10\n\n[[examen]]\n"
+    'code = "S-2025-001"\norientation = "Orientation vers le CMP"  # décidé en séance\n'
+)
+ANCIENNES_ARCHIVES = (
+    ENTETE + "\n[[annee]]\nannee = 2023\nsituations_ouvertes = 3\n"
+    'origines = {CCAS = 1, "assistante sociale du CCAS" = 2}\n'
+)
+
+
+def dossier_ancien(dossier: Path) -> None:
+    ecrire(dossier, "cellule/situations.toml", ANCIEN)
+    ecrire(dossier, "cellule/seances/2025-03-10.toml", ANCIENNE_SEANCE)
+    ecrire(dossier, "cellule/archives.toml", ANCIENNES_ARCHIVES)
+
+
+def test_verifier_signale_les_textes_hors_liste_sans_les_repeter(
+    dossier: Path, clsm: Callable[..., Result]
+) -> None:
+    dossier_ancien(dossier)
+    r = clsm("-C", dossier, "--format", "json", "verifier")
+    w310 = [
+        (p["fichier"], p["ligne"], p["champ"]) for p in json.loads(r.stdout) if p["code"] == "W310"
+    ]
+    assert w310 == [
+        ("cellule/archives.toml", 6, "origines"),  # the key itself is never echoed
+        ("cellule/seances/2025-03-10.toml", 6, "orientation"),
+        ("cellule/situations.toml", 8, "origine"),
+        ("cellule/situations.toml", 10, "commune"),
+        ("cellule/situations.toml", 17, "origine"),
+    ]
+    assert "Hameau" not in r.stdout and "Orientation vers" not in r.stdout
+
+
+def test_migrer_refuse_sans_correspondance_hors_terminal(
+    dossier: Path, cellule: Callable[..., Result]
+) -> None:
+    dossier_ancien(dossier)
+    avant = instantane(dossier)
+    r = cellule("migrer")
+    assert r.exit_code == 2
+    assert " ".join(r.stderr.split()) == (
+        "Erreur : Textes sans catégorie : donnez-en une avec --vers TEXTE=CATEGORIE ou "
+        "--correspondances FICHIER, ou lancez la commande dans un terminal. commune : « Hameau » "
+        "(catégories : Testville, autre) ; orientation : « Orientation vers le CMP » "
+        "(catégories : soins, logement/hébergement, protection juridique, accompagnement "
+        "social, veille, clôture, autre) ; origine : « Assistante sociale du CCAS », "
+        "« assistante sociale du CCAS » "
+        "(catégories : CCAS, bailleur social, psychiatrie de secteur, médecin généraliste, "
+        "police/gendarmerie, famille/entourage, mandataire judiciaire, service social "
+        "départemental, éducation nationale, élu/mairie, autre)."
+    )
+    r = cellule("migrer", "--vers", "Hameau=Lune")
+    assert r.exit_code == 2
+    assert "« Lune » n'est pas une catégorie de « commune » (Testville, autre)." in r.stderr
+    assert instantane(dossier) == avant
+
+
+def test_migrer_essai_puis_pour_de_vrai(
+    dossier: Path, cellule: Callable[..., Result], clsm: Callable[..., Result], tmp_path: Path
+) -> None:
+    dossier_ancien(dossier)
+    avant = instantane(dossier)
+    fichier = tmp_path / "correspondances.txt"
+    fichier.write_text(
+        "# une correspondance par ligne\nassistante sociale du ccas=CCAS\n\n"
+        "Orientation vers le CMP=Soins\n",
+        encoding="utf-8",
+    )
+    options = ["--correspondances", fichier, "--vers", "Hameau=autre"]
+    r = (
+        cellule("--format", "json", "migrer", "--essai", *options)
+        if False
+        else clsm("-C", dossier, "--format", "json", "cellule", "migrer", "--essai", *options)
+    )
+    assert r.exit_code == 0
+    assert [(x["Fichier"], x["Champ"], x["Catégorie"]) for x in json.loads(r.stdout)] == [
+        ("cellule/situations.toml", "origine", "CCAS"),
+        ("cellule/situations.toml", "commune", "autre"),
+        ("cellule/situations.toml", "origine", "CCAS"),
+        ("cellule/seances/2025-03-10.toml", "orientation", "soins"),
+        ("cellule/archives.toml", "origine", "CCAS"),
+    ]
+    assert "Essai : 5 texte(s) seraient classés ; rien n'a été écrit." in r.stderr
+    assert instantane(dossier) == avant
+    r = cellule("migrer", *options)
+    assert r.exit_code == 0
+    assert r.stderr.splitlines()[-1] == "✓ 5 texte(s) classé(s) dans les listes fermées."
+    situations = lire(dossier / "cellule/situations.toml")["situation"]
+    assert [(s["origine"], s["commune"], s.get("precision")) for s in situations] == [
+        ("CCAS", "autre", "assistante sociale du CCAS"),
+        ("CCAS", "Testville", "déjà là ; Assistante sociale du CCAS"),
+        ("bailleur social", "Testville", None),
+    ]
+    texte = (dossier / "cellule/situations.toml").read_text(encoding="utf-8")
+    assert "# situations saisies avant les listes fermées" in texte
+    seance = (dossier / "cellule/seances/2025-03-10.toml").read_text(encoding="utf-8")
+    assert 'orientation = "soins"  # décidé en séance\n' in seance
+    assert lire(dossier / "cellule/seances/2025-03-10.toml")["examen"][0]["precision"] == (
+        "Orientation vers le CMP"
+    )
+    assert lire(dossier / "cellule/archives.toml")["annee"][0]["origines"] == {"CCAS": 3}
+    r = clsm("-C", dossier, "verifier")
+    assert (r.exit_code, r.output) == (0, "✓ Aucun problème.\n")
+    assert cellule("migrer").stdout == (
+        "Rien à classer : tous les textes sont dans les listes fermées.\n"
+    )
+
+
+def test_migrer_interactif(
+    dossier: Path, cellule: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a terminal: the closest category is proposed; o accepts, a number chooses, n leaves
+    the text as it is."""
+    dossier_ancien(dossier)
+    monkeypatch.setenv("CLSM_INTERACTIF", "1")
+    r = cellule("migrer", input="o\nn\n1\n")
+    assert r.exit_code == 0, r.output
+    assert "commune : « Hameau »" in r.stdout
+    assert "Catégorie proposée : « CCAS »" in r.stdout
+    situations = lire(dossier / "cellule/situations.toml")["situation"]
+    assert [(s["origine"], s["commune"]) for s in situations] == [
+        ("CCAS", "Hameau"),
+        ("CCAS", "Testville"),
+        ("bailleur social", "Testville"),
+    ]
+    assert lire(dossier / "cellule/seances/2025-03-10.toml")["examen"][0]["orientation"] == (
+        "soins"
+    )
+
+
+def test_categories_ajoutees_dans_clsm_toml(
+    dossier: Path, cellule: Callable[..., Result], clsm: Callable[..., Result]
+) -> None:
+    clsm_toml = dossier / "clsm.toml"
+    texte = clsm_toml.read_text(encoding="utf-8")
+    clsm_toml.write_text(
+        texte.replace(
+            "seuil_masquage = 11",
+            'seuil_masquage = 11\norigines = ["CSAPA", "Jean Dupont"]\ncommunes = ["Hameau"]',
+        ),
+        encoding="utf-8",
+    )
+    r = clsm("-C", dossier, "verifier")
+    assert r.exit_code == 1
+    assert r.stdout.startswith("clsm.toml:10: cellule.origines: un nom de personne")
+    assert "(E401)" in r.stdout and "Dupont" not in r.stdout
+    r = cellule("situation", "ajouter", *AJOUT[:2], "--origine", "csapa", "--commune", "hameau",
+                *AJOUT[4:6], *AJOUT[9:11], "--referent", "as-ccas")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    s = lire(dossier / "cellule/situations.toml")["situation"][0]
+    assert (s["origine"], s["commune"]) == ("CSAPA", "Hameau")  # the list's spelling
+
+
+def test_precision_reste_dans_la_cellule(dossier: Path, cellule: Callable[..., Result]) -> None:
+    r = cellule("situation", "ajouter", *AJOUT, "--precision", "signalée par la gardienne")
+    assert r.exit_code == 0, r.stderr
+    assert lire(dossier / "cellule/situations.toml")["situation"][0]["precision"] == (
+        "signalée par la gardienne"
+    )
+    r = cellule("situation", "ajouter", *AJOUT[:2], "--origine", "assistante sociale",
+                *AJOUT[4:])  # fmt: skip
+    assert r.exit_code == 2
+    assert "« origine » : valeur hors de la liste fermée (CCAS, bailleur social," in r.stderr
+
+
+# --- no other door ---------------------------------------------------------------------------
+
+
+def test_verifier_cellule_suivie_par_git(
+    dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    ecrire(dossier, "cellule/situations.toml", ENTETE + situation_toml("S-2026-001"))
+    if shutil.which("git") is None:
+        pytest.fail("git est nécessaire à ce test")
+    # not a repository yet: no warning
+    r = clsm("-C", dossier, "--format", "json", "verifier")
+    assert "W311" not in r.stdout
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    subprocess.run(["git", "init", "-q"], cwd=dossier, check=True, env=env)
+    subprocess.run(
+        ["git", "add", "-f", "cellule/situations.toml"], cwd=dossier, check=True, env=env
+    )
+    r = clsm("-C", dossier, "verifier")
+    assert (
+        "cellule/: 1 fichier(s) de la cellule sont suivis par git et partiraient avec le dépôt : "
+        "retirez-les (git rm -r --cached cellule) et ajoutez « cellule/ » au .gitignore (W311)"
+    ) in r.stdout
+    # without git on the machine: no warning, no error
+    monkeypatch.setattr(shutil, "which", lambda _: None)
+    r = clsm("-C", dossier, "--format", "json", "verifier")
+    assert "W311" not in r.stdout
+
+
+def test_systeme_sans_droits_reserves(
+    dossier: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where 0700/0600 cannot be set (Windows), one warning with advice."""
+    ecrire(dossier, "cellule/situations.toml", ENTETE)
+    monkeypatch.setattr(os, "name", "nt-simule")
+    r = clsm("-C", dossier, "--format", "json", "verifier")
+    w301 = [p for p in json.loads(r.stdout) if p["code"] == "W301"]
+    assert [(p["fichier"], p["message"]) for p in w301] == [
+        (
+            "cellule/",
+            "ce système ne permet pas de réserver le dossier cellule/ à son propriétaire "
+            "(droits 0700/0600) : placez le dossier du CLSM dans un dossier chiffré (BitLocker, "
+            "VeraCrypt, FileVault…) et sur un compte personnel",
+        )
+    ]
+    r = clsm("init", tmp_path / "nouveau")
+    assert r.exit_code == 0
+    assert (
+        " ".join(r.stderr.split()).count("placez le dossier du CLSM dans un dossier chiffré") == 1
+    )
+
+
+# --- done means: a marker written in every free text never leaves --------------------------
+
+MARQUEUR = "Zq7Marqueur"
+
+
+def _marquer(demo: Path) -> None:
+    """The marker in every free-text field of the cellule, in comments and an archive key."""
+    import tomlkit
+
+    chemin = demo / "cellule/situations.toml"
+    doc = tomlkit.parse(chemin.read_text(encoding="utf-8"))
+    for s in doc["situation"]:
+        for champ in ("origine", "commune", "issue", "precision"):
+            s[champ] = f"{MARQUEUR} {s.get(champ, '')}"
+    doc["situation"][0].comment(MARQUEUR)
+    chemin.write_text(f"# {MARQUEUR}\n" + tomlkit.dumps(doc), encoding="utf-8")
+    for seance in (demo / "cellule/seances").glob("*.toml"):
+        doc = tomlkit.parse(seance.read_text(encoding="utf-8"))
+        for e in doc.get("examen", []):
+            e["orientation"] = f"{MARQUEUR} {e.get('orientation', '')}"
+            e["precision"] = f"{MARQUEUR} {e.get('precision', '')}"
+            e["actions"] = [f"{MARQUEUR} {a}" for a in e.get("actions", [])] or [MARQUEUR]
+        seance.write_text(tomlkit.dumps(doc) + f"# {MARQUEUR}\n", encoding="utf-8")
+    ecrire(
+        demo,
+        "cellule/archives.toml",
+        ENTETE + f"\n# {MARQUEUR}\n[[annee]]\nannee = 2024\nsituations_ouvertes = 2\n"
+        "examens = 1\n"
+        f'origines = {{"{MARQUEUR}" = 2}}\norientations = {{"{MARQUEUR} CMP" = 1}}\n',
+    )
+
+
+def _contient(chemin: Path) -> bool:
+    import zipfile
+
+    if zipfile.is_zipfile(chemin):
+        with zipfile.ZipFile(chemin) as z:
+            return any(MARQUEUR.encode() in z.read(n) for n in z.namelist())
+    return MARQUEUR.encode() in chemin.read_bytes()
+
+
+def test_marqueur_ne_sort_jamais(
+    demo: Path, clsm: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _marquer(demo)
+    sorties: list[str] = []
+
+    def lancer(*args: object) -> Result:
+        r = clsm("-C", demo, *args)
+        sorties.append(r.output)
+        return r
+
+    autre = tmp_path / "autre"
+    shutil.copytree(demo, autre)
+    for annee in ("2024", "2025", "2026"):
+        assert lancer("bilan", annee).exit_code == 0
+        lancer("bilan", annee, "--format", "json")
+        for format_ in ("json", "csv", "table"):
+            lancer("--format", format_, "cellule", "statistiques", annee)
+            lancer("--format", format_, "etat", "--annee", annee)
+    lancer("convention")
+    lancer("agenda")
+    for format_ in ("json", "csv", "table"):
+        lancer("--format", format_, "verifier")
+        lancer("--format", format_, "cellule", "purger")
+    for avec in ([demo], [demo, autre]):
+        r = clsm("--format", "json", "national", *avec, "-o", demo / "exports" / "national.xlsx")
+        sorties.append(r.output)
+        sorties.append(clsm("--format", "json", "national", *avec).output)
+    fichiers = [p for p in (demo / "exports").rglob("*") if p.is_file()]
+    assert {p.suffix for p in fichiers} >= {".docx", ".xlsx", ".ics"}
+    assert [p.name for p in fichiers if _contient(p)] == []
+    assert [s for s in sorties if MARQUEUR in s] == []
+    assert len(sorties) == 3 * 8 + 2 + 3 * 2 + 4
+    assert "(W310)" in lancer("verifier").output  # the marked texts were read, and not echoed
+    assert MARQUEUR not in sorties[-1]
+    # the cellule's own terminal view shows its texts (that is what it is for)
+    monkeypatch.setenv("CLSM_TERMINAL", "1")
+    assert cellule_liste_contient(clsm, demo)
+
+
+def cellule_liste_contient(clsm: Callable[..., Result], demo: Path) -> bool:
+    r = clsm("-C", demo, "cellule", "situation", "liste")
+    return r.exit_code == 0 and MARQUEUR in r.stdout

@@ -72,6 +72,14 @@ def ecrire(dossier: Path, chemin: str, texte: str) -> None:
         cible.chmod(0o600)
 
 
+def hors_liste(ou: str, champ: str) -> str:
+    """The W310 line of a cellule text outside the closed list of ``champ``."""
+    return (
+        f"{ou}: texte hors de la liste fermée des {champ} : il compte comme « autre » dans les "
+        "statistiques ; classez-le avec « clsm cellule migrer » (W310)"
+    )
+
+
 def refus(champ: str, donnee: DonneePersonnelle) -> str:
     conseil = donnee.conseil[0].upper() + donnee.conseil[1:] + "."
     return (
@@ -192,7 +200,8 @@ def test_verifier_seance_commentaire_et_orientation(
     assert r.stdout.splitlines() == [
         signalement("cellule/seances/2026-02-09.toml:3:", TELEPHONE, "dans un commentaire"),
         signalement("cellule/seances/2026-02-09.toml:7: orientation:", ADRESSE),
-        "2 erreur(s), 0 avertissement(s).",
+        hors_liste("cellule/seances/2026-02-09.toml:7: orientation", "orientations"),
+        "2 erreur(s), 1 avertissement(s).",
     ]
 
 
@@ -215,8 +224,10 @@ def test_verifier_archives_cles(dossier: Path, verifier: Callable[[], Result]) -
     r = verifier()
     assert r.stdout.splitlines() == [
         signalement("cellule/archives.toml:7: origines:", NOM, "dans un nom de clé"),
+        hors_liste("cellule/archives.toml:7: origines", "origines"),
+        hors_liste("cellule/archives.toml:9: communes", "communes"),
         signalement("cellule/archives.toml:10: communes:", ADRESSE, "dans un nom de clé"),
-        "2 erreur(s), 0 avertissement(s).",
+        "2 erreur(s), 2 avertissement(s).",
     ]
     assert "Dupont" not in r.output
     assert "Lilas" not in r.output
@@ -228,7 +239,8 @@ def test_verifier_archives_commentaire(dossier: Path, verifier: Callable[[], Res
     r = verifier()
     assert r.stdout.splitlines() == [
         signalement("cellule/archives.toml:1:", NOM, "dans un commentaire"),
-        "1 erreur(s), 0 avertissement(s).",
+        hors_liste("cellule/archives.toml:8: origines", "origines"),
+        "1 erreur(s), 1 avertissement(s).",
     ]
 
 

@@ -33,7 +33,13 @@ def test_etat_dossier_vide(projet: Path, clsm: Callable[..., Result]) -> None:
     assert d["suivis"] == {"ouverts": 0, "en_retard": 0, "prochains": []}
     assert d["prochaine_reunion"] is None
     assert d["sism"] is None
-    assert d["cellule"] == {"situations_ouvertes": 0}
+    # 0 is masked like 1 to 10; séances count no person
+    assert d["cellule"] == {
+        "annee": 2026,
+        "situations_ouvertes": "masqué",
+        "seances": 0,
+        "examens": "masqué",
+    }
 
 
 def test_etat_table_vide(projet: Path, clsm: Callable[..., Result]) -> None:
@@ -43,7 +49,10 @@ def test_etat_table_vide(projet: Path, clsm: Callable[..., Result]) -> None:
     assert "Suivis : aucun suivi ouvert." in r.stdout
     assert "Prochaine réunion : aucune de prévue (clsm reunion ajouter)." in r.stdout
     assert "SISM 2026 : pas encore de programme (clsm sism nouvelle)." in r.stdout
-    assert "Cellule : 0 situation(s) en cours" in r.stdout
+    assert (
+        "Cellule 2026 : saisines masqué, séances 0, examens de situation masqué (effectifs de 0 "
+        "à 10 masqués)"
+    ) in r.stdout
 
 
 def test_etat_demo(demo: Path, clsm: Callable[..., Result]) -> None:
@@ -77,10 +86,19 @@ def test_etat_demo(demo: Path, clsm: Callable[..., Result]) -> None:
     assert d["sism"]["theme"] == sism["theme"]
     assert d["sism"]["evenements"] == len(sism["evenement"])
     assert d["sism"]["participants"] == sum(e.get("participants", 0) for e in sism["evenement"])
+    # the cellule's figures of the year as its statistiques publish them: masked, so that
+    # etat adds nothing an attacker could combine (no « situations en cours » total)
     situations = _toml(demo / "cellule" / "situations.toml")["situation"]
-    assert d["cellule"]["situations_ouvertes"] == sum(
-        1 for s in situations if s.get("statut", "ouverte") != "close"
-    )
+    seances = list((demo / "cellule" / "seances").glob(f"{annee}-*.toml"))
+    examens = sum(len(_toml(p).get("examen", [])) for p in seances)
+    assert sum(1 for s in situations if s["date_saisine"].year == annee) < 11
+    assert d["cellule"] == {
+        "annee": annee,
+        "situations_ouvertes": "masqué",
+        "seances": len(seances),
+        "examens": examens,
+    }
+    assert examens >= 11
 
 
 def test_etat_table_demo(demo: Path, clsm: Callable[..., Result]) -> None:

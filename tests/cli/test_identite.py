@@ -119,7 +119,14 @@ def test_voir_json(dossier: Path, clsm: Callable[..., Result]) -> None:
         "jalon": [],
         "cls": {"nom": None, "debut": None, "fin": None, "fiche_action": None},
         "ptsm": {"nom": None, "debut": None, "fin": None},
-        "cellule": {"active": True, "seuil_masquage": 11, "conservation_mois": 24},
+        "cellule": {
+            "active": True,
+            "seuil_masquage": 11,
+            "conservation_mois": 24,
+            "origines": [],
+            "orientations": [],
+            "communes": [],
+        },
         "export": {"modele_word": None},
     }
 
@@ -173,7 +180,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
         "--population", "48 200", "--qpv", "La Prairie", "--porteur", "CCAS de Testville",
         "--presidence", "Claire Dumesnil", "--co-animation", "Dr Mercadier",
         "--coordination-courriel", "clsm@example.org", "--coordination-etp", "0,9",
-        "--convention-fin", "2028-12-31", "--seuil-masquage", "5", "--modele-word",
+        "--convention-fin", "2028-12-31", "--seuil-masquage", "15", "--modele-word",
         "modeles/charte.docx", "--effacer", "date_creation",
     )  # fmt: skip
     assert r.exit_code == 0, r.output
@@ -214,7 +221,7 @@ def test_modifier(dossier: Path, clsm: Callable[..., Result]) -> None:
     )
     assert texte.endswith(
         "[cellule]\n"
-        "seuil_masquage = 5\n"
+        "seuil_masquage = 15\n"
         "conservation_mois = 24\n"
         "\n"
         "[export]\n"
@@ -253,6 +260,12 @@ def test_modifier_json_et_effacer(dossier: Path, clsm: Callable[..., Result]) ->
             ["--seuil-masquage", "1"],
             2,
             "Erreur : Valeur refusée : --seuil-masquage : valeur trop petite 1 (minimum 2).",
+        ),
+        (
+            ["--seuil-masquage", "10"],
+            1,
+            "  clsm.toml:47: cellule.seuil_masquage: le seuil de masquage doit être d'au moins "
+            "11 (pratique des données de santé) : les statistiques utilisent 11 (E410)",
         ),
         (
             ["--coordination-etp", "12"],

@@ -131,7 +131,7 @@ version_schema = "1.0"
 [[situation]]
 code = "S-2026-001"
 date_saisine = 2026-01-05
-origine = "CMP adultes"
+origine = "psychiatrie de secteur"
 referent = "laurent-mercadier"
 """
 
@@ -144,7 +144,8 @@ presents = ["laurent-mercadier", "claire-dumesnil"]
 
 [[examen]]
 code = "S-2026-001"
-orientation = "Visite à domicile par l'équipe mobile"
+orientation = "soins"
+precision = "Visite à domicile par l'équipe mobile"
 """
 
 FICHIERS = {

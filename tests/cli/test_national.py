@@ -19,7 +19,6 @@ from click.testing import Result
 from clsm_cli.noyau.national import (
     Resume,
     consolider,
-    masquer_colonne,
     theme_d_axe,
     trouver_dossiers,
     type_de_financeur,
@@ -181,26 +180,41 @@ def test_indicateurs_recalcules(reseau: Path, clsm: Callable[..., Result]) -> No
 
 
 def test_cellule_masquee_y_compris_par_clsm(reseau: Path, clsm: Callable[..., Result]) -> None:
+    """Each CLSM's cellule figures are those its own statistiques publish (0 to 10 masked);
+    a consolidated figure is the sum of the published figures, « ≥ N (k parts masquées) » when
+    some are masked: nothing a reader of the bilans could not compute."""
+    from clsm_cli.cellule.statistiques import statistiques
+    from clsm_cli.noyau.projet import Projet
+
     d = json.loads(clsm("--format", "json", "national", reseau, "-r").stdout)
     a = [attendu(p) for p in bons(reseau)]
-    brut = [x["ouvertes"][ANNEE] for x in a]
     colonne = [ligne[f"cellule_situations_ouvertes_{ANNEE}"] for ligne in d["clsm"]]
+    publies = []
+    for p, x in zip(bons(reseau), a, strict=True):
+        actif = ANNEE in x["ouvertes"] or ANNEE in x["seances"]
+        publies.append(statistiques(Projet.ouvrir(p), ANNEE) if actif else None)
+    for vu, stats in zip(colonne, publies, strict=True):
+        assert vu == (stats["situations_ouvertes"] if stats else 0)
+    visibles = [v for v in colonne if isinstance(v, int)]
+    masques = len(colonne) - len(visibles)
     total = d["cellule_par_annee"][str(ANNEE)]["situations_ouvertes"]
-    for vu, reel in zip([*colonne, total], [*brut, sum(brut)], strict=True):
-        assert vu == "< 11" or (vu == reel and (reel == 0 or reel >= 11))
-    masques = sum(v == "< 11" for v in [*colonne, total])
-    assert masques != 1  # a lone mask could be recomputed from the others
-    if not any(1 <= n < 11 for n in brut):
-        assert colonne == brut
+    if masques:
+        parts = "part masquée" if masques == 1 else "parts masquées"
+        assert total == f"≥ {sum(visibles)} ({masques} {parts})"
+    else:
+        assert total == sum(visibles)
     seances = [x["seances"][ANNEE] for x in a]
     vus = [ligne[f"cellule_seances_{ANNEE}"] for ligne in d["clsm"]]
-    assert all(v == "< 11" or v == n for v, n in zip(vus, seances, strict=True))
-    # every visible consolidated cellule figure is 0 or at least 11
+    assert vus == seances  # séances count no person: never masked
+    # every visible cellule figure but séances is 0 (no activity) or at least 11
     for ligne in d["cellule_par_annee"].values():
         for cle, valeur in ligne.items():
             valeurs = valeur.values() if isinstance(valeur, dict) else [valeur]
-            if cle != "clsm_avec_activite":
-                assert all(v == "< 11" or v == 0 or v >= 11 for v in valeurs), (cle, valeur)
+            if cle not in ("clsm_avec_activite", "seances"):
+                assert all(
+                    (isinstance(v, str) and v.startswith("≥ ")) or v == 0 or v >= 11
+                    for v in valeurs
+                ), (cle, valeur)
 
 
 def test_dossier_casse_signale_et_ignore(reseau: Path, clsm: Callable[..., Result]) -> None:
@@ -352,20 +366,6 @@ def test_recherche_recursive(tmp_path: Path) -> None:
     (tmp_path / "x" / ".cache" / "y" / "clsm.toml").write_text("", encoding="utf-8")
     assert trouver_dossiers([tmp_path / "x"], recursif=True) == [str(tmp_path / "x" / "un")]
     assert trouver_dossiers([tmp_path / "x"]) == [str(tmp_path / "x")]
-
-
-def test_masquer_colonne() -> None:
-    # primary only: two masked cells protect each other
-    assert masquer_colonne([5, 3, 40], [11, 11, 11]) == ([None, None, 40], 48)
-    # one masked cell: the smallest visible non-zero one is masked too
-    assert masquer_colonne([5, 30, 12, 0], [11] * 4) == ([None, 30, None, 0], 47)
-    # nothing else to mask: the total goes
-    assert masquer_colonne([0, 5], [11, 11], 3) == ([0, None], None)
-    # each CLSM its own threshold, the total the national one
-    assert masquer_colonne([6, 20], [5, 11]) == ([6, 20], 26)
-    assert masquer_colonne([6, 20], [11, 5]) == ([None, None], 26)
-    assert masquer_colonne([3, 4], [3, 3]) == ([None, 4], None)
-    assert masquer_colonne([0, 0], [11, 11]) == ([0, 0], 0)
 
 
 @pytest.mark.parametrize(

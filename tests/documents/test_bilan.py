@@ -173,15 +173,26 @@ def test_json_chiffres_recalcules(produit: dict[str, Any]) -> None:
 
 
 def test_json_cellule_masquee(produit: dict[str, Any]) -> None:
-    """No cellule count between 1 and the threshold - 1 leaves in the figures."""
+    """No cellule count from 0 to the threshold - 1 leaves (séances count no person), and the
+    bilan publishes exactly what ``clsm cellule statistiques`` does."""
+    from clsm_cli import Projet
+    from clsm_cli.cellule.statistiques import statistiques
+
     c = produit["json"]["cellule"]
     seuil = c["seuil_masquage"]
-    valeurs = [x["valeur"] for x in c["indicateurs"]]
+    stats = statistiques(Projet.ouvrir(produit["dossier"]), ANNEE)
+    assert {x["cle"]: x["valeur"] for x in c["indicateurs"]} == {
+        k: stats[k] for k in ("situations_ouvertes", "situations_closes", "situations_examinees",
+                              "seances", "examens")
+    }  # fmt: skip
+    for r in c["rubriques"]:
+        assert {x["cle"]: x["valeur"] for x in r["lignes"]} == stats[r["cle"]]
+    valeurs = [x["valeur"] for x in c["indicateurs"] if x["cle"] != "seances"]
     valeurs += [x["valeur"] for r in c["rubriques"] for x in r["lignes"]]
     assert valeurs
     for v in valeurs:
-        assert v == f"< {seuil}" or (isinstance(v, int) and (v == 0 or v >= seuil)), v
-    assert any(v == f"< {seuil}" for v in valeurs)
+        assert v == "masqué" or (isinstance(v, int) and v >= seuil), v
+    assert any(v == "masqué" for v in valeurs)
 
 
 def test_bibliotheque_projet_bilan(demo: Path) -> None:
@@ -274,11 +285,8 @@ def test_docx_cellule_sans_petit_effectif(produit: dict[str, Any]) -> None:
     for t in tables:
         for rang in t.rows[1:]:
             effectif = rang.cells[-1].text
-            if effectif != f"< {seuil}":
-                assert (
-                    int(effectif.replace("\u202f", "")) == 0
-                    or int(effectif.replace("\u202f", "")) >= seuil
-                ), effectif
+            if effectif != "masqué" and rang.cells[0].text != "Séances":
+                assert int(effectif.replace("\u202f", "")) >= seuil, effectif
 
 
 # --- the Excel workbook -----------------------------------------------------------------------
@@ -340,8 +348,9 @@ def test_xlsx_valeurs(produit: dict[str, Any]) -> None:
         e.get("participants", 0) for e in sism["evenement"]
     )
     seuil = A.toml(dossier / "clsm.toml")["cellule"]["seuil_masquage"]
-    for _, _, effectif, *_ in A.lignes(classeur["Cellule"])[1:]:
-        assert effectif == f"< {seuil}" or effectif == 0 or effectif >= seuil
+    for _, categorie, effectif, *_ in A.lignes(classeur["Cellule"])[1:]:
+        if categorie != "Séances":
+            assert effectif == "masqué" or effectif >= seuil, (categorie, effectif)
 
 
 # --- empty year, options, errors ------------------------------------------------------------

@@ -344,4 +344,4 @@ def test_convention_membres_signataires_et_sans_cellule(
     r = clsm("-C", projet, "identite", "modifier", "--avec-cellule")
     assert r.exit_code == 0, r.output
     assert "active" not in (projet / "clsm.toml").read_text(encoding="utf-8")
-    assert clsm("-C", projet, "cellule", "situation", "liste").exit_code == 0
+    assert clsm("-C", projet, "cellule", "statistiques").exit_code == 0
