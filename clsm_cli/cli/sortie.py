@@ -219,13 +219,40 @@ def imprimer_tableau(console: Any, table: Any) -> None:
     """Print a rich table without ever cutting a word: cells wrap at spaces, and when even the
     longest word of each column cannot fit side by side in the console's width, each row is
     shown as a block of « Colonne valeur » lines instead (as ``psql``'s expanded mode)."""
-    from rich.table import Table
-
     if _ajuster_colonnes(console, table):
         console.print(table)
         return
     if table.title:
         console.print(table.title, style="italic")
+    if console.is_terminal:  # bold headings: rich draws each block
+        _blocs_riches(console, table)
+        return
+    # piped or redirected: plain text, laid out as rich would, without drawing a table a row
+    import textwrap
+
+    from rich.markup import render
+
+    entetes = [str(c.header) for c in table.columns]
+    largeur = max(len(e) for e in entetes)
+    reste = max(1, console.width - largeur - 2)  # rich pads each column by one on the right
+    sortie = []
+    for numero, ligne in enumerate(zip(*(list(c.cells) for c in table.columns), strict=True)):
+        if numero:
+            sortie.append("")
+        for entete, valeur in zip(entetes, ligne, strict=True):
+            if not valeur:
+                continue
+            morceaux = []
+            for paragraphe in render(valeur).plain.split("\n"):
+                morceaux += textwrap.wrap(paragraphe, reste, break_on_hyphens=False) or [""]
+            for i, morceau in enumerate(morceaux):
+                sortie.append(f"{(entete if i == 0 else ''):<{largeur}} {morceau}".rstrip())
+    console.file.write("".join(f"{x}\n" for x in sortie))
+
+
+def _blocs_riches(console: Any, table: Any) -> None:
+    from rich.table import Table
+
     entetes = [str(c.header) for c in table.columns]
     largeur = max(len(e) for e in entetes)
     for numero, ligne in enumerate(zip(*(list(c.cells) for c in table.columns), strict=True)):
