@@ -410,8 +410,9 @@ def controle_permissions(projet: ProjetLu) -> Iterator[Probleme]:
     cellule = projet.racine / D.DOSSIER_CELLULE
     if not cellule.is_dir():
         return
-    if not systeme.posix():  # Windows (and CLSM_SANS_POSIX=1): permissions cannot be set
-        yield Probleme("cellule/", None, "", CONSEIL_CHIFFREMENT, "W301")
+    if not systeme.posix():
+        # Windows (and CLSM_SANS_POSIX=1): permissions can be neither set nor read; `clsm init`
+        # gave the advice (an encrypted folder) once, when the folder was created
         return
     if stat.S_IMODE(cellule.stat().st_mode) & 0o077:
         yield Probleme(
