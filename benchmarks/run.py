@@ -403,8 +403,8 @@ class Banc:
     def args_bilan(self, genre: str, sortie: Path) -> list[str]:
         texte = aide("bilan")
         args = [str(ANNEE_FIN)]
-        if "--format" in texte.replace("--format table", ""):
-            args += ["--format", genre]
+        if "--en" in texte:
+            args += ["--en", genre]
         elif f"--{genre}" in texte:
             args += [f"--{genre}"]
         if "-o" in texte or "--sortie" in texte:

@@ -17,9 +17,12 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from clsm_cli.modeles.vocabulaires import College, StatutAction, TypeAction, TypeEvenement
 
 _RE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -245,56 +248,21 @@ ENTIER = Nombre(entier=True)
 
 # --- the vocabularies typed on the command line ---------------------------------------------
 
-_COMMUNS = "clsm_cli.modeles.communs"
+_VOCABULAIRES = "clsm_cli.modeles.vocabulaires"
+
+
+def _valeurs(vocabulaire: type[StrEnum]) -> tuple[str, ...]:
+    return tuple(v.value for v in vocabulaire)
+
 
 COLLEGE = Choix(
-    (
-        "elus",
-        "psychiatrie",
-        "usagers",
-        "aidants",
-        "sante",
-        "social_medico_social",
-        "logement",
-        "education",
-        "securite_justice",
-        "institutions",
-        "associations",
-        "autres",
-    ),
-    libelles=f"{_COMMUNS}:LIBELLES_COLLEGE",
+    _valeurs(College),
+    libelles=f"{_VOCABULAIRES}:LIBELLES_COLLEGE",
     reconnaitre="clsm_cli.noyau.importation:college_depuis_texte",
 )
-TYPE_ACTION = Choix(
-    (
-        "information_communication",
-        "soutien_soins_prevention",
-        "formation_sensibilisation",
-        "aller_vers",
-        "coordination",
-        "autre",
-    ),
-    libelles=f"{_COMMUNS}:LIBELLES_TYPE_ACTION",
-)
-STATUT_ACTION = Choix(
-    ("prevue", "en_cours", "realisee", "reportee", "abandonnee"),
-    libelles=f"{_COMMUNS}:LIBELLES_STATUT_ACTION",
-)
-TYPE_EVENEMENT = Choix(
-    (
-        "cine_debat",
-        "conference",
-        "stand",
-        "exposition",
-        "atelier",
-        "marche",
-        "portes_ouvertes",
-        "theatre",
-        "cafe_psy",
-        "autre",
-    ),
-    libelles=f"{_COMMUNS}:LIBELLES_TYPE_EVENEMENT",
-)
+TYPE_ACTION = Choix(_valeurs(TypeAction), libelles=f"{_VOCABULAIRES}:LIBELLES_TYPE_ACTION")
+STATUT_ACTION = Choix(_valeurs(StatutAction), libelles=f"{_VOCABULAIRES}:LIBELLES_STATUT_ACTION")
+TYPE_EVENEMENT = Choix(_valeurs(TypeEvenement), libelles=f"{_VOCABULAIRES}:LIBELLES_TYPE_EVENEMENT")
 
 
 # --- documents ----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from clsm_cli.modeles.erreurs import ErreurClsm, ErreurSaisie, Introuvable
+from clsm_cli.modeles.vocabulaires import College
 from clsm_cli.noyau.identifiants import LIGATURES, id_unique, slug
 
 if TYPE_CHECKING:
@@ -72,22 +73,8 @@ CHAMPS_GROUPE = ("id", "nom", "mission", "pilote", "membres", "actif")
 INSTANCES_FIXES = ("copil", "pleniere", "comite_technique", "cellule")
 """Instances a member may sit in besides working groups (see modeles.communs)."""
 
-COLLEGES = (
-    "elus",
-    "psychiatrie",
-    "usagers",
-    "aidants",
-    "sante",
-    "social_medico_social",
-    "logement",
-    "education",
-    "securite_justice",
-    "institutions",
-    "associations",
-    "autres",
-)
-"""The collège codes (same as modeles.College), here without importing pydantic, for the
-choices of command-line options."""
+COLLEGES = tuple(c.value for c in College)
+"""The collège codes, for the choices of command-line options."""
 
 
 # --- small pure helpers ----------------------------------------------------------------------
