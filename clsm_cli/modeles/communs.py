@@ -126,6 +126,7 @@ class Modele(BaseModel):
         validate_assignment=True,
         use_enum_values=False,
         use_attribute_docstrings=True,
+        defer_build=True,
         json_schema_extra=completer_schema,
     )
 

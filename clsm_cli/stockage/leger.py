@@ -93,19 +93,31 @@ def __getattr__(nom: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 
+_SIMPLES = (str, int, float, bool, type(None), dt.date, enum.Enum)
+_LEGERES: dict[type, type[Vue]] = {}
+
+
 def vue_de(objet: Any) -> Any:
     """The light record of a validated model (recursively); other values are kept as they are.
 
-    Called where pydantic is already loaded (a file was just validated): it reads the model's
-    declared fields, so that a record has exactly the model's attributes.
+    Called where pydantic is already loaded (a file was just validated): a model keeps its
+    field values in ``__dict__``, read directly (a big plan has a hundred thousand values).
     """
-    champs = getattr(type(objet), "model_fields", None)
-    if champs is not None:
-        vue = object.__new__(classe_legere(type(objet).__name__))
-        vars(vue).update({nom: vue_de(getattr(objet, nom)) for nom in champs})
+    classe = type(objet)
+    legere = _LEGERES.get(classe)
+    if legere is None and getattr(classe, "__pydantic_fields__", None) is not None:
+        legere = _LEGERES[classe] = classe_legere(classe.__name__)
+    if legere is not None:
+        vue = object.__new__(legere)
+        vars(vue).update(
+            {
+                nom: valeur if isinstance(valeur, _SIMPLES) else vue_de(valeur)
+                for nom, valeur in objet.__dict__.items()
+            }
+        )
         return vue
     if isinstance(objet, list):
-        return [vue_de(v) for v in objet]
+        return [v if isinstance(v, _SIMPLES) else vue_de(v) for v in objet]
     if isinstance(objet, dict):
-        return {k: vue_de(v) for k, v in objet.items()}
+        return {k: v if isinstance(v, _SIMPLES) else vue_de(v) for k, v in objet.items()}
     return objet
