@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+from .aides import reussit
+
 Clsm = Callable[..., Result]
 
 DIAGNOSTIC = """#:schema .clsm/schemas/diagnostic.schema.json
@@ -82,12 +84,6 @@ def refuse(clsm: Clsm, dossier: Path, *args: str, code: int = 2) -> str:
     assert r.exit_code == code, r.output
     assert instantane(dossier) == avant
     return r.stderr
-
-
-def reussit(clsm: Clsm, dossier: Path, *args: str) -> Result:
-    r = clsm("-C", dossier, *args)
-    assert r.exit_code == 0, r.output
-    return r
 
 
 # --- diagnostics -------------------------------------------------------------------------------

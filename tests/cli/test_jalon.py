@@ -13,17 +13,13 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+from .aides import reussit
+
 Clsm = Callable[..., Result]
 
 
 def lire(dossier: Path) -> dict[str, Any]:
     return tomllib.loads((dossier / "clsm.toml").read_text(encoding="utf-8"))
-
-
-def reussit(clsm: Clsm, dossier: Path, *args: str) -> Result:
-    r = clsm("-C", dossier, *args)
-    assert r.exit_code == 0, r.output
-    return r
 
 
 def test_ajouter_lister_retirer(clsm: Clsm, projet: Path) -> None:

@@ -20,6 +20,7 @@ from clsm_cli.modeles.erreurs import Introuvable
 from clsm_cli.noyau import plan as plan_lib
 
 from ..instantane import instantane
+from .aides import reussit
 
 Clsm = Callable[..., Result]
 
@@ -140,12 +141,6 @@ def refuse(clsm: Clsm, dossier: Path, *args: str, code: int = 2) -> str:
     assert r.exit_code == code, r.output
     assert instantane(dossier) == avant
     return r.stderr
-
-
-def reussit(clsm: Clsm, dossier: Path, *args: str) -> Result:
-    r = clsm("-C", dossier, *args)
-    assert r.exit_code == 0, r.output
-    return r
 
 
 # --- listings --------------------------------------------------------------------------------

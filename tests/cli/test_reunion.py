@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+from .aides import reussit
 from .test_plan import GROUPES, MEMBRES, instantane
 
 Clsm = Callable[..., Result]
@@ -107,12 +108,6 @@ def refuse(clsm: Clsm, dossier: Path, *args: str, code: int = 2) -> str:
     assert r.exit_code == code, r.output
     assert instantane(dossier) == avant
     return r.stderr
-
-
-def reussit(clsm: Clsm, dossier: Path, *args: str) -> Result:
-    r = clsm("-C", dossier, *args)
-    assert r.exit_code == 0, r.output
-    return r
 
 
 # --- ajouter -----------------------------------------------------------------------------------
