@@ -64,6 +64,8 @@ def options_globales(racine: bool = False) -> list[click.Option]:
     too, so that they work before or after it (``clsm membres liste --format json``).
 
     On a subcommand they have no default: given there, they replace the root's value."""
+    from clsm_cli.cli._types import Choix
+
     rappel = None if racine else _option_globale
     return [
         click.Option(
@@ -78,7 +80,7 @@ def options_globales(racine: bool = False) -> list[click.Option]:
         ),
         click.Option(
             ["--format", "format_" if racine else "clsm_format"],
-            type=click.Choice(["table", "json", "csv"]),
+            type=Choix(["table", "json", "csv"]),
             default="table" if racine else None,
             show_default=racine,
             help="Format des listes et résultats (les documents ont leur option --en).",
@@ -88,7 +90,7 @@ def options_globales(racine: bool = False) -> list[click.Option]:
         ),
         click.Option(
             ["--separateur", "separateur" if racine else "clsm_separateur"],
-            type=click.Choice([",", ";"]),
+            type=Choix([",", ";"]),
             default="," if racine else None,
             help="Séparateur CSV (« ; » pour Excel en français).",
             expose_value=racine,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from clsm_cli.cli._types import Choix
 from clsm_cli.cli.contexte import Contexte, passer_contexte
 
 SHELLS = ("bash", "zsh", "fish")
@@ -25,7 +26,7 @@ INSTALLATION = {
     epilog="\b\nInstallation (une fois, puis ouvrir un nouveau terminal) :\n"
     + "\n".join(f"  {INSTALLATION[shell]}" for shell in SHELLS),
 )
-@click.argument("shell", type=click.Choice(SHELLS))
+@click.argument("shell", type=Choix(SHELLS))
 @passer_contexte
 def completion(contexte: Contexte, shell: str) -> None:
     from click.shell_completion import get_completion_class

@@ -276,8 +276,8 @@ def test_shell_inconnu(runner: CliRunner) -> None:
     r = runner.invoke(cli, ["completion", "ksh"])
     assert r.exit_code == 2
     assert r.stderr.splitlines()[-1] == (
-        "Erreur : Valeur invalide pour « {bash|zsh|fish} » : « ksh » n'est pas une valeur "
-        "possible (valeurs : 'bash', 'zsh', 'fish')."
+        "Erreur : Valeur invalide pour « [bash|zsh|fish] » : « ksh » n'est pas une valeur "
+        "possible. Vouliez-vous dire « zsh » ? Valeurs possibles : bash, zsh, fish."
     )
 
 

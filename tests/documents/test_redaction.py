@@ -154,14 +154,16 @@ def test_compte_rendu_d_une_reunion_a_venir_refuse(
     demo: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLSM_AUJOURDHUI", EN_COURS)
+    refus = (
+        "Erreur : La réunion du 8 décembre 2026 n'a pas encore eu lieu : son compte rendu "
+        "s'écrira après la réunion. Pour l'annoncer, préparez sa convocation : clsm reunion "
+        "convocation 2026-12-08-copil\n"
+    )
     for commande in (["copil", "compte-rendu"], ["reunion", "compte-rendu"]):
         r = clsm("-C", demo, *commande, "2026-12-08")
-        assert r.exit_code != 0
-        assert "La réunion du 8 décembre 2026 n'a pas encore eu lieu" in r.stderr
-        assert "clsm reunion convocation 2026-12-08-copil" in r.stderr
-        assert "Traceback" not in r.output
-    r = clsm("-C", demo, "copil", "compte-rendu", "2026-12-08", "--format", "md")
-    assert r.exit_code != 0
+        assert (r.exit_code, r.stdout, r.stderr) == (2, "", refus)
+    r = clsm("-C", demo, "copil", "compte-rendu", "2026-12-08", "--en", "md")
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", refus)
     assert not (demo / "exports").exists() or not list((demo / "exports").glob("compte-rendu*"))
     monkeypatch.setenv("CLSM_AUJOURDHUI", "2026-12-08")
     r = clsm("-C", demo, "copil", "compte-rendu", "2026-12-08")
