@@ -256,3 +256,30 @@ def test_les_enregistrements_legers_ont_les_methodes_des_modeles() -> None:
                 if methode and not hasattr(leger, nom):
                     manquants.append(f"{modele.__name__}.{nom}")
     assert manquants == []
+
+
+def test_garde_fou_repris_du_cache_pour_un_fichier_inchange(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cellule guard scans only the cellule files whose content changed."""
+    import clsm_cli.cellule.confidentialite as G
+
+    seance = next((demo / "cellule" / "seances").glob("*.toml"))
+    relatif = seance.relative_to(demo).as_posix()
+    verifier(Projet.ouvrir(demo, tolerant=True, cache=True))  # scans everything once
+    vus: list[str] = []
+    vrai = G.detecter
+
+    def detecter(texte: str) -> list[object]:
+        vus.append(texte)
+        return vrai(texte)
+
+    monkeypatch.setattr(G, "detecter", detecter)
+    seance.write_text(
+        seance.read_text(encoding="utf-8") + "# appeler Mme Durand\n", encoding="utf-8"
+    )
+    problemes = verifier(Projet.ouvrir(demo, tolerant=True, cache=True))
+    assert [(p.fichier, p.code) for p in problemes if p.code == "E401"] == [(relatif, "E401")]
+    assert any("Mme Durand" in texte for texte in vus)  # the changed file was scanned…
+    modifiee = seance.read_text(encoding="utf-8")
+    assert vus and all(texte in modifiee for texte in vus)  # …and no other file

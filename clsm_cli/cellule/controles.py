@@ -167,9 +167,23 @@ def _problemes_du_fichier(
 
 
 def controle_confidentialite(projet: ProjetLu) -> Iterator[Probleme]:
-    from clsm_cli.cellule.confidentialite import detecter
-
+    """E401 on personal data in any text of cellule/. The findings depend on a file's content
+    only: with the folder's cache, an unchanged file's findings are taken back from it
+    (neither parsed nor scanned again)."""
     deja_vus: dict[str, list[DonneePersonnelle]] = {}
+    detecter: Any = None
     for chemin, lu in projet.fichiers.items():
-        if D.est_dans_cellule(chemin):
-            yield from _problemes_du_fichier(lu, detecter, deja_vus)
+        if not D.est_dans_cellule(chemin):
+            continue
+        cle = projet.cles.get(chemin)
+        if projet.cache is not None and cle is not None:
+            gardes = projet.cache.garde(chemin, cle)
+            if gardes is not None:
+                yield from gardes
+                continue
+        if detecter is None:
+            from clsm_cli.cellule.confidentialite import detecter
+        trouves = list(_problemes_du_fichier(lu, detecter, deja_vus))
+        if projet.cache is not None and cle is not None:
+            projet.cache.noter_garde(chemin, cle, trouves)
+        yield from trouves

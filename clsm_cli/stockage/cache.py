@@ -33,7 +33,7 @@ from clsm_cli.modeles.vocabulaires import VERSION_CLSM, VERSION_SCHEMA
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage import systeme
 
-FORMAT = 1
+FORMAT = 2
 ENTETE = b"clsm-cache\n"
 NOM = "donnees"
 DOSSIER_ORDINAIRE = ".clsm/cache"
@@ -62,6 +62,8 @@ class Entree:
     problemes: list[Probleme]
     invalide: bool = False
     """The file was parsed but did not validate (as ``ProjetLu.invalides`` says)."""
+    garde: list[Probleme] | None = None
+    """What the personal-data guard found in the file (cellule files; None: not scanned)."""
 
 
 @dataclass
@@ -111,6 +113,17 @@ class Cache:
         partie = self._partie(chemin)
         partie.fichiers[chemin] = entree
         partie.modifiee = True
+
+    def garde(self, chemin: str, cle: Cle) -> list[Probleme] | None:
+        """What the guard found in ``chemin`` when it had this content, or None."""
+        entree = self.entree(chemin, cle)
+        return None if entree is None else entree.garde
+
+    def noter_garde(self, chemin: str, cle: Cle, problemes: list[Probleme]) -> None:
+        entree = self.entree(chemin, cle)
+        if entree is not None:
+            entree.garde = problemes
+            self._partie(chemin).modifiee = True
 
     def garder_seulement(self, chemins: set[str]) -> None:
         """Forget the files that are no longer in the folder."""
