@@ -64,7 +64,7 @@ def options_globales(racine: bool = False) -> list[click.Option]:
     too, so that they work before or after it (``clsm membres liste --format json``).
 
     On a subcommand they have no default: given there, they replace the root's value."""
-    from clsm_cli.cli._types import Choix
+    from clsm_cli.cli.choix import Choix
 
     rappel = None if racine else _option_globale
     return [
