@@ -56,7 +56,7 @@ class TypeDateImprecise(TypeDate):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         texte = str(value).strip()
         if not isinstance(value, dt.date) and _RE_DATE_PARTIELLE.match(texte):
-            from clsm_cli.modeles.communs import DatePartielle
+            from clsm_cli.modeles.vocabulaires import DatePartielle
 
             partielle = DatePartielle.lire(texte)
             if partielle is not None:

@@ -17,7 +17,7 @@ JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 
 def jour_fr(jour: dt.date) -> str:
     """« Lundi 6 octobre 2025 »; « Octobre 2025 (jour à préciser) » for a month only."""
-    from clsm_cli.modeles.communs import date_precise
+    from clsm_cli.modeles.vocabulaires import date_precise
 
     if not date_precise(jour):
         texte = F.d(jour)
@@ -99,7 +99,7 @@ def programme_docx(projet: Projet, annee: int) -> bytes:
     run.italic = True
     run.font.size = Pt(14)
     evenements = evenements_tries(sism)
-    from clsm_cli.modeles.communs import date_precise
+    from clsm_cli.modeles.vocabulaires import date_precise
 
     dates = [e for e in evenements if date_precise(e.date)]  # « octobre 2025 » is no first day
     debut = sism.debut or (dates[0].date if dates else None)
@@ -159,7 +159,7 @@ def programme_xlsx(projet: Projet, annee: int) -> bytes:
     from clsm_cli.documents import excel as X
     from clsm_cli.documents.excel import Colonne as C
     from clsm_cli.modeles import LIBELLES_TYPE_EVENEMENT
-    from clsm_cli.modeles.communs import date_precise
+    from clsm_cli.modeles.vocabulaires import date_precise
 
     sism = sism_de(projet, annee)
     classeur = X.nouveau_classeur(f"SISM {annee} — {projet.nom}", projet.nom)

@@ -137,7 +137,7 @@ def hors_dates(sism: Sism, jour: dt.date) -> bool:
     """True when the day falls outside the SISM's début–fin (a warning, not an error).
 
     A date known only to the month or the year is never « outside »."""
-    from clsm_cli.modeles.communs import date_precise
+    from clsm_cli.modeles.vocabulaires import date_precise
 
     if not date_precise(jour):
         return False
