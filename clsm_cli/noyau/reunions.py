@@ -186,10 +186,9 @@ def _ajouter_bloc(doc: Any, table: str, donnees: dict[str, Any]) -> None:
 
     from clsm_cli.stockage.ecriture import _table, ajouter_enregistrement
 
+    champs = champs_reunion()
     suivants = [
-        k
-        for k in champs_reunion()[champs_reunion().index(table) + 1 :]
-        if k in doc and isinstance(doc[k], AoT)
+        k for k in champs[champs.index(table) + 1 :] if k in doc and isinstance(doc[k], AoT)
     ]
     if table in doc or not suivants:
         ajouter_enregistrement(doc, table, donnees)
