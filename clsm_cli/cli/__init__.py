@@ -316,6 +316,10 @@ def cli(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``clsm`` script."""
+    # pydantic looks for third-party plugins in every installed package's metadata the first
+    # time a model is built (~30 ms: importlib.metadata and a scan of site-packages). The
+    # command line uses none; a library caller of clsm keeps its own choice.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         cli.main(args=argv, prog_name="clsm")
     except BrokenPipeError:  # pragma: no cover - `clsm … | head`

@@ -7,7 +7,7 @@ pydantic; they are re-exported here for the models.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -19,7 +19,6 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from clsm_cli.modeles.descriptions import completer_schema
 from clsm_cli.modeles.vocabulaires import (
     ENTIER_MAX,
     INSTANCES_RESERVEES,
@@ -118,6 +117,13 @@ DateImprecise = Annotated[
 """A TOML date, or the text "AAAA" / "AAAA-MM" when only the year or the month is known."""
 
 
+def _completer_schema(schema: dict[str, Any], modele: type) -> None:
+    """French titles and descriptions, loaded only when a JSON schema is written."""
+    from clsm_cli.modeles.descriptions import completer_schema
+
+    completer_schema(schema, modele)
+
+
 class Modele(BaseModel):
     """Base of every model: unknown keys are errors, values are checked on assignment."""
 
@@ -125,9 +131,8 @@ class Modele(BaseModel):
         extra="forbid",
         validate_assignment=True,
         use_enum_values=False,
-        use_attribute_docstrings=True,
         defer_build=True,
-        json_schema_extra=completer_schema,
+        json_schema_extra=_completer_schema,
     )
 
 
