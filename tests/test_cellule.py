@@ -10,15 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clsm_cli.cellule.registre import (
-    a_purger,
-    ajouter_mois,
-    code_suivant,
-    derniere_activite,
-    lire_examen,
-    prochain_code,
-    situations_a_purger,
-)
+from clsm_cli.cellule.calendrier import ajouter_mois, derniere_activite, situations_a_purger
+from clsm_cli.cellule.registre import a_purger, code_suivant, lire_examen, prochain_code
 from clsm_cli.cellule.statistiques import (
     Comptes,
     comptes,

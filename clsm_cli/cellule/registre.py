@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.cellule.calendrier import ajouter_mois
+from clsm_cli.cellule.calendrier import derniere_activite, situations_a_purger
 from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage.ecriture import Edition
 
 if TYPE_CHECKING:
-    from clsm_cli.modeles import Situation
     from clsm_cli.stockage.ecriture import Edition
     from clsm_cli.stockage.projet import ProjetLu as Projet
 
@@ -40,38 +39,6 @@ ENTETE_ARCHIVES = (
 
 class DonneePersonnelleRefusee(ErreurSaisie):
     """A text meant for the cellule looks like personal data; nothing was written."""
-
-
-# --- dates and retention -------------------------------------------------------------------
-
-
-def derniere_activite(projet: Projet) -> dict[str, dt.date]:
-    """Last day each situation was active: saisine, last séance examining it, or closure."""
-    derniere = {s.code: s.date_saisine for s in projet.situations}
-    for seance in projet.seances.values():
-        for examen in seance.examen:
-            if examen.code in derniere and seance.date > derniere[examen.code]:
-                derniere[examen.code] = seance.date
-    for s in projet.situations:
-        if s.date_cloture and s.date_cloture > derniere[s.code]:
-            derniere[s.code] = s.date_cloture
-    return derniere
-
-
-def situations_a_purger(projet: Projet, avant: dt.date | None = None) -> list[Situation]:
-    """Situations closed, or without activity, for longer than ``conservation_mois``.
-
-    ``avant``: count from this day instead of today (``clsm cellule purger --avant``).
-    """
-    conservation = projet.identite.cellule.conservation_mois if projet.identite else 24
-    reference = avant or projet.aujourdhui()
-    derniere = derniere_activite(projet)
-    resultat = []
-    for s in projet.situations:
-        depuis = s.date_cloture if s.statut == "close" and s.date_cloture else derniere[s.code]
-        if ajouter_mois(depuis, conservation) < reference:
-            resultat.append(s)
-    return resultat
 
 
 # --- codes ---------------------------------------------------------------------------------

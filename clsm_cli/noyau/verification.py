@@ -18,7 +18,7 @@ from clsm_cli.modeles.vocabulaires import INSTANCES_RESERVEES, RE_ID, date_preci
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage import systeme
 from clsm_cli.stockage.lecture import FichierLu
-from clsm_cli.stockage.projet import ProjetLu
+from clsm_cli.stockage.projet import ProjetLu, etat_git
 
 Controle = Callable[[ProjetLu], Iterable[Probleme]]
 
@@ -441,7 +441,7 @@ def controle_permissions(projet: ProjetLu) -> Iterator[Probleme]:
 
 
 def controle_purge(projet: ProjetLu) -> Iterator[Probleme]:
-    from clsm_cli.cellule.registre import situations_a_purger
+    from clsm_cli.cellule.calendrier import situations_a_purger
 
     a_purger = situations_a_purger(projet)
     if a_purger:
@@ -473,7 +473,6 @@ def controle_categories(projet: ProjetLu) -> Iterator[Probleme]:
     """W310 on each cellule text outside the closed lists (never echoing the text), and E401
     on a label added in clsm.toml that looks like personal data."""
     from clsm_cli.cellule.categories import CHAMPS, non_classes
-    from clsm_cli.cellule.confidentialite import detecter
 
     if "clsm.toml" in projet.invalides:  # its lists are unknown: no text can be judged
         return
@@ -484,19 +483,42 @@ def controle_categories(projet: ProjetLu) -> Iterator[Probleme]:
             "dans les statistiques ; classez-le avec « clsm cellule migrer »",
             "W310",
         )
+    yield from _libelles_ajoutes(projet, CHAMPS.values())
+
+
+def _libelles_ajoutes(projet: ProjetLu, champs: Iterable[str]) -> list[Probleme]:
+    """E401 on a label added to the cellule's closed lists in clsm.toml that looks like
+    personal data. What the guard found depends on clsm.toml's content only: with the cache,
+    it is taken back for an unchanged file (the guard is not even imported)."""
     identite = projet.identite
     if identite is None:
-        return
-    lu = _f(projet, D.FICHIER_IDENTITE)
-    for nom in CHAMPS.values():
-        for i, texte in enumerate(getattr(identite.cellule, nom)):
+        return []
+    cle = projet.cles.get(D.FICHIER_IDENTITE)
+    if projet.cache is not None and cle is not None:
+        deja = projet.cache.garde(D.FICHIER_IDENTITE, cle)
+        if deja is not None:
+            return deja
+    libelles = [
+        (nom, i, texte) for nom in champs for i, texte in enumerate(getattr(identite.cellule, nom))
+    ]
+    problemes = []
+    if libelles:
+        from clsm_cli.cellule.confidentialite import detecter
+
+        lu = _f(projet, D.FICHIER_IDENTITE)
+        for nom, i, texte in libelles:
             for trouve in detecter(texte):
-                yield lu.probleme(
-                    ["cellule", nom, i],
-                    f"{trouve.nature} semble figurer dans cette catégorie, qui sortirait de la "
-                    f"cellule dans les statistiques ; {trouve.conseil}",
-                    "E401",
+                problemes.append(
+                    lu.probleme(
+                        ["cellule", nom, i],
+                        f"{trouve.nature} semble figurer dans cette catégorie, qui sortirait de "
+                        f"la cellule dans les statistiques ; {trouve.conseil}",
+                        "E401",
+                    )
                 )
+    if projet.cache is not None and cle is not None:
+        projet.cache.noter_garde(D.FICHIER_IDENTITE, cle, problemes)
+    return problemes
 
 
 def fichiers_suivis_par_git(racine: os.PathLike[str] | str) -> list[str] | None:
@@ -527,13 +549,23 @@ def fichiers_suivis_par_git(racine: os.PathLike[str] | str) -> list[str] | None:
 def controle_git(projet: ProjetLu) -> Iterator[Probleme]:
     if not (projet.racine / D.DOSSIER_CELLULE).is_dir():
         return
-    suivis = fichiers_suivis_par_git(projet.racine)
+    # git's answer depends on its index only: its count is kept in the cache (never the names
+    # of cellule files) and git is not run again until the index changes
+    cle = etat_git(projet.racine)
+    git, depot, index = cle
+    if git is None or (depot is None and "GIT_DIR" not in os.environ):
+        return  # no git, or no repository: nothing can be committed
+    suivis = projet.cache.memo("git", cle) if projet.cache is not None else None
+    if suivis is None:
+        suivis = len(fichiers_suivis_par_git(projet.racine) or [])
+        if projet.cache is not None and index is not None:
+            projet.cache.noter_memo("git", cle, suivis)
     if suivis:
         yield Probleme(
             "cellule/",
             None,
             "",
-            f"{len(suivis)} fichier(s) de la cellule sont suivis par git et partiraient avec le "
+            f"{suivis} fichier(s) de la cellule sont suivis par git et partiraient avec le "
             "dépôt : retirez-les (git rm -r --cached cellule) et ajoutez « cellule/ » au "
             ".gitignore",
             "W311",

@@ -33,7 +33,7 @@ from clsm_cli.modeles.vocabulaires import VERSION_CLSM, VERSION_SCHEMA
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage import systeme
 
-FORMAT = 2
+FORMAT = 3
 ENTETE = b"clsm-cache\n"
 NOM = "donnees"
 DOSSIER_ORDINAIRE = ".clsm/cache"
@@ -74,6 +74,9 @@ class _Partie:
     fichiers: dict[str, Entree] = field(default_factory=dict)
     verification: tuple[bytes, list[Probleme]] | None = None
     vides: dict[str, Any] = field(default_factory=dict)
+    memos: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    """Results that depend on something other than the data files (git's index…), by name:
+    (key, value)."""
     modifiee: bool = False
 
 
@@ -158,6 +161,16 @@ class Cache:
             )
             partie.modifiee = True
 
+    def memo(self, nom: str, cle: Any) -> Any:
+        """What was noted as ``nom`` under ``cle`` (:meth:`noter_memo`), or None."""
+        deja = self._parties[False].memos.get(nom)
+        return deja[1] if deja is not None and deja[0] == cle else None
+
+    def noter_memo(self, nom: str, cle: Any, valeur: Any) -> None:
+        """Keep ``valeur`` as ``nom`` while ``cle`` holds (ordinary part: never cellule data)."""
+        self._parties[False].memos[nom] = (cle, valeur)
+        self._parties[False].modifiee = True
+
     # --- disk --------------------------------------------------------------------------------
 
     def enregistrer(self) -> None:
@@ -176,6 +189,7 @@ class Cache:
                     "fichiers": partie.fichiers,
                     "verification": partie.verification,
                     "vides": partie.vides,
+                    "memos": partie.memos,
                 },
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
@@ -208,15 +222,17 @@ class Cache:
             donnees = pickle.loads(contenu)
             if donnees["format"] != FORMAT or donnees["version"] != self.version:
                 raise ValueError("autre version")
-            fichiers, verification, vides = (
+            fichiers, verification, vides, memos = (
                 donnees["fichiers"],
                 donnees["verification"],
                 donnees["vides"],
+                donnees["memos"],
             )
         except Exception:  # a signed cache of another clsm: rebuilt
             partie.modifiee = True
             return
         partie.fichiers, partie.verification, partie.vides = fichiers, verification, vides
+        partie.memos = memos
 
     def _partie(self, chemin: str) -> _Partie:
         return self._parties[D.est_dans_cellule(chemin)]

@@ -7,8 +7,8 @@ big plan.toml), else the stdlib tomllib; tomlkit is kept for the file being edit
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,12 +21,16 @@ if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
 
-def _analyseur() -> Any:
+@functools.cache
+def analyseur() -> Any:
     """tomli (compiled, same TOML 1.0 as tomllib) if installed in a 2.1–2.2 version, else tomllib.
 
     tomli 2.3+ reads TOML 1.1 (multi-line inline tables, ``\\e``…), which tomllib and TOML 1.0
     editors refuse: a file must not be valid for one clsm install and invalid for another.
+    Imported on first parse: a command served by the cache parses nothing.
     """
+    import tomllib
+
     try:
         import tomli
     except ImportError:
@@ -38,7 +42,15 @@ def _analyseur() -> Any:
     return tomli if (2, 1) <= version < (2, 3) else tomllib
 
 
-TOML = _analyseur()
+TOML: Any
+"""The parser module (``loads``, ``TOMLDecodeError``): see :func:`analyseur`."""
+
+
+def __getattr__(nom: str) -> Any:
+    if nom == "TOML":
+        return analyseur()
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+
 
 TAILLE_MAX = 20 * 1024 * 1024
 """Files above this size are refused rather than read into memory."""
@@ -69,8 +81,8 @@ class FichierLu:
         """The TOML data (None when the file could not be parsed)."""
         if self._donnees is _A_LIRE:
             try:
-                self._donnees = TOML.loads(self.texte or "")
-            except (TOML.TOMLDecodeError, RecursionError):
+                self._donnees = analyseur().loads(self.texte or "")
+            except (analyseur().TOMLDecodeError, RecursionError):
                 self._donnees = None
         return self._donnees
 
@@ -198,8 +210,8 @@ def analyser(lu: FichierLu, texte: str) -> FichierLu:
     texte = texte.removeprefix("\ufeff")
     lu.texte = texte
     try:
-        lu.donnees = TOML.loads(texte)
-    except TOML.TOMLDecodeError as exc:
+        lu.donnees = analyseur().loads(texte)
+    except analyseur().TOMLDecodeError as exc:
         ligne, message = traduire_erreur_toml(str(exc))
         lu.problemes.append(Probleme(chemin, ligne, "", message, "E001"))
         return lu

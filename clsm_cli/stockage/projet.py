@@ -99,6 +99,19 @@ GENRES_UNIQUES = ("membres", "groupes", "diagnostic", "plan", "situations", "arc
 """Kinds of the files a folder has at most once (an absent one reads as empty)."""
 
 
+def etat_git(racine: Path) -> tuple[str | None, str | None, tuple[int, int, int] | None]:
+    """Where git is installed, the repository holding ``racine`` (None outside one) and the
+    (mtime, size, inode) of its index (None when it has none, or ``.git`` is a file): what
+    ``git ls-files`` answers depends on nothing else."""
+    import shutil
+
+    git = shutil.which("git")
+    for dossier in [racine, *racine.parents]:
+        if (dossier / ".git").exists():
+            return git, str(dossier), signature(dossier / ".git" / "index")
+    return git, None, None
+
+
 class ProjetLu:
     """A clsm folder as read. Open it with :meth:`ouvrir`; every command asks it questions."""
 
@@ -307,14 +320,7 @@ class ProjetLu:
                 morceaux.append(f"{chemin.name}:{chemin.stat().st_mode}")
             except OSError:
                 morceaux.append(f"{chemin.name}:-")
-        import shutil
-
-        morceaux.append(f"git:{shutil.which('git') is not None}")  # W311 needs git
-        for dossier in [self.racine, *self.racine.parents]:
-            index = dossier / ".git" / "index"
-            if (dossier / ".git").exists():
-                morceaux.append(repr(signature(index)))
-                break
+        morceaux.append(repr(etat_git(self.racine)))  # W311 needs git and reads its index
         return hashlib.blake2b("\n".join(morceaux).encode(), digest_size=16).digest()
 
     @property

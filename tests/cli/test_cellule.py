@@ -1287,6 +1287,15 @@ def test_categories_ajoutees_dans_clsm_toml(
     assert r.exit_code == 1
     assert r.stdout.startswith("clsm.toml:10: cellule.origines: un nom de personne")
     assert "(E401)" in r.stdout and "Dupont" not in r.stdout
+    # another file edited: the folder is verified again, the label's finding comes from the
+    # cache of clsm.toml; once the label is gone, so is the finding
+    with (dossier / "membres.toml").open("a", encoding="utf-8") as f:
+        f.write("# relu\n")
+    assert clsm("-C", dossier, "verifier").stdout == r.stdout
+    texte = clsm_toml.read_text(encoding="utf-8")
+    clsm_toml.write_text(texte.replace('"CSAPA", "Jean Dupont"', '"CSAPA"'), encoding="utf-8")
+    r = clsm("-C", dossier, "verifier")
+    assert "E401" not in r.stdout, r.stdout
     r = cellule("situation", "ajouter", *AJOUT[:2], "--origine", "csapa", "--commune", "hameau",
                 *AJOUT[4:6], *AJOUT[9:11], "--referent", "as-ccas")  # fmt: skip
     assert r.exit_code == 0, r.stderr
@@ -1330,6 +1339,18 @@ def test_verifier_cellule_suivie_par_git(
         "cellule/: 1 fichier(s) de la cellule sont suivis par git et partiraient avec le dépôt : "
         "retirez-les (git rm -r --cached cellule) et ajoutez « cellule/ » au .gitignore (W311)"
     ) in r.stdout
+    # another file edited: the folder is verified again, git's answer comes from the cache
+    # until its index changes
+    import clsm_cli.noyau.verification as V
+
+    appels: list[object] = []
+    vrai = V.fichiers_suivis_par_git
+    monkeypatch.setattr(V, "fichiers_suivis_par_git", lambda r: appels.append(r) or vrai(r))
+    with (dossier / "membres.toml").open("a", encoding="utf-8") as f:
+        f.write("# relu\n")
+    assert "(W311)" in clsm("-C", dossier, "verifier").stdout and appels == []
+    subprocess.run(["git", "rm", "-q", "--cached", "-r", "cellule"], cwd=dossier, check=True)
+    assert "W311" not in clsm("-C", dossier, "verifier").stdout and len(appels) == 1
     # without git on the machine: no warning, no error
     monkeypatch.setattr(shutil, "which", lambda _: None)
     r = clsm("-C", dossier, "--format", "json", "verifier")
