@@ -86,6 +86,31 @@ def test_cache_abime_ignore_puis_reconstruit(demo: Path, abimer: Callable[[bytes
     assert _modeles_legers(demo) == _demi(demo)  # rebuilt, then used
 
 
+@pytest.mark.parametrize("abimer", [lambda b: b[: len(b) // 2], lambda b: b"x" + b[1:]])
+def test_verification_abimee_refaite(demo: Path, abimer: Callable[[bytes], bytes]) -> None:
+    """A broken verification file is ignored (the folder is verified again); the validated
+    data beside it are still used."""
+    premiere = verifier(Projet.ouvrir(demo, tolerant=True, cache=True))
+    for dossier in (C.DOSSIER_ORDINAIRE, C.DOSSIER_CELLULE):
+        fichier = demo / dossier / C.NOM_VERIFICATION
+        fichier.write_bytes(abimer(fichier.read_bytes()))
+    projet = Projet.ouvrir(demo, tolerant=True, cache=True)
+    assert projet.cache is not None and projet.cache.verification(projet.empreinte() or b"") is None
+    assert all(isinstance(m, Vue) for m in projet.modeles.values())
+    assert verifier(projet) == premiere
+
+
+def test_verifier_ne_reecrit_pas_les_donnees(demo: Path) -> None:
+    """Verifying writes the small verification file, never the validated data again."""
+    verifier(Projet.ouvrir(demo, tolerant=True, cache=True))
+    donnees = demo / ORDINAIRE
+    avant = donnees.stat().st_mtime_ns, donnees.stat().st_ino
+    (demo / C.DOSSIER_ORDINAIRE / C.NOM_VERIFICATION).unlink()
+    verifier(Projet.ouvrir(demo, tolerant=True, cache=True))
+    assert (demo / C.DOSSIER_ORDINAIRE / C.NOM_VERIFICATION).is_file()
+    assert (donnees.stat().st_mtime_ns, donnees.stat().st_ino) == avant
+
+
 def test_cache_d_une_autre_version_ignore(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Projet.ouvrir(demo, cache=True)
     monkeypatch.setattr(C, "_version_du_code", lambda: "9.9.9/autre")
@@ -283,3 +308,20 @@ def test_garde_fou_repris_du_cache_pour_un_fichier_inchange(
     assert any("Mme Durand" in texte for texte in vus)  # the changed file was scanned…
     modifiee = seance.read_text(encoding="utf-8")
     assert vus and all(texte in modifiee for texte in vus)  # …and no other file
+
+
+def test_enregistrement_leger_sans_conteneur_partage(demo: Path) -> None:
+    """A light record copies its model's lists and nested records: changing one never
+    changes the other (the cache is written after the command has run)."""
+    from clsm_cli.stockage.leger import vue_de
+
+    projet = Projet.ouvrir(demo)
+    for modele in projet.modeles.values():
+        vue = vue_de(modele)
+        assert vue.model_dump(mode="json") == modele.model_dump(mode="json")
+    action = projet.plan.action[0]
+    vue = vue_de(action)
+    assert vue.realisation is not action.realisation and vue.realisation
+    assert type(vue.realisation[0]).__name__ == "VueRealisation"
+    membre = projet.membres[0]
+    assert vue_de(membre).instances is not membre.instances

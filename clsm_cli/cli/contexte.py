@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -48,7 +49,15 @@ class Contexte:
             lecture = not tolerant and commande_en_cours() in LECTURE_SEULE
             from clsm_cli.noyau.projet import Projet
 
-            projet = Projet.ouvrir(racine, tolerant=tolerant or lecture, cache=self.cache)
+            # a command is a short process: what it reads lives until it ends. Read without
+            # the cyclic garbage collector, then moved out of its reach (gc.freeze), it is not
+            # walked again at each later collection (a tenth of a big folder's first read).
+            gc.disable()
+            try:
+                projet = Projet.ouvrir(racine, tolerant=tolerant or lecture, cache=self.cache)
+            finally:
+                gc.freeze()
+                gc.enable()
             if tolerant:
                 return projet
             if lecture:

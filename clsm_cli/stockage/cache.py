@@ -7,8 +7,11 @@ with the same size is still seen as changed. It also keeps the result of the who
 under a key made of every file's key, the day (some warnings depend on it) and the permissions
 of ``cellule/``.
 
-Where it lives: ``.clsm/cache/donnees`` for ordinary files, ``cellule/.cache/donnees`` (a 0700
-folder, a 0600 file) for the cellule's files: nothing of the cellule is ever written elsewhere.
+Where it lives: ``.clsm/cache/`` for ordinary files, ``cellule/.cache/`` (a 0700 folder, 0600
+files) for the cellule's files: nothing of the cellule is ever written elsewhere. Each holds two
+files: ``donnees`` (the validated data, rewritten only when a data file changed) and
+``verification`` (small: the last verification, what the personal-data guard found in each file,
+and results keyed on something else than the data, such as git's index).
 
 Trust: each cache file is a pickle signed with HMAC-SHA256 under a key that belongs to the user
 (``~/.cache/clsm/cle``, 0600), so that a cache file planted in a shared folder is ignored rather
@@ -36,6 +39,7 @@ from clsm_cli.stockage import systeme
 FORMAT = 3
 ENTETE = b"clsm-cache\n"
 NOM = "donnees"
+NOM_VERIFICATION = "verification"
 DOSSIER_ORDINAIRE = ".clsm/cache"
 DOSSIER_CELLULE = f"{D.DOSSIER_CELLULE}/.cache"
 
@@ -62,22 +66,31 @@ class Entree:
     problemes: list[Probleme]
     invalide: bool = False
     """The file was parsed but did not validate (as ``ProjetLu.invalides`` says)."""
-    garde: list[Probleme] | None = None
-    """What the personal-data guard found in the file (cellule files; None: not scanned)."""
 
 
 @dataclass
 class _Partie:
-    """One cache file: the ordinary files' part, or the cellule's."""
+    """The ordinary files' part of the cache, or the cellule's: two files in one folder,
+    ``donnees`` (what validating each file gave) and ``verification`` (the last whole
+    verification, small), so that verifying again never rewrites the data."""
 
-    chemin: Path
+    dossier: Path
     fichiers: dict[str, Entree] = field(default_factory=dict)
     verification: tuple[bytes, list[Probleme]] | None = None
     vides: dict[str, Any] = field(default_factory=dict)
+    gardes: dict[str, tuple[Cle, list[Probleme]]] = field(default_factory=dict)
+    """What the personal-data guard found in a file, under the file's key."""
     memos: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     """Results that depend on something other than the data files (git's index…), by name:
     (key, value)."""
     modifiee: bool = False
+    """``donnees`` is to be written."""
+    verification_modifiee: bool = False
+    """``verification`` (the verification, the guard's findings, the memos) is to be written."""
+
+    @property
+    def chemin(self) -> Path:
+        return self.dossier / NOM
 
 
 class Cache:
@@ -87,8 +100,8 @@ class Cache:
         self.racine = racine
         self._cle_hmac = cle_hmac
         self._parties = {
-            False: _Partie(racine / DOSSIER_ORDINAIRE / NOM),
-            True: _Partie(racine / DOSSIER_CELLULE / NOM),
+            False: _Partie(racine / DOSSIER_ORDINAIRE),
+            True: _Partie(racine / DOSSIER_CELLULE),
         }
         self.version = _version_du_code()
 
@@ -119,14 +132,13 @@ class Cache:
 
     def garde(self, chemin: str, cle: Cle) -> list[Probleme] | None:
         """What the guard found in ``chemin`` when it had this content, or None."""
-        entree = self.entree(chemin, cle)
-        return None if entree is None else entree.garde
+        deja = self._partie(chemin).gardes.get(chemin)
+        return deja[1] if deja is not None and deja[0] == cle else None
 
     def noter_garde(self, chemin: str, cle: Cle, problemes: list[Probleme]) -> None:
-        entree = self.entree(chemin, cle)
-        if entree is not None:
-            entree.garde = problemes
-            self._partie(chemin).modifiee = True
+        partie = self._partie(chemin)
+        partie.gardes[chemin] = (cle, problemes)
+        partie.verification_modifiee = True
 
     def garder_seulement(self, chemins: set[str]) -> None:
         """Forget the files that are no longer in the folder."""
@@ -135,6 +147,9 @@ class Cache:
             for chemin in perimes:
                 del partie.fichiers[chemin]
             partie.modifiee = partie.modifiee or bool(perimes)
+            for chemin in set(partie.gardes) - chemins:
+                del partie.gardes[chemin]
+                partie.verification_modifiee = True
 
     def vide(self, genre: str) -> Any:
         """Light record of an empty file of kind ``genre`` (a file that does not exist)."""
@@ -159,7 +174,7 @@ class Cache:
                 cle,
                 [p for p in problemes if D.est_dans_cellule(p.fichier) == dans_cellule],
             )
-            partie.modifiee = True
+            partie.verification_modifiee = True
 
     def memo(self, nom: str, cle: Any) -> Any:
         """What was noted as ``nom`` under ``cle`` (:meth:`noter_memo`), or None."""
@@ -169,70 +184,88 @@ class Cache:
     def noter_memo(self, nom: str, cle: Any, valeur: Any) -> None:
         """Keep ``valeur`` as ``nom`` while ``cle`` holds (ordinary part: never cellule data)."""
         self._parties[False].memos[nom] = (cle, valeur)
-        self._parties[False].modifiee = True
+        self._parties[False].verification_modifiee = True
 
     # --- disk --------------------------------------------------------------------------------
 
     def enregistrer(self) -> None:
-        """Write back the parts that changed (atomically; a failure only costs speed)."""
+        """Write back what changed (atomically; a failure only costs speed)."""
         for dans_cellule, partie in self._parties.items():
-            if not partie.modifiee:
-                continue
-            from clsm_cli.stockage.atomique import ecrire_atomique
-
             if dans_cellule and not (self.racine / D.DOSSIER_CELLULE).is_dir():
                 continue  # never create cellule/ just to cache it
-            contenu = pickle.dumps(
-                {
-                    "format": FORMAT,
-                    "version": self.version,
-                    "fichiers": partie.fichiers,
+            if partie.modifiee:
+                donnees = {"fichiers": partie.fichiers, "vides": partie.vides}
+                if self._ecrire(partie, NOM, donnees, dans_cellule):
+                    partie.modifiee = False
+            if partie.verification_modifiee:
+                donnees = {
                     "verification": partie.verification,
-                    "vides": partie.vides,
+                    "gardes": partie.gardes,
                     "memos": partie.memos,
-                },
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
-            signe = ENTETE + hmac.new(self._cle_hmac, contenu, hashlib.sha256).digest() + contenu
-            try:
-                # cellule/.cache is made private itself; cellule/'s own mode is never touched
-                partie.chemin.parent.mkdir(mode=0o700, parents=not dans_cellule, exist_ok=True)
-                if dans_cellule and systeme.posix():
-                    os.chmod(partie.chemin.parent, 0o700)
-                ignorer = partie.chemin.parent / ".gitignore"
-                if not ignorer.exists():  # never committed, whatever the folder's .gitignore
-                    ecrire_atomique(ignorer, "# cache de clsm : jamais versionné\n*\n")
-                ecrire_atomique(partie.chemin, signe, 0o600 if dans_cellule else None)
-            except OSError:
-                continue
-            partie.modifiee = False
+                }
+                if self._ecrire(partie, NOM_VERIFICATION, donnees, dans_cellule):
+                    partie.verification_modifiee = False
+
+    def _ecrire(
+        self, partie: _Partie, nom: str, donnees: dict[str, Any], dans_cellule: bool
+    ) -> bool:
+        from clsm_cli.stockage.atomique import ecrire_atomique
+
+        contenu = pickle.dumps(
+            {"format": FORMAT, "version": self.version, **donnees},
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
+        signe = ENTETE + hmac.new(self._cle_hmac, contenu, hashlib.sha256).digest() + contenu
+        try:
+            # cellule/.cache is made private itself; cellule/'s own mode is never touched
+            partie.dossier.mkdir(mode=0o700, parents=not dans_cellule, exist_ok=True)
+            if dans_cellule and systeme.posix():
+                os.chmod(partie.dossier, 0o700)
+            ignorer = partie.dossier / ".gitignore"
+            if not ignorer.exists():  # never committed, whatever the folder's .gitignore
+                ecrire_atomique(ignorer, "# cache de clsm : jamais versionné\n*\n")
+            ecrire_atomique(partie.dossier / nom, signe, 0o600 if dans_cellule else None)
+        except OSError:
+            return False
+        return True
 
     def _lire(self, partie: _Partie) -> None:
-        try:
-            brut = partie.chemin.read_bytes()
-        except OSError:
+        donnees = self._charger(partie.dossier / NOM)
+        if donnees is None:
+            partie.modifiee = True  # absent, foreign, corrupt, truncated or stale: rebuilt
             return
+        try:
+            partie.fichiers, partie.vides = donnees["fichiers"], donnees["vides"]
+        except KeyError:
+            partie.modifiee = True
+            return
+        controles = self._charger(partie.dossier / NOM_VERIFICATION)
+        try:
+            if controles is not None:
+                partie.verification = controles["verification"]
+                partie.gardes, partie.memos = controles["gardes"], controles["memos"]
+        except KeyError:
+            partie.verification_modifiee = True
+
+    def _charger(self, chemin: Path) -> dict[str, Any] | None:
+        """The content of one cache file if it is signed with the user's key and written by
+        this very code, else None."""
+        try:
+            brut = chemin.read_bytes()
+        except OSError:
+            return None
         taille_signature = len(ENTETE) + hashlib.sha256().digest_size
         signature, contenu = brut[len(ENTETE) : taille_signature], brut[taille_signature:]
         attendue = hmac.new(self._cle_hmac, contenu, hashlib.sha256).digest()
         if not brut.startswith(ENTETE) or not hmac.compare_digest(signature, attendue):
-            partie.modifiee = True  # foreign, corrupt or truncated: rebuilt
-            return
+            return None
         try:
             donnees = pickle.loads(contenu)
             if donnees["format"] != FORMAT or donnees["version"] != self.version:
-                raise ValueError("autre version")
-            fichiers, verification, vides, memos = (
-                donnees["fichiers"],
-                donnees["verification"],
-                donnees["vides"],
-                donnees["memos"],
-            )
-        except Exception:  # a signed cache of another clsm: rebuilt
-            partie.modifiee = True
-            return
-        partie.fichiers, partie.verification, partie.vides = fichiers, verification, vides
-        partie.memos = memos
+                return None
+        except Exception:  # a signed cache of another clsm
+            return None
+        return donnees if isinstance(donnees, dict) else None
 
     def _partie(self, chemin: str) -> _Partie:
         return self._parties[D.est_dans_cellule(chemin)]

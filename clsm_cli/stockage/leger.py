@@ -94,30 +94,58 @@ def __getattr__(nom: str) -> Any:
 
 
 _SIMPLES = (str, int, float, bool, type(None), dt.date, enum.Enum)
-_LEGERES: dict[type, type[Vue]] = {}
+_PLANS: dict[type, tuple[type[Vue], tuple[str, ...]]] = {}
 
 
 def vue_de(objet: Any) -> Any:
-    """The light record of a validated model (recursively); other values are kept as they are.
+    """The light record of a validated model (recursively); other values are kept as they are
+    (lists and dicts are copied: a record never shares a container with its model).
 
     Called where pydantic is already loaded (a file was just validated): a model keeps its
-    field values in ``__dict__``, read directly (a big plan has a hundred thousand values).
+    field values in ``__dict__``, copied at once; only the fields whose value can hold other
+    records or containers are converted one by one (a big plan has a hundred thousand values).
     """
-    classe = type(objet)
-    legere = _LEGERES.get(classe)
-    if legere is None and getattr(classe, "__pydantic_fields__", None) is not None:
-        legere = _LEGERES[classe] = classe_legere(classe.__name__)
-    if legere is not None:
+    plan = _PLANS.get(type(objet))
+    if plan is None and getattr(type(objet), "__pydantic_fields__", None) is not None:
+        plan = _PLANS[type(objet)] = _plan(type(objet))
+    if plan is not None:
+        legere, composes = plan
+        champs = objet.__dict__.copy()
+        for nom in composes:
+            valeur = champs[nom]
+            if not isinstance(valeur, _SIMPLES):
+                champs[nom] = vue_de(valeur)
         vue = object.__new__(legere)
-        vars(vue).update(
-            {
-                nom: valeur if isinstance(valeur, _SIMPLES) else vue_de(valeur)
-                for nom, valeur in objet.__dict__.items()
-            }
-        )
+        vue.__dict__ = champs
         return vue
     if isinstance(objet, list):
         return [v if isinstance(v, _SIMPLES) else vue_de(v) for v in objet]
     if isinstance(objet, dict):
         return {k: v if isinstance(v, _SIMPLES) else vue_de(v) for k, v in objet.items()}
     return objet
+
+
+def _plan(classe: type) -> tuple[type[Vue], tuple[str, ...]]:
+    """The light class of a model class, and its fields whose annotation is not a simple
+    value (a record, a list, a dict, or anything not known to be simple)."""
+    champs = classe.__pydantic_fields__  # type: ignore[attr-defined]
+    composes = tuple(nom for nom, champ in champs.items() if not _simple(champ.annotation))
+    return classe_legere(classe.__name__), composes
+
+
+def _simple(annotation: Any) -> bool:
+    import types
+    import typing
+
+    if annotation in (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return True
+    origine = typing.get_origin(annotation)
+    if origine is typing.Literal:
+        return True
+    if origine is typing.Annotated:
+        return _simple(typing.get_args(annotation)[0])
+    if origine in (typing.Union, types.UnionType):
+        return all(_simple(a) for a in typing.get_args(annotation))
+    return False

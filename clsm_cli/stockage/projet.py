@@ -6,7 +6,9 @@ live above, in :class:`clsm_cli.noyau.projet.Projet`, which is what users open.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
 from collections.abc import Iterator, Mapping
 from functools import cached_property
@@ -99,6 +101,20 @@ GENRES_UNIQUES = ("membres", "groupes", "diagnostic", "plan", "situations", "arc
 """Kinds of the files a folder has at most once (an absent one reads as empty)."""
 
 
+@contextlib.contextmanager
+def _sans_ramasse_miettes() -> Iterator[None]:
+    """Reading a folder creates a great many objects and no reference cycle: the cyclic
+    garbage collector, run every 700 allocations, would only walk them again and again (a
+    tenth of a big folder's first read). Reference counting still frees everything."""
+    actif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if actif:
+            gc.enable()
+
+
 def etat_git(racine: Path) -> tuple[str | None, str | None, tuple[int, int, int] | None]:
     """Where git is installed, the repository holding ``racine`` (None outside one) and the
     (mtime, size, inode) of its index (None when it has none, or ``.git`` is a file): what
@@ -156,6 +172,19 @@ class ProjetLu:
         content is unchanged since it was last validated is not validated again, and its
         models are light records (see :mod:`clsm_cli.stockage.leger`).
         """
+        with _sans_ramasse_miettes():
+            return cls._ouvrir(chemin, tolerant, textes, chercher_parents, base, cache)
+
+    @classmethod
+    def _ouvrir(
+        cls,
+        chemin: Path | str,
+        tolerant: bool,
+        textes: Mapping[str, str | None] | None,
+        chercher_parents: bool,
+        base: ProjetLu | None,
+        cache: bool,
+    ) -> Self:
         racine = D.trouver_racine(chemin, chercher_parents=chercher_parents)
         if base is not None and base.cache is not None:
             memoire: Cache | None = base.cache
