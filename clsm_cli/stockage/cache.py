@@ -194,7 +194,7 @@ class Cache:
             if dans_cellule and not (self.racine / D.DOSSIER_CELLULE).is_dir():
                 continue  # never create cellule/ just to cache it
             if partie.modifiee:
-                donnees = {"fichiers": partie.fichiers, "vides": partie.vides}
+                donnees: dict[str, Any] = {"fichiers": partie.fichiers, "vides": partie.vides}
                 if self._ecrire(partie, NOM, donnees, dans_cellule):
                     partie.modifiee = False
             if partie.verification_modifiee:
