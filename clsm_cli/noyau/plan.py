@@ -25,7 +25,7 @@ from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
 from clsm_cli.modeles.plan import Action, Axe, Indicateur, Realisation
 from clsm_cli.noyau.identifiants import id_unique, slug
 from clsm_cli.noyau.saisie import proche, valider_modele, verifier_groupe, verifier_membre
-from clsm_cli.stockage.lecture import TOML
+from clsm_cli.stockage.lecture import TOML, TexteLu
 from clsm_cli.stockage.lignes import RE_CLE, RE_TABLE, RE_TABLEAU, _avancer, _decouper
 
 if TYPE_CHECKING:
@@ -263,9 +263,10 @@ def _inserer_periode(texte: str, avant: dict[str, Any], debut: dt.date, fin: dt.
         nouveau = (corps + "\n\n" if corps else "") + bloc
     attendu = {**avant, "periode": {"debut": debut, "fin": fin}}
     try:
-        return nouveau if TOML.loads(nouveau) == attendu else None
+        donnees = TOML.loads(nouveau)
     except ValueError:
         return None
+    return TexteLu(nouveau, donnees) if donnees == attendu else None
 
 
 # --- actions ---------------------------------------------------------------------------------
@@ -726,11 +727,12 @@ def modifier_bloc(
             attendu[table] = enregistrements
             if not enregistrements:
                 del attendu[table]
-        if TOML.loads(nouveau) != attendu:
+        donnees = TOML.loads(nouveau)
+        if donnees != attendu:
             return None
     except ValueError:
         return None
-    return nouveau
+    return TexteLu(nouveau, donnees)  # the edition validates it without parsing it again
 
 
 def _raccorder(gauche: str, milieu: str, droite: str) -> str:

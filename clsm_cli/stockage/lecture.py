@@ -193,6 +193,18 @@ def decoder(lu: FichierLu, brut: bytes) -> str | None:
         return None
 
 
+class TexteLu(str):
+    """A TOML text whose maker has just parsed it (a splice that checked its own result):
+    reading it again takes these data instead of parsing a big file a second time."""
+
+    donnees: dict[str, Any]
+
+    def __new__(cls, texte: str, donnees: dict[str, Any]) -> TexteLu:
+        objet = super().__new__(cls, texte)
+        objet.donnees = donnees
+        return objet
+
+
 def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> FichierLu:
     """Read and parse one file. ``texte`` replaces the file's content (validation of edits)."""
     if texte is not None:
@@ -207,10 +219,11 @@ def lire_fichier(racine: Path, chemin: str, texte: str | None = None) -> Fichier
 def analyser(lu: FichierLu, texte: str) -> FichierLu:
     """Parse ``texte`` into ``lu`` (syntax, format version and size checks)."""
     chemin = lu.chemin
-    texte = texte.removeprefix("\ufeff")
+    deja = texte.donnees if isinstance(texte, TexteLu) else None
+    texte = str(texte.removeprefix("\ufeff"))
     lu.texte = texte
     try:
-        lu.donnees = analyseur().loads(texte)
+        lu.donnees = deja if deja is not None else analyseur().loads(texte)
     except analyseur().TOMLDecodeError as exc:
         ligne, message = traduire_erreur_toml(str(exc))
         lu.problemes.append(Probleme(chemin, ligne, "", message, "E001"))
