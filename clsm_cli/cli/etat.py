@@ -53,7 +53,9 @@ def _prochaine(p: dict[str, Any] | None) -> list[Element]:
         return [Ligne("Prochaine réunion : aucune de prévue (clsm reunion ajouter).")]
     quand = date_fr(p["date"]) + (f" à {p['heure']}" if p["heure"] else "")
     lieu = f", {echapper(p['lieu'])}" if p["lieu"] else ""
-    ligne = Ligne(f"Prochaine réunion : {echapper(p['libelle'])} du {quand}{lieu} ({p['reunion']})")
+    ligne = Ligne(
+        f"Prochaine réunion : {echapper(p['libelle'])} du {quand}{lieu} ({echapper(p['reunion'])})"
+    )
     if not p["suivis_dus"]:
         return [ligne, Ligne("  Aucun suivi à échéance avant cette réunion.")]
     # rich's own layout here (words may be cut when too wide), as before
@@ -62,17 +64,21 @@ def _prochaine(p: dict[str, Any] | None) -> list[Element]:
 
 
 def _ecran(d: dict[str, Any]) -> list[Element]:
-    """What ``clsm etat`` shows in table mode (text in rich markup)."""
-    from clsm_cli.cli.dessin import Ligne, Panneaux
+    """What ``clsm etat`` shows in table mode (text in rich markup: the folder's own texts
+    escaped, a « [x] » in a name is not a style)."""
+    from clsm_cli.cli.dessin import Ligne, Panneaux, echapper
     from clsm_cli.modeles import LIBELLES_COLLEGE, LIBELLES_STATUT_ACTION
     from clsm_cli.noyau.textes import date_fr
 
     def panneau(titre: str, lignes: list[tuple[str, Any]]) -> tuple[str, list[tuple[str, str]]]:
-        return titre, [(libelle, str(valeur)) for libelle, valeur in lignes or [("—", "")]]
+        return titre, [(echapper(texte), str(n)) for texte, n in lignes or [("—", "")]]
 
     r = d["reunions"]
     ecran: list[Element] = [
-        Ligne(f"[bold]{d['clsm']}[/bold] — {d['territoire'] or ''} — état au {date_fr(d['date'])}"),
+        Ligne(
+            f"[bold]{echapper(d['clsm'])}[/bold] — {echapper(d['territoire'] or '')} — "
+            f"état au {date_fr(d['date'])}"
+        ),
         Panneaux(
             [
                 panneau(
@@ -101,7 +107,7 @@ def _ecran(d: dict[str, Any]) -> list[Element]:
     if sism:
         ecran.append(
             Ligne(
-                f"SISM {sism['annee']} : « {sism['theme']} » — "
+                f"SISM {sism['annee']} : « {echapper(sism['theme'])} » — "
                 f"{_ou_inconnu(sism['evenements'], 'événement(s)')}, "
                 f"{_ou_inconnu(sism['participants'], 'participant(s)')}"
             )
