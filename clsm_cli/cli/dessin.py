@@ -59,7 +59,8 @@ Element = Ligne | Panneaux | Tableau
 # --- the width rich would use, when it would see no terminal -----------------------------------
 
 LARGEUR_MINIMALE = 20
-"""Below this width, rich is left to lay out (nothing here is checked against it)."""
+"""Below this width, rich is left to lay out: the tests check the plain drawing against rich
+from 20 columns on."""
 
 
 def largeur_hors_terminal(flux: Any) -> int | None:
