@@ -207,8 +207,10 @@ def test_sans_cache(
     assert (demo / ORDINAIRE).exists()
 
 
-def test_lecture_chaude_sans_pydantic(demo: Path, tmp_path: Path) -> None:
-    """The everyday commands on a warm cache import neither pydantic nor the models."""
+def test_lecture_chaude_sans_pydantic_ni_rich(demo: Path, tmp_path: Path) -> None:
+    """The everyday commands on a warm cache import neither pydantic nor the models; their
+    output piped, nor rich (tables and panels drawn as plain text: cli/dessin.py), whether
+    the tables fit (200 columns) or are shown as blocks (100)."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cle"), "COLUMNS": "100"}
     sonde = (
         "import sys, json\n"
@@ -217,24 +219,37 @@ def test_lecture_chaude_sans_pydantic(demo: Path, tmp_path: Path) -> None:
         "    main(sys.argv[1:])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "lourds = sorted(m for m in ('pydantic', 'tomlkit', 'openpyxl', 'docx') "
+        "lourds = sorted(m for m in ('pydantic', 'tomlkit', 'openpyxl', 'docx', 'rich') "
         "if m in sys.modules)\n"
         "print(json.dumps(lourds), file=sys.stderr)\n"
     )
     commandes = [["verifier"], ["etat"], ["membres", "liste"], ["--format", "json", "verifier"]]
-    for i in range(2):  # the first run builds the cache, the second is warm
-        for commande in commandes:
+    # the first run builds the cache, the second is warm, the third one is wider
+    for passe, colonnes in enumerate(("100", "100", "200")):
+        for commande in commandes if passe < 2 else commandes[1:3]:
             r = subprocess.run(
                 [sys.executable, "-c", sonde, "-C", str(demo), *commande],
                 capture_output=True,
                 text=True,
-                env=env,
+                env={**env, "COLUMNS": colonnes},
                 check=False,
             )
             assert r.returncode == 0, r.stderr
             lourds = json.loads(r.stderr.strip().splitlines()[-1])
-            if i == 1:
-                assert lourds == [], commande
+            if passe:
+                assert lourds == [], (commande, colonnes)
+            if passe == 2:
+                assert r.stdout.splitlines()[1].startswith("┏" if "liste" in commande else "╭")
+    # the probe sees rich when it is there: colours asked for, as at a terminal
+    r = subprocess.run(
+        [sys.executable, "-c", sonde, "-C", str(demo), "etat"],
+        capture_output=True,
+        text=True,
+        env={**env, "FORCE_COLOR": "1"},
+        check=True,
+    )
+    assert json.loads(r.stderr.strip().splitlines()[-1]) == ["rich"]
+    assert "\x1b[1m" in r.stdout
 
 
 def test_une_edition_met_le_cache_a_jour(demo: Path, clsm: Callable[..., Result]) -> None:

@@ -1,6 +1,8 @@
 """The one output layer: tables, JSON, CSV and messages. Commands never print themselves.
 
-rich is imported only when a table or a coloured message is actually shown.
+rich is imported only when a table or a coloured message is actually shown at a terminal:
+piped or redirected, tables and panels are drawn as plain text by :mod:`clsm_cli.cli.dessin`,
+identical to what rich prints there.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from clsm_cli.noyau.textes import cellule_sure
+
+if TYPE_CHECKING:
+    from clsm_cli.cli.dessin import Element, Tableau
 
 FORMATS = ("table", "json", "csv")
 
@@ -162,17 +167,31 @@ class Sortie:
             if not lignes:
                 self.signaler(vide)
                 return
-            from rich.table import Table
+            from clsm_cli.cli.dessin import Tableau
 
-            table = Table(title=titre, title_justify="left", show_lines=False)
-            for colonne in colonnes:
-                table.add_column(colonne)
-            for i, ligne in enumerate(lignes):
-                table.add_row(
-                    *(_echapper("" if v is None else str(_texte(v))) for v in ligne),
-                    style=styles[i] if styles else None,
-                )
-            imprimer_tableau(self._console(), table)
+            cellules = [
+                [_echapper("" if v is None else str(_texte(v))) for v in ligne] for ligne in lignes
+            ]
+            self._dessiner([Tableau(list(colonnes), cellules, titre, styles)])
+
+    def ecran(self, donnees: Any, elements: Callable[[], Sequence[Element]]) -> None:
+        """Structured result: JSON as is, or in table mode what ``elements()`` describes
+        (lines, panels, tables: :mod:`clsm_cli.cli.dessin`)."""
+        if self.format == "table":
+            self._dessiner(elements())
+        else:
+            self.json(donnees)
+
+    def _dessiner(self, elements: Sequence[Element]) -> None:
+        """Plain text when rich would see no terminal (without importing it), else rich."""
+        from clsm_cli.cli.dessin import largeur_hors_terminal, texte_brut
+
+        largeur = largeur_hors_terminal(sys.stdout)
+        texte = None if largeur is None else texte_brut(elements, largeur)
+        if texte is not None:
+            click.echo(texte, nl=False)
+        else:
+            dessiner_riche(self._console(), elements)
 
     def donnees(self, donnees: Any, rendu_table: Any = None) -> None:
         """Structured result: JSON as is, or a rendering callback in table mode."""
@@ -180,6 +199,47 @@ class Sortie:
             rendu_table(self._console())
         else:
             self.json(donnees)
+
+
+def dessiner_riche(console: Any, elements: Sequence[Element]) -> None:
+    """Draw ``elements`` with rich (at a terminal: colours, bold, red rows)."""
+    from clsm_cli.cli.dessin import Ligne, Panneaux
+
+    for element in elements:
+        if isinstance(element, Ligne):
+            console.print(element.balisage)
+        elif isinstance(element, Panneaux):
+            from rich.columns import Columns
+
+            console.print(Columns([_panneau(t, lignes) for t, lignes in element.panneaux]))
+        elif element.sans_coupure:
+            imprimer_tableau(console, table_riche(element))
+        else:
+            console.print(table_riche(element))
+
+
+def table_riche(element: Tableau) -> Any:
+    """The rich ``Table`` of a :class:`~clsm_cli.cli.dessin.Tableau`."""
+    from rich.table import Table
+
+    table = Table(title=element.titre, title_justify="left", show_lines=False)
+    for colonne in element.colonnes:
+        table.add_column(colonne)
+    for i, ligne in enumerate(element.lignes):
+        table.add_row(*ligne, style=element.styles[i] if element.styles else None)
+    return table
+
+
+def _panneau(titre: str, lignes: Sequence[tuple[str, str]]) -> Any:
+    from rich.panel import Panel
+    from rich.table import Table
+
+    table = Table(show_header=False, box=None)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right")
+    for libelle, valeur in lignes:
+        table.add_row(libelle, valeur)
+    return Panel.fit(table, title=titre, title_align="left")
 
 
 def _ajuster_colonnes(console: Any, table: Any) -> bool:
@@ -271,6 +331,6 @@ def _blocs_riches(console: Any, table: Any) -> None:
 
 
 def _echapper(texte: str) -> str:
-    from rich.markup import escape
+    from clsm_cli.cli.dessin import echapper
 
-    return escape(texte)
+    return echapper(texte)

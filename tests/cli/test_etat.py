@@ -171,3 +171,24 @@ def test_etat_sans_cellule_et_sism_en_totaux(projet: Path, clsm: Callable[..., R
         "SISM 2026 : « Santé mentale et travail » — 9 événement(s), participant(s) : "
         "non renseigné" in lignes
     ), lignes
+
+
+def test_etat_crochets_du_dossier_tels_quels(
+    demo: Path, clsm: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name with brackets is shown as written, not read as a rich style (« [/x] » made etat
+    fail, « [jeunes] » vanished), piped as at a terminal."""
+    for fichier, avant, apres in (
+        ("groupes.toml", "Logement et santé mentale", "Logement [/x] et [jeunes]"),
+        ("clsm.toml", 'nom = "CLSM de Valmont', 'nom = "CLSM [b]de[/b] Valmont'),
+        ("sism/2026.toml", "Agir ensemble", r"Agir [i]ensemble\\"),
+    ):
+        chemin = demo / fichier
+        chemin.write_text(chemin.read_text(encoding="utf-8").replace(avant, apres), "utf-8")
+    r = clsm("-C", demo, "etat")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("CLSM [b]de[/b] Valmont-sur-Loire — ")
+    assert "│  Groupe de travail « Logement [/x] et [jeunes] »  1  │" in r.stdout
+    assert "SISM 2026 : « Agir [i]ensemble\\ pour notre santé mentale" in r.stdout
+    monkeypatch.setenv("FORCE_COLOR", "")  # rich draws, without a terminal either
+    assert clsm("-C", demo, "etat").stdout == r.stdout
