@@ -120,10 +120,17 @@ class Sortie:
         click.echo(f"{coche} {texte}", err=True)
 
     def avertissement(self, texte: str) -> None:
-        self._console(erreur=True).print(f"[yellow]Attention :[/yellow] {_echapper(texte)}")
+        self._prefixe("Attention :", texte, fg="yellow")
 
     def erreur(self, texte: str) -> None:
-        self._console(erreur=True).print(f"[bold red]Erreur :[/bold red] {_echapper(texte)}")
+        self._prefixe("Erreur :", texte, fg="red", bold=True)
+
+    def _prefixe(self, prefixe: str, texte: str, **style: Any) -> None:
+        """One status line on stderr, its prefix coloured at a terminal only (click drops the
+        colours when stderr is piped): no rich for one line, whose import costs ~25 ms."""
+        if couleurs_permises():
+            prefixe = click.style(prefixe, **style)
+        click.echo(f"{prefixe} {texte}", err=True)
 
     # --- data: stdout ---------------------------------------------------------------------
     def message(self, texte: str) -> None:
