@@ -32,11 +32,12 @@ def _contraintes(metadata: list[Any]) -> dict[str, Any]:
 def pour_annotation(annotation: Any, metadata: list[Any] | None = None) -> st.SearchStrategy[Any]:
     metadata = list(metadata or [])
     if any(
-        getattr(getattr(m, "func", None), "__name__", "") == "lire_date_imprecise" for m in metadata
+        getattr(getattr(m, "func", None), "__name__", "") == "lire_date_historique"
+        for m in metadata
     ):
-        from clsm_cli.modeles.dates_imprecises import MOTIF_DATE_IMPRECISE
+        from clsm_cli.modeles.vocabulaires import MOTIF_DATE_HISTORIQUE
 
-        return DATES | st.from_regex(MOTIF_DATE_IMPRECISE, fullmatch=True).filter(
+        return DATES | st.from_regex(MOTIF_DATE_HISTORIQUE, fullmatch=True).filter(
             lambda s: "\n" not in s
         )
     origine = typing.get_origin(annotation)

@@ -33,7 +33,7 @@ def _donnees(objet: Any) -> Any:
 @passer_contexte
 def liste(contexte: Contexte) -> None:
     from clsm_cli.noyau.diagnostic import diagnostics_tries
-    from clsm_cli.noyau.historique import date_imprecise_fr
+    from clsm_cli.noyau.textes import date_fr
 
     sortie = contexte.sortie
     brut = sortie.format != "table"
@@ -43,9 +43,7 @@ def liste(contexte: Contexte) -> None:
         [
             [
                 d.id,
-                (d.date.isoformat() if hasattr(d.date, "isoformat") else d.date)
-                if brut
-                else date_imprecise_fr(d.date),
+                d.date.isoformat() if brut else date_fr(d.date),
                 d.realise_par,
                 list(d.methode) if brut else ", ".join(d.methode),
                 [p.id for p in d.priorite] if brut else len(d.priorite),
@@ -134,7 +132,7 @@ def ajouter(
     contexte: Contexte, ident: str | None, priorites: tuple[str, ...], **options: Any
 ) -> None:
     from clsm_cli.noyau.diagnostic import ajouter_diagnostic
-    from clsm_cli.noyau.historique import date_imprecise_fr
+    from clsm_cli.noyau.textes import date_fr
 
     projet = contexte.projet()
     options["date_"] = demander(options["date_"], "--date", "Date du diagnostic (AAAA)")
@@ -144,7 +142,7 @@ def ajouter(
     sortie.donnees(
         _donnees(d),
         lambda _: sortie.succes(
-            f"Diagnostic ajouté : {date_imprecise_fr(d.date)}{par} — identifiant « {d.id} », "
+            f"Diagnostic ajouté : {date_fr(d.date)}{par} — identifiant « {d.id} », "
             f"{len(d.priorite)} priorité(s)."
         ),
     )

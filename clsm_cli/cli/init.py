@@ -52,8 +52,8 @@ def init(
     avec_git: bool,
 ) -> None:
     from clsm_cli.noyau.diagnostic import en_date_imprecise
-    from clsm_cli.noyau.historique import date_imprecise_fr
     from clsm_cli.noyau.initialisation import creer_dossier
+    from clsm_cli.noyau.textes import date_fr
 
     cible = dossier or contexte.dossier or Path.cwd()
     if avec_git:
@@ -78,7 +78,7 @@ def init(
         jalon = creation is not None and (
             not interactif()
             or confirmer(
-                f"Ajouter le jalon « Création du CLSM » ({date_imprecise_fr(creation)}) ?",
+                f"Ajouter le jalon « Création du CLSM » ({date_fr(creation)}) ?",
                 False,
                 defaut=True,
             )

@@ -23,7 +23,8 @@ def jalon() -> None:
 @passer_contexte
 def liste(contexte: Contexte) -> None:
     from clsm_cli.modeles.jalons import LIBELLES_TYPE_JALON
-    from clsm_cli.noyau.historique import date_imprecise_fr, jalons_tries, libelle_jalon
+    from clsm_cli.noyau.historique import jalons_tries, libelle_jalon
+    from clsm_cli.noyau.textes import date_fr
 
     sortie = contexte.sortie
     brut = sortie.format != "table"
@@ -33,9 +34,7 @@ def liste(contexte: Contexte) -> None:
         [
             [
                 n,
-                (j.date.isoformat() if hasattr(j.date, "isoformat") else j.date)
-                if brut
-                else date_imprecise_fr(j.date),
+                j.date.isoformat() if brut else date_fr(j.date),
                 j.type.value if brut else LIBELLES_TYPE_JALON[j.type],
                 libelle_jalon(j),
             ]
@@ -54,7 +53,8 @@ def liste(contexte: Contexte) -> None:
 @passer_contexte
 def ajouter(contexte: Contexte, date_: str | None, type_: str | None, libelle: str | None) -> None:
     from clsm_cli.noyau.diagnostic import ajouter_jalon, en_date_imprecise
-    from clsm_cli.noyau.historique import date_imprecise_fr, libelle_jalon
+    from clsm_cli.noyau.historique import libelle_jalon
+    from clsm_cli.noyau.textes import date_fr
     from clsm_cli.stockage.ecriture import en_donnees
 
     projet = contexte.projet()
@@ -64,9 +64,7 @@ def ajouter(contexte: Contexte, date_: str | None, type_: str | None, libelle: s
     sortie = contexte.sortie
     sortie.donnees(
         en_donnees(j),
-        lambda _: sortie.succes(
-            f"Jalon ajouté : {date_imprecise_fr(j.date)} — {libelle_jalon(j)}."
-        ),
+        lambda _: sortie.succes(f"Jalon ajouté : {date_fr(j.date)} — {libelle_jalon(j)}."),
     )
 
 
@@ -77,7 +75,8 @@ def ajouter(contexte: Contexte, date_: str | None, type_: str | None, libelle: s
 def retirer(contexte: Contexte, numero: int, oui: bool) -> None:
     from clsm_cli.modeles.erreurs import Introuvable
     from clsm_cli.noyau.diagnostic import retirer_jalon
-    from clsm_cli.noyau.historique import date_imprecise_fr, jalons_tries, libelle_jalon
+    from clsm_cli.noyau.historique import jalons_tries, libelle_jalon
+    from clsm_cli.noyau.textes import date_fr
 
     projet = contexte.projet()
     jalons = jalons_tries(projet)
@@ -87,7 +86,7 @@ def retirer(contexte: Contexte, numero: int, oui: bool) -> None:
             "liste »)."
         )
     j = jalons[numero - 1]
-    texte = f"{date_imprecise_fr(j.date)} — {libelle_jalon(j)}"
+    texte = f"{date_fr(j.date)} — {libelle_jalon(j)}"
     sortie = contexte.sortie
     if not confirmer(f"Retirer le jalon « {texte} » ?", oui):
         sortie.message("Rien n'a été retiré.")

@@ -18,11 +18,11 @@ from clsm_cli.modeles import LIBELLES_COLLEGE
 from clsm_cli.noyau import grammaire as G
 from clsm_cli.noyau.historique import (
     creation,
-    date_imprecise_quand,
     dernier_diagnostic,
     liens,
     texte_diagnostic,
 )
+from clsm_cli.noyau.textes import quand_fr
 
 if TYPE_CHECKING:
     from clsm_cli.noyau.projet import Projet
@@ -128,7 +128,7 @@ def rediger_convention(
         preambule.append(
             Bloc(
                 f"{G.majuscule(G.avec_article(i.nom))} a été "
-                f"{G.accorder('créé', i.nom)} {date_imprecise_quand(cree)}. La présente "
+                f"{G.accorder('créé', i.nom)} {quand_fr(cree)}. La présente "
                 "convention en précise l'organisation et les engagements de "
                 "chacun."
             )

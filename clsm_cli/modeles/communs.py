@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PlainValidator,
     StringConstraints,
     WithJsonSchema,
 )
@@ -29,6 +30,7 @@ from clsm_cli.modeles.vocabulaires import (
     LIBELLES_TRANCHE_AGE,
     LIBELLES_TYPE_ACTION,
     LIBELLES_TYPE_EVENEMENT,
+    MOTIF_DATE_HISTORIQUE,
     MOTIF_ID,
     MOTIF_INSTANCE_REUNION,
     RE_ID,
@@ -45,6 +47,7 @@ from clsm_cli.modeles.vocabulaires import (
     avant_ou_egal,
     date_precise,
     libelle_instance,
+    lire_date_historique,
 )
 
 __all__ = [
@@ -61,6 +64,7 @@ __all__ = [
     "RE_ID",
     "VERSION_SCHEMA",
     "College",
+    "DateHistorique",
     "DateImprecise",
     "DatePartielle",
     "Entier",
@@ -115,6 +119,24 @@ DateImprecise = Annotated[
     ),
 ]
 """A TOML date, or the text "AAAA" / "AAAA-MM" when only the year or the month is known."""
+
+DateHistorique = Annotated[
+    date,
+    PlainValidator(lire_date_historique),
+    PlainSerializer(_date_en_json, when_used="json"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": MOTIF_DATE_HISTORIQUE},
+            ],
+            "description": "Date AAAA-MM-JJ, année « AAAA » ou mois « AAAA-MM »",
+        }
+    ),
+]
+"""``DateImprecise`` of the council's history (diagnostics, milestones): the same values, a
+date or a :class:`DatePartielle`, read as these files always were: years 1950 to 2100, and a
+year may be the integer 2018 (see :func:`lire_date_historique`)."""
 
 
 def _completer_schema(schema: dict[str, Any], modele: type) -> None:

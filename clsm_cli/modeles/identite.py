@@ -7,8 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from clsm_cli.modeles.communs import Entier, Fichier, Modele, Montant, Texte
-from clsm_cli.modeles.diagnostic import DateImprecise
+from clsm_cli.modeles.communs import DateHistorique, Entier, Fichier, Modele, Montant, Texte
 from clsm_cli.modeles.jalons import TypeJalon
 
 Annee = Annotated[int, Field(ge=1950, le=2100)]
@@ -74,7 +73,7 @@ class ParametresExport(Modele):
 class Jalon(Modele):
     """A milestone of the council's life (« 2015 : création du CLSM »)."""
 
-    date: DateImprecise
+    date: DateHistorique
     type: TypeJalon
     libelle: Texte | None = None
 

@@ -1,4 +1,6 @@
-"""The vocabularies of clsm files: versions, identifiers, enumerations and their French labels.
+"""The vocabularies of clsm files: versions, identifiers, enumerations and their French labels;
+and the dates known only to the year or the month (:class:`DatePartielle`), with the helpers
+that read, bound and sort them.
 
 Nothing here imports pydantic, so that everyday commands reading cached, already-validated data
 (see :mod:`clsm_cli.stockage.cache`) can use them without building any model.
@@ -7,9 +9,10 @@ Nothing here imports pydantic, so that everyday commands reading cached, already
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 VERSION_CLSM = "0.2.0.dev0"
 """Version of clsm itself (pyproject.toml reads it from here)."""
@@ -271,6 +274,89 @@ def _date_partielle(texte: str) -> DatePartielle:
 def date_precise(valeur: date) -> bool:
     """True for a full date (day known), False for a :class:`DatePartielle`."""
     return not isinstance(valeur, DatePartielle)
+
+
+def premier_jour(valeur: date) -> date:
+    """The first day a date may mean: « 2018 » → 2018-01-01, « 2018-06 » → 2018-06-01."""
+    return date(valeur.year, valeur.month, valeur.day)
+
+
+def dernier_jour(valeur: date) -> date:
+    """The last day a date may mean: « 2018 » → 2018-12-31, « 2018-02 » → 2018-02-28."""
+    if not isinstance(valeur, DatePartielle):
+        return valeur
+    if not valeur.mois_connu:
+        return date(valeur.year, 12, 31)
+    suivant = date(valeur.year + (valeur.month == 12), valeur.month % 12 + 1, 1)
+    return suivant - timedelta(days=1)
+
+
+def cle_date(valeur: date) -> tuple[int, int, int]:
+    """Sort key: a year sorts before its months, a month before its days."""
+    if not isinstance(valeur, DatePartielle):
+        return (valeur.year, valeur.month, valeur.day)
+    return (valeur.year, valeur.month if valeur.mois_connu else 0, 0)
+
+
+# --- dates of the council's history (diagnostics, milestones) ------------------------------
+
+ANNEES_HISTORIQUE = range(1950, 2101)
+"""Years a diagnostic or a milestone known only to its year or month may have."""
+MOTIF_DATE_HISTORIQUE = r"^(19[5-9]\d|20\d\d|2100)(-(0[1-9]|1[0-2]))?$"
+"""The same rule as a JSON schema pattern: « 2018 » or « 2018-06 », years 1950 to 2100."""
+_RE_JOUR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def lire_date_historique(valeur: object) -> date:
+    """The date of a diagnostic or a milestone: a TOML date, or "2018" / "2018-06" (a year
+    written as the integer 2018 is accepted, "2018-06-12" becomes a date); the year or month
+    is a :class:`DatePartielle`. One clear ValueError otherwise."""
+    if isinstance(valeur, int) and not isinstance(valeur, bool):
+        valeur = str(valeur)
+    if isinstance(valeur, datetime):
+        valeur = valeur.date() if valeur.time() == time() and valeur.tzinfo is None else None
+    if isinstance(valeur, date):
+        return valeur
+    if isinstance(valeur, str):
+        texte = valeur.strip()
+        try:
+            partielle = DatePartielle.lire(texte)
+        except ValueError:  # year 0
+            partielle = None
+        if partielle is not None and texte.isascii() and partielle.year in ANNEES_HISTORIQUE:
+            return partielle
+        if _RE_JOUR.match(texte):
+            try:
+                return date.fromisoformat(texte)
+            except ValueError:
+                pass
+    raise ValueError(
+        "date attendue : une date AAAA-MM-JJ, ou une année « AAAA » ou un mois « AAAA-MM » "
+        "entre guillemets"
+    )
+
+
+_Jour = date  # the field below is named ``date`` too
+
+
+class _Date(Protocol):
+    @property
+    def date(self) -> _Jour: ...
+
+
+D = TypeVar("D", bound=_Date)
+
+
+def par_date(elements: Iterable[D]) -> list[D]:
+    """Records (diagnostics, milestones) from the oldest; file order between equal dates."""
+    return sorted(elements, key=lambda e: cle_date(e.date))
+
+
+def dernier_avant(elements: Iterable[D], avant: date | None = None) -> D | None:
+    """The latest record (dated on or before ``avant`` when given: « 2018 » counts from its
+    first day)."""
+    candidats = [e for e in par_date(elements) if avant is None or premier_jour(e.date) <= avant]
+    return candidats[-1] if candidats else None
 
 
 # --- cellule: processing delays ------------------------------------------------------------

@@ -10,15 +10,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.dates_imprecises import MOTIF_DATE_IMPRECISE, annee_de, par_date
 from clsm_cli.modeles.erreurs import ErreurSaisie, Introuvable
-from clsm_cli.noyau.historique import (
-    axes_de_la_priorite,
-    date_imprecise_fr,
-    jalons_tries,
-)
+from clsm_cli.modeles.vocabulaires import lire_date_historique, par_date
+from clsm_cli.noyau.historique import axes_de_la_priorite, jalons_tries
 from clsm_cli.noyau.identifiants import id_unique, slug
 from clsm_cli.noyau.saisie import proche, valider_modele
+from clsm_cli.noyau.textes import date_fr
 
 if TYPE_CHECKING:
     from clsm_cli.modeles.diagnostic import Diagnostic, Priorite
@@ -67,25 +64,18 @@ MOTS_VIDES = frozenset(
 """Words left out of a priority's identifier."""
 
 
-def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | str | None:
-    """A date typed on the command line: AAAA, AAAA-MM or AAAA-MM-JJ (error naming
-    ``option`` otherwise)."""
-    import re
-
+def en_date_imprecise(texte: str | dt.date | None, option: str) -> dt.date | None:
+    """A date typed on the command line: AAAA, AAAA-MM (a ``DatePartielle``) or AAAA-MM-JJ,
+    read as in the files (error naming ``option`` otherwise)."""
     if texte is None or isinstance(texte, dt.date):
         return texte
-    brut = texte.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", brut):
-        try:
-            return dt.date.fromisoformat(brut)
-        except ValueError:
-            pass
-    elif re.fullmatch(MOTIF_DATE_IMPRECISE, brut):
-        return brut
-    raise ErreurSaisie(
-        f"Date invalide pour {option} : « {texte} » (forme attendue : AAAA, AAAA-MM ou "
-        "AAAA-MM-JJ, par exemple 2018, 2018-06 ou 2018-06-12)."
-    )
+    try:
+        return lire_date_historique(texte)
+    except ValueError:
+        raise ErreurSaisie(
+            f"Date invalide pour {option} : « {texte} » (forme attendue : AAAA, AAAA-MM ou "
+            "AAAA-MM-JJ, par exemple 2018, 2018-06 ou 2018-06-12)."
+        ) from None
 
 
 def meme_contenu(a: Any, b: Any) -> bool:
@@ -133,7 +123,7 @@ def fiche_diagnostic(projet: Projet, d: Diagnostic) -> list[tuple[str, str]]:
     """A diagnostic for people: (label, text) lines."""
     lignes = [
         ("Identifiant", d.id),
-        ("Date", date_imprecise_fr(d.date)),
+        ("Date", date_fr(d.date)),
         ("Intitulé", d.intitule or "—"),
         ("Réalisé par", d.realise_par or "—"),
         ("Méthode", ", ".join(d.methode) or "—"),
@@ -163,7 +153,7 @@ def ajouter_diagnostic(
         raise ErreurSaisie(f"--id : le diagnostic « {ident} » existe déjà.")
     donnees = {k: v for k, v in champs.items() if v is not None and v != []}
     if ident is None and donnees.get("date") is not None:
-        donnees["id"] = id_unique(f"diagnostic-{annee_de(donnees['date'])}", existants)
+        donnees["id"] = id_unique(f"diagnostic-{donnees['date'].year}", existants)
     pris = list(priorites_connues(projet))
     if priorites:
         donnees["priorite"] = []

@@ -11,14 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from clsm_cli.modeles.dates_imprecises import (
-    annee_de,
-    cle_date,
-    dernier_avant,
-    dernier_jour,
-    par_date,
-)
-from clsm_cli.noyau.textes import MOIS, date_fr
+from clsm_cli.modeles.vocabulaires import cle_date, dernier_avant, dernier_jour, par_date
+from clsm_cli.noyau.textes import date_fr, quand_fr
 
 if TYPE_CHECKING:
     from clsm_cli.modeles.diagnostic import Diagnostic
@@ -29,24 +23,7 @@ AGE_RECENT_ANS = 5
 """A diagnostic is « récent » when made less than this many years ago (national figures)."""
 
 
-# --- imprecise dates for people --------------------------------------------------------------
-
-
-def date_imprecise_fr(valeur: dt.date | str) -> str:
-    """« 2018 », « juin 2018 », « 12 juin 2018 »."""
-    if isinstance(valeur, dt.date):
-        return date_fr(valeur)
-    annee, _, mois = valeur.partition("-")
-    return f"{MOIS[int(mois) - 1]} {annee}" if mois else annee
-
-
-def date_imprecise_quand(valeur: dt.date | str) -> str:
-    """« en 2018 », « en juin 2018 », « le 12 juin 2018 »."""
-    texte = date_imprecise_fr(valeur)
-    return f"le {texte}" if isinstance(valeur, dt.date) else f"en {texte}"
-
-
-def creation(projet: ProjetLu) -> dt.date | str | None:
+def creation(projet: ProjetLu) -> dt.date | None:
     """When the council was created: ``date_creation``, else its « création » milestone."""
     if projet.identite is None:  # pragma: no cover - a loaded folder always has clsm.toml
         return None
@@ -58,7 +35,7 @@ def creation(projet: ProjetLu) -> dt.date | str | None:
 
 def texte_diagnostic(d: Diagnostic) -> str:
     """« réalisé en 2018 (ORS Centre-Val de Loire) », « réalisé en interne en 2021 »."""
-    quand = date_imprecise_quand(d.date)
+    quand = quand_fr(d.date)
     par = (d.realise_par or "").strip()
     if par.casefold() == "en interne":
         return f"réalisé en interne {quand}"
@@ -91,7 +68,7 @@ def libelle_jalon(jalon: Jalon) -> str:
 
 @dataclass
 class EtapeHistorique:
-    date: dt.date | str
+    date: dt.date
     date_texte: str
     type: str
     libelle: str
@@ -116,7 +93,7 @@ class PrioriteCouverte:
 @dataclass
 class DiagnosticResume:
     id: str
-    date: dt.date | str
+    date: dt.date
     date_texte: str
     intitule: str | None
     realise_par: str | None
@@ -201,7 +178,7 @@ def resumer_diagnostic(d: Diagnostic) -> DiagnosticResume:
     return DiagnosticResume(
         id=d.id,
         date=d.date,
-        date_texte=date_imprecise_fr(d.date),
+        date_texte=date_fr(d.date),
         intitule=d.intitule,
         realise_par=d.realise_par,
         methode=list(d.methode),
@@ -214,15 +191,15 @@ def resumer_diagnostic(d: Diagnostic) -> DiagnosticResume:
 def etapes(projet: ProjetLu) -> list[EtapeHistorique]:
     """Milestones, plus each diagnostic that no « diagnostic » milestone of its year records."""
     resultat = [
-        EtapeHistorique(j.date, date_imprecise_fr(j.date), j.type.value, libelle_jalon(j))
+        EtapeHistorique(j.date, date_fr(j.date), j.type.value, libelle_jalon(j))
         for j in jalons_tries(projet)
     ]
-    annees = {annee_de(e.date) for e in resultat if e.type == "diagnostic"}
+    annees = {e.date.year for e in resultat if e.type == "diagnostic"}
     for d in par_date(projet.diagnostics):
-        if annee_de(d.date) in annees:
+        if d.date.year in annees:
             continue
         par = f" ({d.realise_par})" if d.realise_par else ""
-        texte = date_imprecise_fr(d.date)
+        texte = date_fr(d.date)
         resultat.append(EtapeHistorique(d.date, texte, "diagnostic", f"Diagnostic partagé{par}"))
     return sorted(resultat, key=lambda e: cle_date(e.date))
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from clsm_cli.modeles.erreurs import ErreurClsm, ErreurValidation
 from clsm_cli.modeles.problemes import Probleme
+from clsm_cli.modeles.vocabulaires import date_precise
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage import systeme
 from clsm_cli.stockage.ecriture import texte_nouveau
@@ -59,15 +60,16 @@ def creer_dossier(
     nom: str | None = None,
     territoire: str | None = None,
     demo: bool = False,
-    date_creation: dt.date | str | None = None,
+    date_creation: dt.date | None = None,
     jalon_creation: bool = True,
     coordination: dict[str, str] | None = None,
 ) -> Path:
     """Create a clsm folder at ``chemin``; refuse to overwrite an existing one.
 
-    ``date_creation`` (AAAA, AAAA-MM or a date: the council's, not the folder's) is written
-    only when given; with ``jalon_creation``, the « création » milestone is recorded too.
-    ``coordination`` may hold ``nom`` and ``courriel`` of the coordinator."""
+    ``date_creation`` (the council's, not the folder's) is written only when given and full;
+    with ``jalon_creation``, the « création » milestone records it too, even when only its year
+    or month is known (a ``DatePartielle``). ``coordination`` may hold ``nom`` and ``courriel``
+    of the coordinator."""
     racine = Path(chemin).resolve()
     if (racine / D.FICHIER_IDENTITE).exists():
         raise ErreurClsm(
@@ -84,7 +86,7 @@ def creer_dossier(
             from clsm_cli.noyau.coordonnees import verifier_coordonnees
 
             verifier_coordonnees(coordination["courriel"], None, "--coordination-")
-        precise = date_creation if isinstance(date_creation, dt.date) else None
+        precise = date_creation if date_creation and date_precise(date_creation) else None
         fichiers = _fichiers_vides(nom, territoire, precise, coordination)
         if date_creation is not None and jalon_creation:
             fichiers["clsm.toml"]["jalon"] = [{"date": date_creation, "type": "creation"}]

@@ -277,13 +277,12 @@ def resumer(projet: Projet, dossier: str | None = None) -> Resume:
         genre = type_de_financeur(f.financeur)
         par_type[genre] = par_type.get(genre, 0.0) + f.montant
 
-    from clsm_cli.modeles.dates_imprecises import annee_de
     from clsm_cli.noyau.historique import dernier_diagnostic, diagnostic_recent, liens
 
     dernier = dernier_diagnostic(projet, jour)
     lien = liens(projet)
     return Resume(
-        diagnostic=annee_de(dernier.date) if dernier else None,
+        diagnostic=dernier.date.year if dernier else None,
         diagnostic_recent=diagnostic_recent(projet, jour),
         cls=lien.cls,
         ptsm=lien.ptsm,

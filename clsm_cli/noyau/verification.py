@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from clsm_cli.cellule.controles import controle_confidentialite
 from clsm_cli.modeles.problemes import Probleme, trier
-from clsm_cli.modeles.vocabulaires import INSTANCES_RESERVEES, RE_ID, date_precise
+from clsm_cli.modeles.vocabulaires import INSTANCES_RESERVEES, RE_ID, date_precise, dernier_avant
 from clsm_cli.stockage import dossier as D
 from clsm_cli.stockage import systeme
 from clsm_cli.stockage.lecture import FichierLu
@@ -227,8 +227,6 @@ def controle_priorites(projet: ProjetLu) -> Iterator[Probleme]:
     """W305: a priority of the latest diagnostic that no axis of the plan answers."""
     if "plan.toml" in projet.invalides or "diagnostic.toml" in projet.invalides:
         return
-    from clsm_cli.modeles.dates_imprecises import dernier_avant
-
     dernier = dernier_avant(projet.diagnostics)
     if dernier is None:
         return

@@ -254,6 +254,8 @@ def en_item(valeur: Any, niveau: int = 0) -> Any:
         if sum(len(str(v)) for v in valeur) > 80:
             tableau.multiline(True)
         return tableau
+    if isinstance(valeur, DatePartielle):  # the text "2020", never a bare TOML date
+        return tomlkit.item(valeur.isoformat())
     return tomlkit.item(valeur)
 
 

@@ -360,3 +360,40 @@ def test_codes_dans_verifier_codes(clsm: Clsm) -> None:
     assert codes["W305"] == (
         "Priorité du dernier diagnostic à laquelle aucun axe du plan ne répond"
     )
+
+
+def test_dates_ecrites_et_relues_a_l_identique(clsm: Clsm, dossier: Path) -> None:
+    """A year or a month is written as text, a day as a TOML date; read back (first read,
+    from the cache, without it) they stay « 2019 », never « 1er janvier 2019 »."""
+    for date in ("2019", "2019-06", "2019-06-12"):
+        reussit(clsm, dossier, "diagnostic", "ajouter", "--date", date)
+    reussit(clsm, dossier, "diagnostic", "modifier", "diagnostic-2019-3", "--date", "2020-01")
+    texte = (dossier / "diagnostic.toml").read_text(encoding="utf-8")
+    assert texte.endswith(
+        '\n[[diagnostic]]\nid = "diagnostic-2019"\ndate = "2019"\n'
+        '\n[[diagnostic]]\nid = "diagnostic-2019-2"\ndate = "2019-06"\n'
+        '\n[[diagnostic]]\nid = "diagnostic-2019-3"\ndate = "2020-01"\n'
+    )
+    reussit(clsm, dossier, "diagnostic", "modifier", "diagnostic-2019-3", "--date", "2019-06-12")
+    texte = (dossier / "diagnostic.toml").read_text(encoding="utf-8")
+    assert texte.endswith('\nid = "diagnostic-2019-3"\ndate = 2019-06-12\n')
+    texte += '\n[[diagnostic]]\nid = "a-la-main"\ndate = 2017\n'  # a year as an integer
+    (dossier / "diagnostic.toml").write_text(texte, encoding="utf-8")
+    sorties = [
+        (
+            reussit(clsm, dossier, *options, "diagnostic", "liste").stdout,
+            reussit(clsm, dossier, *options, "--format", "json", "diagnostic", "liste").stdout,
+            reussit(clsm, dossier, *options, "diagnostic", "voir").stdout,
+        )
+        for options in ([], [], ["--sans-cache"])
+    ]
+    assert sorties[0] == sorties[1] == sorties[2]
+    assert [(d["id"], d["date"]) for d in json.loads(sorties[0][1])] == [
+        ("a-la-main", "2017"),
+        ("diag-2018", "2018"),
+        ("diagnostic-2019", "2019"),
+        ("diagnostic-2019-2", "2019-06"),
+        ("diagnostic-2019-3", "2019-06-12"),
+    ]
+    assert sorties[0][2].splitlines()[2].split() == ["Date", "12", "juin", "2019"]
+    assert (dossier / "diagnostic.toml").read_text(encoding="utf-8") == texte

@@ -164,3 +164,56 @@ def test_identite_cls_et_ptsm(clsm: Clsm, projet: Path) -> None:
         "Erreur : --cls-periode : « bientôt » n'est pas une période AAAA-AAAA (par exemple "
         "2023-2027).\n"
     )
+
+
+def test_dates_ecrites_et_relues_a_l_identique(clsm: Clsm, projet: Path, tmp_path: Path) -> None:
+    """A year or a month is written as text, a day as a TOML date; read back (first read,
+    from the cache, without it) they stay « 2015 », never « 1er janvier 2015 »."""
+    for date in ("2015", "2015-04", "2015-04-03"):
+        reussit(clsm, projet, "jalon", "ajouter", "--date", date, "--type", "autre")
+    texte = (projet / "clsm.toml").read_text(encoding="utf-8")
+    assert texte.endswith(
+        '\n[[jalon]]\ndate = "2015"\ntype = "autre"\n'
+        '\n[[jalon]]\ndate = "2015-04"\ntype = "autre"\n'
+        '\n[[jalon]]\ndate = 2015-04-03\ntype = "autre"\n'
+    )
+    # also accepted as written by hand: a year as an integer, a day as a string
+    texte += '\n[[jalon]]\ndate = 2014\ntype = "autre"\n'
+    texte += '\n[[jalon]]\ndate = "2013-02-01"\ntype = "autre"\n'
+    (projet / "clsm.toml").write_text(texte, encoding="utf-8")
+    sorties = [
+        (
+            reussit(clsm, projet, *options, "jalon", "liste").stdout,
+            reussit(clsm, projet, *options, "--format", "json", "jalon", "liste").stdout,
+        )
+        for options in ([], [], ["--sans-cache"])
+    ]
+    assert sorties[0] == sorties[1] == sorties[2]
+    dates = [j["date"] for j in json.loads(sorties[0][1])]
+    assert dates == ["2013-02-01", "2014", "2015", "2015-04", "2015-04-03"]
+    assert [ligne.split("│")[2].strip() for ligne in sorties[0][0].splitlines()[4:-1]] == [
+        "1er février 2013",
+        "2014",
+        "2015",
+        "avril 2015",
+        "3 avril 2015",
+    ]
+    assert (projet / "clsm.toml").read_text(encoding="utf-8") == texte
+
+
+@pytest.mark.parametrize(
+    ("option", "jalon", "date_creation"),
+    [
+        ("2015", '"2015"', None),
+        ("2015-04", '"2015-04"', None),
+        ("2015-04-03", "2015-04-03", "2015-04-03"),
+    ],
+)
+def test_init_date_creation_texte(
+    clsm: Clsm, tmp_path: Path, option: str, jalon: str, date_creation: str | None
+) -> None:
+    r = clsm("init", tmp_path / "a", "--nom", "CLSM A", "--date-creation", option)
+    assert r.exit_code == 0, r.output
+    texte = (tmp_path / "a" / "clsm.toml").read_text(encoding="utf-8")
+    assert texte.endswith(f'\n[[jalon]]\ndate = {jalon}\ntype = "creation"\n')
+    assert (f"\ndate_creation = {date_creation}\n" in texte) == (date_creation is not None)
