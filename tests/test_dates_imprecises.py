@@ -138,3 +138,46 @@ def test_ordre_et_dernier() -> None:
     assert dernier_avant(elements).nom == "jour"  # type: ignore[union-attr]
     assert dernier_avant(elements, dt.date(2018, 1, 15)).nom == "année"  # type: ignore[union-attr]
     assert dernier_avant(elements, dt.date(2017, 6, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("valeur", "lue"),
+    [
+        ("2020", "2020"),
+        ("2020-06", "2020-06"),
+        (2018, "2018"),  # a year written without quotes
+        ("2020-06-15", "2020-06-15"),
+        (dt.date(2020, 6, 15), "2020-06-15"),
+    ],
+)
+def test_date_imprecise_des_modeles(valeur: object, lue: str) -> None:
+    from clsm_cli.modeles.plan import Realisation
+
+    assert Realisation(date=valeur, libelle="x").date.isoformat() == lue
+
+
+@pytest.mark.parametrize("valeur", ["0000", "0000-06", "12345", "20200615", 0, 20200615, "demain"])
+def test_date_imprecise_jamais_lue_comme_un_horodatage(valeur: object) -> None:
+    """pydantic reads a number, or a text of digits, as a Unix timestamp: « 0000 » or 20200615
+    would silently become a day of 1970. They are refused with the French message."""
+    from pydantic import ValidationError
+
+    from clsm_cli.modeles.plan import Realisation
+
+    with pytest.raises(ValidationError, match="date attendue : une date AAAA-MM-JJ"):
+        Realisation(date=valeur, libelle="x")
+
+
+@pytest.mark.parametrize("valeur", ["0000", 0, 86400, "20200615", "1e9"])
+def test_jour_jamais_lu_comme_un_horodatage(valeur: object) -> None:
+    """A full-date field (a member's « depuis », a meeting's date…) refuses a number or a text
+    of digits instead of reading it as a day of 1970."""
+    from pydantic import ValidationError
+
+    from clsm_cli.modeles.membres import Membre
+
+    with pytest.raises(ValidationError, match="date attendue"):
+        Membre(id="a-b", nom="x", college="elus", depuis=valeur)
+    assert Membre(id="a-b", nom="x", college="elus", depuis="2020-07-10").depuis == dt.date(
+        2020, 7, 10
+    )

@@ -61,7 +61,8 @@ class TypeDateImprecise(TypeDate):
             partielle = DatePartielle.lire(texte)
             if partielle is not None:
                 return partielle
-            self.fail(f"date invalide « {value} » : mois inconnu", param, ctx)
+            quoi = "année 0000" if texte.startswith("0000") else "mois inconnu"
+            self.fail(f"date invalide « {value} » : {quoi}", param, ctx)
         if isinstance(value, dt.date) or _RE_DATE.match(texte):
             return super().convert(value, param, ctx)
         self.fail(

@@ -6,7 +6,6 @@ known only by the pseudonymous code clsm generates (``S-2026-007``).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import StringConstraints
@@ -15,6 +14,7 @@ from clsm_cli.modeles.communs import (
     Fichier,
     FormeConsentement,
     Identifiant,
+    Jour,
     Modele,
     Problematique,
     StatutSituation,
@@ -28,13 +28,13 @@ CodeSituation = Annotated[str, StringConstraints(pattern=MOTIF_CODE)]
 
 class Consentement(Modele):
     recueilli: bool
-    date: dt.date | None = None
+    date: Jour | None = None
     forme: FormeConsentement | None = None
 
 
 class Situation(Modele):
     code: CodeSituation
-    date_saisine: dt.date
+    date_saisine: Jour
     origine: Texte | None = None
     """A category of the closed list of referrers (clsm cellule migrer maps old texts)."""
     tranche_age: TrancheAge = TrancheAge.inconnue
@@ -45,7 +45,7 @@ class Situation(Modele):
     consentement: Consentement | None = None
     referent: Identifiant | None = None
     statut: StatutSituation = StatutSituation.ouverte
-    date_cloture: dt.date | None = None
+    date_cloture: Jour | None = None
     issue: Texte | None = None
     precision: Texte | None = None
     """Free details for the cellule's members only: never in a document, export or statistic."""
@@ -69,6 +69,6 @@ class Examen(Modele):
 class SeanceCellule(Fichier):
     """One meeting of the cellule de cas complexes."""
 
-    date: dt.date
+    date: Jour
     presents: list[Identifiant] = []
     examen: list[Examen] = []

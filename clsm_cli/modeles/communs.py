@@ -6,6 +6,7 @@ pydantic; they are re-exported here for the models.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any
 
@@ -72,6 +73,7 @@ __all__ = [
     "FormeConsentement",
     "Heure",
     "Identifiant",
+    "Jour",
     "Modele",
     "Montant",
     "Problematique",
@@ -94,9 +96,37 @@ Montant = Annotated[float, Field(ge=0)]
 
 
 def _lire_date_imprecise(valeur: object) -> object:
-    if isinstance(valeur, str):
-        return DatePartielle.lire(valeur) or valeur
+    """A year or a month as a :class:`DatePartielle`, a full date left to pydantic. A number
+    or any other text is refused here: pydantic would read « 2018 » written without quotes,
+    or « 0000 », as a Unix timestamp (1 January 1970), silently."""
+    if isinstance(valeur, int) and not isinstance(valeur, bool):
+        valeur = str(valeur)  # a year written as a number: date = 2018
+    if isinstance(valeur, str | float):
+        texte = str(valeur).strip()
+        partielle = DatePartielle.lire(texte) if texte.isascii() else None
+        if partielle is not None:
+            return partielle
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", texte):
+            raise ValueError(
+                "date attendue : une date AAAA-MM-JJ, ou une année « AAAA » ou un mois "
+                "« AAAA-MM » entre guillemets"
+            )
+        return texte
     return valeur
+
+
+def _lire_jour(valeur: object) -> object:
+    """A day: a TOML date, or the text AAAA-MM-JJ. A number, or a text of digits, is refused
+    here: pydantic would read « 0000 » or 0 as a Unix timestamp (1 January 1970), silently.
+    Other texts go on to pydantic, whose refusal clsm words in French (E104)."""
+    nombre = isinstance(valeur, int | float) and not isinstance(valeur, bool)
+    if nombre or (isinstance(valeur, str) and re.fullmatch(r"\s*[-+]?[\d.]+\s*", valeur)):
+        raise ValueError("date attendue (AAAA-MM-JJ, sans guillemets), reçu un nombre")
+    return valeur
+
+
+Jour = Annotated[date, BeforeValidator(_lire_jour)]
+"""A full date (every date field that is not imprecise)."""
 
 
 def _date_en_json(valeur: date) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from clsm_cli.modeles.communs import DateHistorique, Entier, Fichier, Modele, Montant, Texte
+from clsm_cli.modeles.communs import DateHistorique, Entier, Fichier, Jour, Modele, Montant, Texte
 from clsm_cli.modeles.jalons import TypeJalon
 
 Annee = Annotated[int, Field(ge=1950, le=2100)]
@@ -33,8 +32,8 @@ class Signataire(Modele):
 
 
 class Convention(Modele):
-    debut: dt.date | None = None
-    fin: dt.date | None = None
+    debut: Jour | None = None
+    fin: Jour | None = None
     signataire: list[Signataire] = []
     objectifs: list[Texte] = []
 
@@ -118,7 +117,7 @@ class FichierClsm(Fichier):
     communes: list[Texte] = []
     population: Entier | None = None
     qpv: list[Texte] = []
-    date_creation: dt.date | None = None
+    date_creation: Jour | None = None
     porteur: Texte | None = None
     porteur_article: Article | None = None
     presidence: Texte | None = None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import model_validator
 
-from clsm_cli.modeles.communs import College, Fichier, Identifiant, Modele, Texte
+from clsm_cli.modeles.communs import College, Fichier, Identifiant, Jour, Modele, Texte
 from clsm_cli.modeles.methodes import MethodesMembre
 
 
@@ -20,8 +18,8 @@ class Membre(MethodesMembre, Modele):
     instances: list[Texte] = []
     courriel: Texte | None = None
     telephone: Texte | None = None
-    depuis: dt.date | None = None
-    jusqu_a: dt.date | None = None
+    depuis: Jour | None = None
+    jusqu_a: Jour | None = None
     notes: Texte | None = None
     signataire: bool = False
     """Founding or signatory member: a party of the convention."""

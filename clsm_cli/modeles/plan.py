@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, field_validator
 
 from clsm_cli.modeles.communs import (
@@ -11,6 +9,7 @@ from clsm_cli.modeles.communs import (
     Entier,
     Fichier,
     Identifiant,
+    Jour,
     Modele,
     Montant,
     StatutAction,
@@ -21,8 +20,8 @@ from clsm_cli.modeles.methodes import MethodesAction
 
 
 class Periode(Modele):
-    debut: dt.date
-    fin: dt.date
+    debut: Jour
+    fin: Jour
 
 
 class Axe(Modele):
@@ -60,8 +59,8 @@ class Action(MethodesAction, Modele):
     partenaires: list[Texte] = []
     groupe: Identifiant | None = None
     statut: StatutAction = StatutAction.prevue
-    debut: dt.date | None = None
-    fin: dt.date | None = None
+    debut: Jour | None = None
+    fin: Jour | None = None
     budget: Montant | None = None
     indicateur: list[Indicateur] = []
     realisation: list[Realisation] = []

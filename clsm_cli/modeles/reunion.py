@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import StringConstraints, model_validator
 
-from clsm_cli.modeles.communs import MOTIF_INSTANCE_REUNION, Fichier, Heure, Modele, Texte
+from clsm_cli.modeles.communs import MOTIF_INSTANCE_REUNION, Fichier, Heure, Jour, Modele, Texte
 from clsm_cli.modeles.methodes import MethodesReunion
 
 Instance = Annotated[str, StringConstraints(pattern=MOTIF_INSTANCE_REUNION)]
@@ -37,9 +36,9 @@ class Point(Modele):
 class Suivi(Modele):
     quoi: Texte
     qui: Texte | None = None
-    echeance: dt.date | None = None
+    echeance: Jour | None = None
     fait: bool = False
-    fait_le: dt.date | None = None
+    fait_le: Jour | None = None
     """Date à laquelle le suivi a été fait (écrite par « clsm suivi fait »)."""
     par: Texte | None = None
     """Qui l'a fait : identifiant de membre ou texte libre."""
@@ -49,7 +48,7 @@ class Reunion(MethodesReunion, Fichier):
     """One meeting of an instance (copil, plénière, groupe:<id>…)."""
 
     instance: Instance
-    date: dt.date
+    date: Jour
     heure: Heure | None = None
     heure_fin: Heure | None = None
     lieu: Texte | None = None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, model_validator
 
 from clsm_cli.modeles.communs import (
@@ -12,6 +10,7 @@ from clsm_cli.modeles.communs import (
     Fichier,
     Heure,
     Identifiant,
+    Jour,
     Modele,
     Texte,
     TypeEvenement,
@@ -34,7 +33,7 @@ class Evenement(Modele):
     type: TypeEvenement
     date: DateImprecise
     heure: Heure | None = None
-    fin: dt.date | None = None
+    fin: Jour | None = None
     """Last day of an event over several days (an exhibition from 10 to 29 October)."""
     heure_fin: Heure | None = None
     lieu: Texte | None = None
@@ -76,8 +75,8 @@ class Sism(MethodesSism, Fichier):
 
     annee: int = Field(ge=1990, le=2100)
     theme: Texte
-    debut: dt.date | None = None
-    fin: dt.date | None = None
+    debut: Jour | None = None
+    fin: Jour | None = None
     comite: list[Identifiant] = []
     totaux: TotauxSism | None = None
     """Declared totals, used by bilans and national figures when no event is detailed."""

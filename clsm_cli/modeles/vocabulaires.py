@@ -234,8 +234,8 @@ class DatePartielle(date):
         if not trouve:
             return None
         annee, mois = int(trouve[1]), trouve[2]
-        if mois is not None and not 1 <= int(mois) <= 12:
-            return None
+        if not 1 <= annee <= 9999 or (mois is not None and not 1 <= int(mois) <= 12):
+            return None  # « 0000 » is no year: the caller says which dates are accepted
         return cls(annee, int(mois) if mois else None)
 
     def isoformat(self) -> str:

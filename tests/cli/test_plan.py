@@ -1101,6 +1101,10 @@ def test_realisation_date_annee_ou_mois(clsm: Clsm, dossier: Path) -> None:
     assert erreur.endswith(
         "\nErreur : Valeur invalide pour « --date » : date invalide « 2021-13 » : mois inconnu\n"
     )
+    for annee_zero in ("0000", "0000-06"):  # no year 0: a clear refusal, never a crash
+        erreur = refuse(clsm, dossier, "plan", "realisation", "ajouter", "forum", "--date",
+                        annee_zero, "--libelle", "x")  # fmt: skip
+        assert erreur.endswith(f"date invalide « {annee_zero} » : année 0000\n")
 
 
 def test_realisation_modifier_et_retirer(clsm: Clsm, dossier: Path) -> None:
