@@ -118,6 +118,7 @@ def _afficher(contexte: Contexte, resultat: Consolidation) -> None:
 
 
 def _tableaux(console: Any, d: dict[str, Any]) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from clsm_cli.modeles import LIBELLES_COLLEGE
@@ -132,11 +133,11 @@ def _tableaux(console: Any, d: dict[str, Any]) -> None:
         )
 
     def table(titre: str, entetes: list[str], lignes: list[list[Any]]) -> None:
-        t = Table(title=titre, title_justify="left")
+        t = Table(title=escape(titre), title_justify="left")  # councils' texts, not markup
         for i, entete in enumerate(entetes):
-            t.add_column(entete, justify="left" if i == 0 else "right")
+            t.add_column(escape(entete), justify="left" if i == 0 else "right")
         for ligne in lignes:
-            t.add_row(*(nombre(v) for v in ligne))
+            t.add_row(*(escape(nombre(v)) for v in ligne))
         console.print(t)
 
     t = d["territoire"]

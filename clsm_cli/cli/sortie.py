@@ -179,6 +179,8 @@ class Sortie:
             cellules = [
                 [_echapper("" if v is None else str(_texte(v))) for v in ligne] for ligne in lignes
             ]
+            # a title carries the folder's texts (a SISM theme, a file name): never markup
+            titre = None if titre is None else _echapper(titre)
             self._dessiner([Tableau(list(colonnes), cellules, titre, styles)])
 
     def ecran(self, donnees: Any, elements: Callable[[], Sequence[Element]]) -> None:

@@ -252,6 +252,18 @@ def test_evenement_liste(clsm: Clsm, dossier: Path) -> None:
     )
 
 
+def test_titre_avec_crochets_tel_quel(clsm: Clsm, dossier: Path) -> None:
+    """A theme is the folder's text, never markup: « [jeunes] » stays, « [/x] » does not
+    crash the listing."""
+    fichier = dossier / "sism" / "2025.toml"
+    fichier.write_text(
+        texte(dossier).replace("réparons le lien social", "[jeunes] et [/x] aussi"),
+        encoding="utf-8",
+    )
+    r = reussit(clsm, dossier, "sism", "evenement", "liste", "2025")
+    assert "SISM 2025 — « Pour notre santé mentale, [jeunes] et [/x] aussi » (3" in r.stdout
+
+
 def test_evenement_liste_annee_absente(clsm: Clsm, dossier: Path) -> None:
     assert refuse(clsm, dossier, "sism", "evenement", "liste", "2026", code=3) == (
         "Erreur : Aucune SISM 2026 (années présentes : 2025) : créez-la avec « clsm sism "
