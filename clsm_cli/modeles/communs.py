@@ -31,10 +31,12 @@ from clsm_cli.modeles.vocabulaires import (
     LIBELLES_TRANCHE_AGE,
     LIBELLES_TYPE_ACTION,
     LIBELLES_TYPE_EVENEMENT,
+    MESSAGE_DATE_IMPRECISE,
     MOTIF_DATE_HISTORIQUE,
     MOTIF_ID,
     MOTIF_INSTANCE_REUNION,
     RE_ID,
+    RE_JOUR,
     VERSION_SCHEMA,
     College,
     DatePartielle,
@@ -106,11 +108,8 @@ def _lire_date_imprecise(valeur: object) -> object:
         partielle = DatePartielle.lire(texte) if texte.isascii() else None
         if partielle is not None:
             return partielle
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", texte):
-            raise ValueError(
-                "date attendue : une date AAAA-MM-JJ, ou une année « AAAA » ou un mois "
-                "« AAAA-MM » entre guillemets"
-            )
+        if not RE_JOUR.match(texte):
+            raise ValueError(MESSAGE_DATE_IMPRECISE)
         return texte
     return valeur
 

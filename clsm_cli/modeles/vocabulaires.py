@@ -304,7 +304,13 @@ ANNEES_HISTORIQUE = range(1950, 2101)
 """Years a diagnostic or a milestone known only to its year or month may have."""
 MOTIF_DATE_HISTORIQUE = r"^(19[5-9]\d|20\d\d|2100)(-(0[1-9]|1[0-2]))?$"
 """The same rule as a JSON schema pattern: « 2018 » or « 2018-06 », years 1950 to 2100."""
-_RE_JOUR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+RE_JOUR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+"""A full date written as text: AAAA-MM-JJ."""
+MESSAGE_DATE_IMPRECISE = (
+    "date attendue : une date AAAA-MM-JJ, ou une année « AAAA » ou un mois « AAAA-MM » "
+    "entre guillemets"
+)
+"""What a date that may be imprecise must look like, said when it does not."""
 
 
 def lire_date_historique(valeur: object) -> date:
@@ -319,21 +325,15 @@ def lire_date_historique(valeur: object) -> date:
         return valeur
     if isinstance(valeur, str):
         texte = valeur.strip()
-        try:
-            partielle = DatePartielle.lire(texte)
-        except ValueError:  # year 0
-            partielle = None
+        partielle = DatePartielle.lire(texte)
         if partielle is not None and texte.isascii() and partielle.year in ANNEES_HISTORIQUE:
             return partielle
-        if _RE_JOUR.match(texte):
+        if RE_JOUR.match(texte):
             try:
                 return date.fromisoformat(texte)
             except ValueError:
                 pass
-    raise ValueError(
-        "date attendue : une date AAAA-MM-JJ, ou une année « AAAA » ou un mois « AAAA-MM » "
-        "entre guillemets"
-    )
+    raise ValueError(MESSAGE_DATE_IMPRECISE)
 
 
 _Jour = date  # the field below is named ``date`` too
