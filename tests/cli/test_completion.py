@@ -319,7 +319,7 @@ try:
 except SystemExit:
     pass
 lourds = sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "rich", "tomlkit",
-    "openpyxl", "docx", "matplotlib", "icalendar", "tomli", "tomllib"})
+    "openpyxl", "docx", "matplotlib", "icalendar", "tomli", "tomllib", "toml_rs"})
 print(json.dumps(lourds))
 """
 
