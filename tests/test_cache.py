@@ -252,6 +252,49 @@ def test_lecture_chaude_sans_pydantic_ni_rich(demo: Path, tmp_path: Path) -> Non
     assert "\x1b[1m" in r.stdout
 
 
+def test_une_edition_n_importe_pas_rich(demo: Path, tmp_path: Path) -> None:
+    """An edit prints one status line with click: rich (~25 ms) is not imported for it, with
+    or without a warning; national's tables, which do use the console, still get one."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cle")}
+    sonde = (
+        "import sys, json\n"
+        "from clsm_cli.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit as fin:\n"
+        "    code = fin.code\n"
+        "print(json.dumps([code, 'rich' in sys.modules]), file=sys.stderr)\n"
+    )
+    ajouts = [
+        ["plan", "realisation", "ajouter", "sism", "--date", "2026-03-20", "--libelle", "Ciné"],
+        # outside the action's dates: a warning too
+        ["plan", "realisation", "ajouter", "sism", "--date", "2019-06-15", "--libelle", "Vieux"],
+        ["membres", "ajouter", "--structure", "Mairie annexe", "--college", "institutions"],
+    ]
+    erreurs = []
+    for commande in ajouts:
+        r = subprocess.run(
+            [sys.executable, "-c", sonde, "-C", str(demo), *commande],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert json.loads(r.stderr.strip().splitlines()[-1]) == [0, False], r.stderr
+        assert "✓" in r.stderr
+        erreurs.append(r.stderr)
+    assert ["Attention" in e for e in erreurs] == [False, True, False]
+    national = subprocess.run(
+        [sys.executable, "-c", sonde, "national", str(demo)],
+        capture_output=True,
+        text=True,
+        env={**env, "COLUMNS": "120"},
+        check=False,
+    )
+    assert json.loads(national.stderr.strip().splitlines()[-1]) == [0, True], national.stderr
+    assert "┃" in national.stdout or "│" in national.stdout
+
+
 def test_une_edition_met_le_cache_a_jour(demo: Path, clsm: Callable[..., Result]) -> None:
     """After `clsm membres ajouter`, the next command finds membres.toml already validated."""
     assert clsm("-C", demo, "etat").exit_code == 0
