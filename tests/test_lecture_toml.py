@@ -254,3 +254,48 @@ def test_une_imbrication_profonde_ne_tue_pas_le_processus(
     fini = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert fini.returncode == 0, fini.stderr[-2000:]
     assert fini.stdout.strip() in {"refusé", "lu"}
+
+
+# --- realistic texts, damaged ------------------------------------------------------------------
+
+_DEMO = sorted((Path(lecture.__file__).parents[1] / "donnees" / "demo").rglob("*.toml"))
+_MORCEAUX = [*"[]{}\"'#=,.\\\n \t", '"""', "'''", "\\u00e9", "1979-05-27", "1e5", "-0", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    fichier=st.sampled_from(_DEMO),
+    coups=st.lists(
+        st.tuples(st.floats(0, 1), st.integers(0, 3), st.sampled_from(_MORCEAUX)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_un_fichier_reel_abime_est_lu_comme_par_la_reference(
+    fichier: Path, coups: list[tuple[float, int, str]]
+) -> None:
+    # Each hit removes up to 3 characters somewhere and puts a TOML-ish piece there: the
+    # damaged text is read (or refused) exactly as the reference parser reads it.
+    texte = fichier.read_text(encoding="utf-8")
+    for ou, efface, morceau in coups:
+        i = int(ou * len(texte))
+        texte = texte[:i] + morceau + texte[i + efface :]
+    try:
+        attendu: Any = _comparable(reference().loads(texte))
+    except (ValueError, RecursionError):
+        attendu = "refusé"
+    try:
+        obtenu: Any = _comparable(charger_toml(texte))
+    except (ValueError, RecursionError):
+        obtenu = "refusé"
+    assert obtenu == attendu
+
+
+def test_la_demo_est_lue_par_toml_rs() -> None:
+    assert len(_DEMO) > 10
+    rapide = lecture._rapide()
+    assert rapide is not None
+    for fichier in _DEMO:
+        texte = fichier.read_text(encoding="utf-8")
+        assert profondeur(texte) <= PROFONDEUR_MAX
+        assert rapide(texte) == reference().loads(texte)
