@@ -64,6 +64,18 @@ class Ligne:
 # --- running ---------------------------------------------------------------------------------
 
 
+COUT_FIXE_EDITION = """
+import os
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as the CLI does
+import clsm_cli.cli
+from clsm_cli.modeles.plan import FichierPlan, Realisation
+FichierPlan.model_validate({})
+Realisation.model_validate({"date": "2025-01-02", "libelle": "x"})
+"""
+"""Start Python, load the CLI, pydantic and the plan's models and build their validators:
+what `clsm plan realisation ajouter` costs before it reads anything."""
+
+
 def lancer(commande: Sequence[str], cwd: Path | None = None) -> Mesure:
     """Run once; wall time and the peak RSS of that process (not of earlier children)."""
     with tempfile.TemporaryFile() as sortie, tempfile.TemporaryFile() as erreurs:
@@ -389,6 +401,17 @@ class Banc:
         )
         if m is not None and self.plancher_x1 is not None:
             self.ratio("grand : plan realisation ajouter / plancher", m, self.plancher_x1, 0.5)
+            # what any edit pays before reading a single file: the target's budget minus this
+            # is what is left to read, splice, validate, verify and write a 4 MB folder
+            fixe = mediane([PYTHON, "-c", COUT_FIXE_EDITION], self.n * 3)
+            if fixe.code:
+                self.noter(echec("coût fixe d'une édition", fixe))
+            else:
+                self.noter(Ligne(
+                    f"grand : coût fixe d'une édition (python, click, pydantic, modèles du "
+                    f"plan) / plancher ({fixe.secondes * 1000:.0f} / "
+                    f"{self.plancher_x1.secondes * 1000:.0f} ms)",
+                    f"{fixe.secondes / self.plancher_x1.secondes:.2f}", "-", "info"))  # fmt: skip
         for genre in ("docx", "xlsx"):
             self.bilan(genre, "x1", cible_s=3.0, cible_mo=300, repetitions=self.n)
 

@@ -111,3 +111,43 @@ def test_les_caches_et_temporaires_ne_sont_pas_inattendus(
     assert (demo / "cellule" / ".cache").is_dir()
     (demo / "reunions" / ".2025-01-28-copil.toml.abc.tmp").write_text("", encoding="utf-8")
     assert clsm("-C", demo, "verifier").output == "✓ Aucun problème.\n"
+
+
+# --- a file swapped between the listing and the reading ---------------------------------------
+
+
+def test_un_tube_mis_a_la_place_d_un_fichier_au_moment_de_lire_ne_bloque_pas(
+    tmp_path: Path,
+) -> None:
+    # The listing saw a regular file; a FIFO took its place before it was read. Opening a FIFO
+    # waits for a writer: clsm must neither wait forever nor read it as data.
+    import threading
+
+    from clsm_cli.stockage.lecture import lire_octets
+
+    os.mkfifo(tmp_path / "membres.toml")
+    resultat: list[object] = []
+    fil = threading.Thread(
+        target=lambda: resultat.append(lire_octets(tmp_path, "membres.toml")), daemon=True
+    )
+    fil.start()
+    fil.join(10)
+    assert not fil.is_alive(), "lire_octets attend un écrivain sur le tube"
+    brut, lu = resultat[0]  # type: ignore[misc]
+    assert brut is None
+    assert [(p.code, p.message) for p in lu.problemes] == [
+        ("E002", "lecture impossible (ce n'est pas un fichier ordinaire)")
+    ]
+
+
+def test_la_signature_est_celle_des_octets_lus(tmp_path: Path) -> None:
+    from clsm_cli.stockage.lecture import lire_octets
+
+    fichier = tmp_path / "plan.toml"
+    fichier.write_bytes(b'version_schema = "1.0"\n' * 50_000)  # more than one read's worth
+    brut, lu = lire_octets(tmp_path, "plan.toml")
+    etat = fichier.stat()
+    assert brut == fichier.read_bytes()
+    assert lu.signature == (etat.st_mtime_ns, etat.st_size, etat.st_ino)
+    assert lu.problemes == []
+    assert lire_octets(tmp_path, "absent.toml")[1].problemes[0].code == "E002"
