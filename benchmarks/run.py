@@ -112,6 +112,28 @@ def mediane(
     return Mesure(statistics.median(m.secondes for m in mesures), max(m.rss_mo for m in mesures), 0)
 
 
+def cote_a_cote(
+    a: Sequence[str], b: Sequence[str], repetitions: int, avant_b: Callable[[], None]
+) -> tuple[Mesure, Mesure]:
+    """Medians of ``a`` and ``b`` run in turn (one warm-up each first): a ratio of the two is
+    not skewed by the machine getting busier between two series."""
+    series: tuple[list[Mesure], list[Mesure]] = ([], [])
+    for i in range(repetitions + 1):
+        for commande, serie, avant in ((a, series[0], None), (b, series[1], avant_b)):
+            if avant is not None:
+                avant()
+            m = lancer(commande)
+            if m.code != 0:
+                return m, m
+            if i:
+                serie.append(m)
+
+    def resume(serie: list[Mesure]) -> Mesure:
+        return Mesure(statistics.median(m.secondes for m in serie), max(m.rss_mo for m in serie), 0)
+
+    return resume(series[0]), resume(series[1])
+
+
 def vider_cache(dossier: Path) -> None:
     """Remove clsm's cache of a folder: the next run is a cold one."""
     for partie in (".clsm/cache", "cellule/.cache"):
@@ -137,8 +159,8 @@ def empreinte() -> str:
     """Sources that shape a generated folder (the generator, the models it must satisfy): a
     change in one regenerates the cache."""
     h = hashlib.sha256()
-    for f in ["benchmarks/generer.py", *sorted(RACINE.glob("clsm_cli/modeles/*.py"))]:
-        h.update((RACINE / f).read_bytes())
+    for f in [RACINE / "benchmarks/generer.py", *sorted(RACINE.glob("clsm_cli/modeles/*.py"))]:
+        h.update(f.read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -327,10 +349,18 @@ class Banc:
         if v.code:
             return self.noter(echec("clsm verifier (grand)", v))
         self.ratio("grand, cache chaud : verifier / plancher tomllib", v, plancher, 0.5)
-        froid = mediane(
-            [*CLSM, "-C", str(grand), "verifier"], self.lourd, lambda: vider_cache(grand)
+        # the floor again, run in turn with the cold runs: both see the same machine
+        plancher_froid, froid = cote_a_cote(
+            [PYTHON, str(BENCH / "plancher.py"), str(grand)],
+            [*CLSM, "-C", str(grand), "verifier"],
+            self.n,
+            lambda: vider_cache(grand),
         )
-        self.ratio("grand, sans cache (froid) : verifier / plancher tomllib", froid, plancher, 1.2)
+        if froid.code:
+            return self.noter(echec("clsm verifier à froid (grand)", froid))
+        self.ratio(
+            "grand, sans cache (froid) : verifier / plancher tomllib", froid, plancher_froid, 1.2
+        )
         self.noter(
             Ligne(
                 "verifier grand : temps (RSS)",
